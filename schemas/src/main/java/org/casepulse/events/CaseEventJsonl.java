@@ -1,0 +1,99 @@
+package org.casepulse.events;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * The JSON Lines form of a {@link CaseEvent}: one JSON object per line, with exactly the Avro
+ * field names, written in the Avro field order.
+ *
+ * <pre>{"eventId":"evt-1","revision":0,"type":"ALLOCATION_MADE","caseId":"case-000123","childId":"child-000045","areaCode":"N3","occurredOn":"2026-03-03","recordedAt":"2026-03-03T10:05:00Z","workerId":"worker-0007"}</pre>
+ *
+ * <ul>
+ *   <li>{@code occurredOn} is {@code YYYY-MM-DD}; {@code recordedAt} an ISO-8601 instant. On read an
+ *       offset ({@code +01:00}) is accepted and normalised to UTC, and precision beyond the
+ *       millisecond is dropped, as the generated class and the Avro {@code timestamp-millis}
+ *       type drop it.</li>
+ *   <li>Enums are written as their symbol names.</li>
+ *   <li>A null field is omitted on write; on read, null and omitted mean the same, and an omitted
+ *       {@code revision} is 0.</li>
+ *   <li>An unknown field name is rejected (a typo must not be silently ignored); a known field that
+ *       the event's type does not use is accepted and ignored, see {@link EventValidator}.</li>
+ * </ul>
+ *
+ * Uses Jackson's streaming API only: no trees, no reflection. For files, use {@link JsonlWriter}
+ * and {@link JsonlReader}, which keep one generator or reader for the whole file.
+ */
+public final class CaseEventJsonl {
+
+    /** Thread-safe; it recycles its buffers per thread. No root separator: we end each line ourselves. */
+    static final JsonFactory JSON = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
+
+    private CaseEventJsonl() {
+    }
+
+    /** The event as one JSON object, without a line terminator. */
+    public static String toLine(CaseEvent event) {
+        StringWriter line = new StringWriter(256);
+        try (JsonGenerator generator = JSON.createGenerator(line)) {
+            writeObject(event, generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return line.toString();
+    }
+
+    /**
+     * Parses and validates one line (without its terminator). Never throws for bad input: every
+     * problem comes back as a {@link ParsedLine.LineError}.
+     */
+    public static ParsedLine parseLine(String line, long lineNumber) {
+        return CaseEventLineParser.parse(line, lineNumber);
+    }
+
+    /** Writes the event as one JSON object, fields in Avro order, null fields omitted. */
+    static void writeObject(CaseEvent event, JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        writeString(out, CaseEventField.EVENT_ID, event.getEventId());
+        out.writeFieldName(CaseEventField.REVISION.serializedName);
+        out.writeNumber(event.getRevision());
+        writeSymbol(out, CaseEventField.TYPE, event.getType());
+        writeString(out, CaseEventField.CASE_ID, event.getCaseId());
+        writeString(out, CaseEventField.CHILD_ID, event.getChildId());
+        writeString(out, CaseEventField.AREA_CODE, event.getAreaCode());
+        if (event.getOccurredOn() != null) {
+            writeString(out, CaseEventField.OCCURRED_ON, event.getOccurredOn().toString());
+        }
+        if (event.getRecordedAt() != null) {
+            writeString(out, CaseEventField.RECORDED_AT, event.getRecordedAt().toString());
+        }
+        writeString(out, CaseEventField.CASE_TYPE, event.getCaseType());
+        writeString(out, CaseEventField.ASSESSMENT_ID, event.getAssessmentId());
+        if (event.getChildSeen() != null) {
+            out.writeFieldName(CaseEventField.CHILD_SEEN.serializedName);
+            out.writeBoolean(event.getChildSeen());
+        }
+        writeString(out, CaseEventField.WORKER_ID, event.getWorkerId());
+        writeString(out, CaseEventField.PLAN_ID, event.getPlanId());
+        writeSymbol(out, CaseEventField.PLAN_TYPE, event.getPlanType());
+        writeString(out, CaseEventField.RETRACTS_EVENT_ID, event.getRetractsEventId());
+        out.writeEndObject();
+    }
+
+    private static void writeString(JsonGenerator out, CaseEventField field, String value) throws IOException {
+        if (value != null) {
+            out.writeFieldName(field.serializedName);
+            out.writeString(value);
+        }
+    }
+
+    private static void writeSymbol(JsonGenerator out, CaseEventField field, Enum<?> value) throws IOException {
+        if (value != null) {
+            writeString(out, field, value.name());
+        }
+    }
+}
