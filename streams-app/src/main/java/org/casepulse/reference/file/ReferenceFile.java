@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML or JSON reference file bound with Jackson, which also remembers the line of every field.
@@ -83,6 +84,10 @@ public final class ReferenceFile {
      * error naming its line and field, and so is an empty file.
      */
     public <T> T bind(Class<T> type) {
+        if (lines.isEmpty()) {
+            // Nothing but comments or blank lines: no token at all was read.
+            throw error(null, "the file is empty");
+        }
         T value;
         try {
             value = mapper.readValue(text, type);
@@ -131,6 +136,11 @@ public final class ReferenceFile {
     }
 
     private ReferenceFileException syntaxError(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            // SnakeYAML's message spans lines with excerpts; its context and problem say it in one.
+            String problem = yaml.getContext() == null ? yaml.getProblem() : yaml.getContext() + ": " + yaml.getProblem();
+            return errors.create(name, yaml.getProblemMark().getLine() + 1, null, problem, e);
+        }
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         return errors.create(name, line, null, firstLine(e.getOriginalMessage()), e);
     }
