@@ -1,0 +1,76 @@
+package org.casepulse.indicators;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects facts, summing those of the same cell and dropping cells that sum to zero, so that
+ * two computations of the same history give equal lists (the stored contributions are diffed).
+ */
+public final class Facts {
+
+    private static final Comparator<Fact> CANONICAL = Comparator
+            .comparing(Fact::indicatorId)
+            .thenComparing(Fact::areaCode)
+            .thenComparing(Fact::workerId, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Fact::bucket);
+
+    private final Map<Fact.Cell, long[]> cells = new HashMap<>();
+    private final Set<Anomaly> anomalies = EnumSet.noneOf(Anomaly.class);
+
+    public void add(String indicatorId, String areaCode, LocalDate bucket, long numerator, long denominator) {
+        add(new Fact.Cell(indicatorId, areaCode, null, bucket), numerator, denominator);
+    }
+
+    public void addHolding(String indicatorId, String areaCode, String workerId, LocalDate bucket, long count) {
+        add(new Fact.Cell(indicatorId, areaCode, workerId, bucket), count, 0);
+    }
+
+    public void add(Fact.Cell cell, long numerator, long denominator) {
+        if (numerator == 0 && denominator == 0) {
+            return;
+        }
+        long[] sums = cells.computeIfAbsent(cell, c -> new long[2]);
+        sums[0] += numerator;
+        sums[1] += denominator;
+    }
+
+    public void anomaly(Anomaly anomaly) {
+        anomalies.add(anomaly);
+    }
+
+    public Set<Anomaly> anomalies() {
+        return anomalies;
+    }
+
+    /** The facts, canonically ordered, without cells that summed to zero. */
+    public List<Fact> toList() {
+        List<Fact> facts = new ArrayList<>(cells.size());
+        cells.forEach((cell, sums) -> {
+            if (sums[0] != 0 || sums[1] != 0) {
+                facts.add(new Fact(cell.indicatorId(), cell.areaCode(), cell.workerId(), cell.bucket(), sums[0], sums[1]));
+            }
+        });
+        facts.sort(CANONICAL);
+        return facts;
+    }
+
+    /** The exact change from {@code before} to {@code after}: applying it to aggregates retracts the old and adds the new. */
+    public static List<Fact> difference(Collection<Fact> before, Collection<Fact> after) {
+        Facts delta = new Facts();
+        for (Fact fact : after) {
+            delta.add(fact.cell(), fact.numerator(), fact.denominator());
+        }
+        for (Fact fact : before) {
+            delta.add(fact.cell(), -fact.numerator(), -fact.denominator());
+        }
+        return delta.toList();
+    }
+}

@@ -1,0 +1,85 @@
+package org.casepulse.indicators.figures;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.casepulse.calendar.Period;
+import org.casepulse.reference.Area;
+import org.casepulse.snapshots.IndicatorSnapshot;
+import org.casepulse.snapshots.IndicatorSnapshotKey;
+import org.casepulse.snapshots.PeriodType;
+
+/**
+ * Works out what to publish for a series: every figure of the reporting window that differs
+ * from what was published, and a withdrawal (tombstone) for every published figure that became
+ * empty or left the window. A figure whose counts change after its period ended, because of
+ * events recorded after that end, is a restatement and carries the next revision.
+ */
+public final class SeriesPublisher {
+
+    /** A figure to publish, or a withdrawal when {@code snapshot} is null. */
+    public record Change(IndicatorSnapshotKey key, IndicatorSnapshot snapshot) {}
+
+    /** What to send, and the figures that stand published afterwards. */
+    public record Publication(List<Change> changes, List<IndicatorSnapshot> published) {}
+
+    private SeriesPublisher() {}
+
+    /**
+     * @param knownOn latest recorded date of the events behind the change, or null when only
+     *                the day moved on (nothing is restated then)
+     */
+    public static Publication publish(IndicatorSeries series, Area area, List<IndicatorSnapshot> published,
+                                      ReportingWindow window, LocalDate knownOn, Instant now) {
+        Map<Period, Counts> counts = new HashMap<>();
+        Map<IndicatorSnapshotKey, IndicatorSnapshot> before = new LinkedHashMap<>();
+        for (IndicatorSnapshot snapshot : published) {
+            before.put(keyOf(snapshot), snapshot);
+        }
+
+        List<Change> changes = new ArrayList<>();
+        Map<IndicatorSnapshotKey, IndicatorSnapshot> after = new LinkedHashMap<>();
+        for (Period period : window.periods(series.indicator())) {
+            Counts current = counts.computeIfAbsent(period, series::counts);
+            if (current.empty()) {
+                continue;
+            }
+            Period previousPeriod = period.previous();
+            Counts previous = window.contains(previousPeriod) ? counts.computeIfAbsent(previousPeriod, series::counts) : null;
+
+            IndicatorSnapshotKey key = key(series.indicator().id(), area.code(), period.type(), period.end());
+            IndicatorSnapshot old = before.get(key);
+            int revision = old == null ? 0 : old.getRevision() + (isRestatement(old, current, period, knownOn) ? 1 : 0);
+            IndicatorSnapshot figure = FigureMaker.make(series.indicator(), area, period, current, previous, revision, now);
+            if (old != null && FigureMaker.sameFigure(old, figure)) {
+                figure = old;
+            } else {
+                changes.add(new Change(key, figure));
+            }
+            after.put(key, figure);
+        }
+        before.keySet().removeAll(after.keySet());
+        for (IndicatorSnapshotKey withdrawn : before.keySet()) {
+            changes.add(new Change(withdrawn, null));
+        }
+        return new Publication(changes, new ArrayList<>(after.values()));
+    }
+
+    private static boolean isRestatement(IndicatorSnapshot old, Counts current, Period period, LocalDate knownOn) {
+        boolean countsChanged = old.getNumerator() != current.numerator()
+                || old.getDenominator() == null || old.getDenominator() != current.denominator();
+        return countsChanged && knownOn != null && knownOn.isAfter(period.end());
+    }
+
+    public static IndicatorSnapshotKey keyOf(IndicatorSnapshot snapshot) {
+        return key(snapshot.getIndicatorId(), snapshot.getAreaCode(), snapshot.getPeriodType(), snapshot.getPeriodEnd());
+    }
+
+    private static IndicatorSnapshotKey key(String indicatorId, String areaCode, PeriodType type, LocalDate periodEnd) {
+        return new IndicatorSnapshotKey(indicatorId, areaCode, type, periodEnd);
+    }
+}

@@ -1,0 +1,42 @@
+package org.casepulse.indicators.measures;
+
+import static org.casepulse.indicators.measures.CaseMeasure.month;
+import static org.casepulse.indicators.measures.CaseMeasure.oneIf;
+
+import java.time.LocalDate;
+import org.casepulse.calendar.WorkingDayCalendar;
+import org.casepulse.events.CaseEvent;
+import org.casepulse.indicators.Anomaly;
+import org.casepulse.indicators.AssessmentAnchor;
+import org.casepulse.indicators.CaseHistory;
+import org.casepulse.indicators.Facts;
+import org.casepulse.indicators.IndicatorDefinition;
+
+/** Each completed assessment, within N working days of its anchor (the referral, or the assessment's start). */
+final class AssessmentTimeliness implements CaseMeasure {
+
+    private final WorkingDayCalendar calendar;
+
+    AssessmentTimeliness(WorkingDayCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    @Override
+    public void contribute(CaseHistory history, IndicatorDefinition indicator, Facts facts) {
+        boolean fromStart = indicator.parameters().anchor() == AssessmentAnchor.ASSESSMENT_START;
+        for (CaseHistory.Assessment assessment : history.assessments()) {
+            CaseEvent completion = assessment.completion();
+            if (completion == null || (fromStart && assessment.start() == null)) {
+                continue;
+            }
+            LocalDate anchor = fromStart ? assessment.start().getOccurredOn() : history.referralDate();
+            if (completion.getOccurredOn().isBefore(anchor)) {
+                facts.anomaly(Anomaly.COMPLETION_BEFORE_ANCHOR);
+                continue;
+            }
+            int days = calendar.workingDaysBetween(anchor, completion.getOccurredOn());
+            facts.add(indicator.id(), completion.getAreaCode(), month(completion.getOccurredOn()),
+                    oneIf(days <= indicator.parameters().withinWorkingDays()), 1);
+        }
+    }
+}

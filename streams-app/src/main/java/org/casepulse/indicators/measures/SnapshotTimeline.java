@@ -1,0 +1,75 @@
+package org.casepulse.indicators.measures;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
+import org.casepulse.calendar.WorkingDayCalendar;
+import org.casepulse.events.CaseEvent;
+import org.casepulse.indicators.CaseHistory;
+import org.casepulse.indicators.Fact;
+import org.casepulse.indicators.Facts;
+import org.casepulse.indicators.IndicatorDefinition;
+
+/**
+ * Turns a case's snapshot state over time into day deltas: the state is evaluated on each date
+ * where it may change, and only the changes are kept. Summed over cases, the count of a cell on
+ * a day is the sum of its deltas up to that day.
+ */
+final class SnapshotTimeline {
+
+    private final WorkingDayCalendar calendar;
+    private final Map<IndicatorDefinition, SnapshotMeasure> measures;
+
+    SnapshotTimeline(WorkingDayCalendar calendar, Map<IndicatorDefinition, SnapshotMeasure> measures) {
+        this.calendar = calendar;
+        this.measures = measures;
+    }
+
+    void contribute(CaseHistory history, List<IndicatorDefinition> indicators, Facts facts) {
+        if (indicators.isEmpty() || history.closedBeforeReferral()) {
+            return;
+        }
+        OpenCase openCase = new OpenCase(history, calendar, facts);
+        LocalDate referral = history.referralDate();
+        CaseEvent closure = history.closure();
+        LocalDate closed = closure == null ? null : closure.getOccurredOn();
+
+        NavigableSet<LocalDate> candidates = new TreeSet<>();
+        for (CaseEvent event : history.events()) {
+            candidates.add(event.getOccurredOn());
+        }
+        for (IndicatorDefinition indicator : indicators) {
+            measures.get(indicator).thresholds(openCase, indicator, candidates);
+        }
+        // Before the referral the case is not open; from its closure on, it never is again.
+        NavigableSet<LocalDate> dates = closed == null
+                ? candidates.tailSet(referral, true)
+                : candidates.subSet(referral, true, closed, true);
+
+        Map<Fact.Cell, long[]> previous = Map.of();
+        for (LocalDate date : dates) {
+            DayState state = new DayState();
+            if (openCase.isOpenOn(date)) {
+                for (IndicatorDefinition indicator : indicators) {
+                    measures.get(indicator).stateOn(openCase, indicator, date, state);
+                }
+            }
+            Map<Fact.Cell, long[]> current = state.counts();
+            Set<Fact.Cell> cells = new HashSet<>(current.keySet());
+            cells.addAll(previous.keySet());
+            for (Fact.Cell cell : cells) {
+                long[] now = current.getOrDefault(cell, ZERO);
+                long[] before = previous.getOrDefault(cell, ZERO);
+                facts.add(new Fact.Cell(cell.indicatorId(), cell.areaCode(), cell.workerId(), date),
+                        now[0] - before[0], now[1] - before[1]);
+            }
+            previous = current;
+        }
+    }
+
+    private static final long[] ZERO = new long[2];
+}

@@ -1,0 +1,82 @@
+package org.casepulse.topology;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.casepulse.indicators.Fact;
+import org.casepulse.indicators.Facts;
+import org.casepulse.indicators.measures.ChildFacts;
+import org.casepulse.reference.AreaHierarchy;
+import org.casepulse.state.ChildState;
+import org.casepulse.state.ChildSummary;
+import org.casepulse.state.LedgerDelta;
+
+/**
+ * Keeps, per child, the summary of each of its cases and the cross-case facts (re-referrals,
+ * repeat child protection plans), sending the exact difference on every change, as the case
+ * ledger does.
+ */
+final class ChildLedgerProcessor implements Processor<String, ChildSummary, String, LedgerDelta> {
+
+    private final ChildFacts childFacts;
+    private final AreaHierarchy areas;
+    private final Duration flushInterval;
+
+    private ProcessorContext<String, LedgerDelta> context;
+    private KeyValueStore<String, ChildState> ledger;
+    private PendingDeltas pending;
+
+    ChildLedgerProcessor(ChildFacts childFacts, AreaHierarchy areas, Duration flushInterval) {
+        this.childFacts = childFacts;
+        this.areas = areas;
+        this.flushInterval = flushInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, LedgerDelta> context) {
+        this.context = context;
+        this.ledger = context.getStateStore(StateStores.CHILD_LEDGER);
+        this.pending = new PendingDeltas(context.getStateStore(StateStores.CHILD_PENDING), areas);
+        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
+    }
+
+    @Override
+    public void process(Record<String, ChildSummary> record) {
+        String childId = record.key();
+        ChildSummary update = record.value();
+        ChildState state = ledger.get(childId);
+
+        Map<String, ChildSummary> cases = new LinkedHashMap<>();
+        if (state != null) {
+            state.getCases().forEach(summary -> cases.put(summary.getCaseId(), summary));
+        }
+        if (update.getReferralDate() == null) {
+            cases.remove(update.getCaseId());
+        } else {
+            cases.put(update.getCaseId(), update);
+        }
+
+        List<Fact> contributions = childFacts.compute(cases.values()).toList();
+        List<Fact> before = state == null ? List.of() : FactRecords.fromState(state.getContributions());
+        for (Fact change : Facts.difference(before, contributions)) {
+            pending.addRollingUp(change, update.getKnownAt());
+        }
+        if (cases.isEmpty()) {
+            ledger.delete(childId);
+        } else {
+            ledger.put(childId, new ChildState(new ArrayList<>(cases.values()), FactRecords.toState(contributions)));
+        }
+    }
+
+    private void flush(long wallClockTime) {
+        pending.flush(delta -> context.forward(new Record<>(
+                PendingDeltas.seriesKey(delta.getIndicatorId(), delta.getAreaCode()), delta, wallClockTime)));
+    }
+}

@@ -1,0 +1,204 @@
+package org.casepulse.topology;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.casepulse.calendar.BusinessClock;
+import org.casepulse.indicators.IndicatorCatalogue;
+import org.casepulse.indicators.IndicatorDefinition;
+import org.casepulse.indicators.figures.IndicatorSeries;
+import org.casepulse.indicators.figures.ReportingWindow;
+import org.casepulse.indicators.figures.SeriesPublisher;
+import org.casepulse.metrics.PipelineMetrics;
+import org.casepulse.reference.Area;
+import org.casepulse.reference.AreaHierarchy;
+import org.casepulse.snapshots.IndicatorSnapshot;
+import org.casepulse.snapshots.IndicatorSnapshotKey;
+import org.casepulse.state.LedgerDelta;
+import org.casepulse.state.SeriesState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sums the changes for one indicator in one area into its series and publishes the figures of
+ * the reporting window that changed: on each flush for the series that received changes, and
+ * for every series when the day changes (snapshot figures move with the clock, and a new month
+ * brings new periods). Work per day change is per series (indicators x areas), never per case.
+ */
+final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorSnapshotKey, IndicatorSnapshot> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeriesProcessor.class);
+    private static final String TODAY = "today";
+
+    private final IndicatorCatalogue catalogue;
+    private final AreaHierarchy areas;
+    private final BusinessClock clock;
+    private final int reportingMonths;
+    private final Duration flushInterval;
+    private final Duration clockInterval;
+    private final PipelineMetrics metrics;
+
+    private ProcessorContext<IndicatorSnapshotKey, IndicatorSnapshot> context;
+    private KeyValueStore<String, SeriesState> seriesStore;
+    private KeyValueStore<String, Long> dirty;
+    private KeyValueStore<String, Long> day;
+
+    SeriesProcessor(IndicatorCatalogue catalogue, AreaHierarchy areas, BusinessClock clock, int reportingMonths,
+                    Duration flushInterval, Duration clockInterval, PipelineMetrics metrics) {
+        this.catalogue = catalogue;
+        this.areas = areas;
+        this.clock = clock;
+        this.reportingMonths = reportingMonths;
+        this.flushInterval = flushInterval;
+        this.clockInterval = clockInterval;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<IndicatorSnapshotKey, IndicatorSnapshot> context) {
+        this.context = context;
+        this.seriesStore = context.getStateStore(StateStores.SERIES);
+        this.dirty = context.getStateStore(StateStores.SERIES_DIRTY);
+        this.day = context.getStateStore(StateStores.SERIES_CLOCK);
+        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::publishChanged);
+        context.schedule(clockInterval, PunctuationType.WALL_CLOCK_TIME, this::followTheClock);
+    }
+
+    @Override
+    public void process(Record<String, LedgerDelta> record) {
+        LedgerDelta change = record.value();
+        IndicatorDefinition indicator = indicatorOf(change.getIndicatorId());
+        Area area = areas.find(change.getAreaCode()).orElse(null);
+        if (indicator == null || area == null) {
+            return;
+        }
+        ReportingWindow window = window(context.currentSystemTimeMs());
+        IndicatorSeries series = load(record.key(), indicator, area);
+        LocalDate bucket = change.getBucket();
+        if (bucket.isBefore(window.horizon())) {
+            if (!series.isSnapshot()) {
+                return; // no published figure reaches back that far
+            }
+            bucket = window.horizon();
+        }
+        series.apply(bucket, change.getNumerator(), change.getDenominator());
+        save(record.key(), series, publishedOf(record.key()));
+
+        Long knownAt = dirty.get(record.key());
+        long latest = change.getKnownAt().toEpochMilli();
+        if (knownAt == null || latest > knownAt) {
+            dirty.put(record.key(), latest);
+        }
+    }
+
+    private void publishChanged(long wallClockTime) {
+        ReportingWindow window = window(wallClockTime);
+        List<KeyValue<String, Long>> changed = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = dirty.all()) {
+            all.forEachRemaining(changed::add);
+        }
+        for (KeyValue<String, Long> entry : changed) {
+            publish(entry.key, window, Instant.ofEpochMilli(entry.value), wallClockTime);
+            dirty.delete(entry.key);
+        }
+    }
+
+    /** On a new day, every series is re-published: snapshot figures move and new periods begin. */
+    private void followTheClock(long wallClockTime) {
+        LocalDate today = clock.today(wallClockTime);
+        Long last = day.get(TODAY);
+        if (last != null && last == today.toEpochDay()) {
+            return;
+        }
+        day.put(TODAY, today.toEpochDay());
+        if (last == null) {
+            return; // first start: figures are published as their series receive changes
+        }
+        ReportingWindow window = window(wallClockTime);
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, SeriesState> all = seriesStore.all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        for (String key : keys) {
+            publish(key, window, null, wallClockTime);
+        }
+        LOG.info("New day {}: re-published {} series", today, keys.size());
+    }
+
+    private void publish(String key, ReportingWindow window, Instant knownAt, long wallClockTime) {
+        String[] parts = key.split("\\|", 2);
+        IndicatorDefinition indicator = indicatorOf(parts[0]);
+        Area area = areas.find(parts[1]).orElse(null);
+        if (indicator == null || area == null) {
+            return;
+        }
+        IndicatorSeries series = load(key, indicator, area);
+        series.forgetBefore(window.horizon());
+        LocalDate knownOn = knownAt == null ? null : BusinessClock.dateInLondon(knownAt.toEpochMilli());
+        SeriesPublisher.Publication publication = SeriesPublisher.publish(
+                series, area, publishedOf(key), window, knownOn, Instant.ofEpochMilli(wallClockTime));
+        for (SeriesPublisher.Change change : publication.changes()) {
+            context.forward(new Record<>(change.key(), change.snapshot(), wallClockTime));
+            if (change.snapshot() == null) {
+                metrics.snapshotWithdrawn();
+            } else {
+                metrics.snapshotEmitted(change.snapshot().getRevision() > 0);
+                if (knownAt != null) {
+                    metrics.snapshotLag(Duration.between(knownAt, Instant.ofEpochMilli(wallClockTime)));
+                }
+            }
+        }
+        save(key, series, publication.published());
+    }
+
+    private ReportingWindow window(long wallClockTime) {
+        return new ReportingWindow(clock.today(wallClockTime), reportingMonths);
+    }
+
+    private IndicatorDefinition indicatorOf(String indicatorId) {
+        IndicatorDefinition indicator = catalogue.find(indicatorId).orElse(null);
+        if (indicator == null) {
+            LOG.warn("Ignoring changes for indicator '{}': not in the catalogue (reset the application after removing an indicator)", indicatorId);
+        }
+        return indicator;
+    }
+
+    private IndicatorSeries load(String key, IndicatorDefinition indicator, Area area) {
+        SeriesState state = seriesStore.get(key);
+        long population = areas.population(area.code());
+        return state == null
+                ? IndicatorSeries.of(indicator, population, List.of(), List.of(), List.of())
+                : IndicatorSeries.of(indicator, population, state.getBuckets(), state.getNumerators(), state.getDenominators());
+    }
+
+    private List<IndicatorSnapshot> publishedOf(String key) {
+        SeriesState state = seriesStore.get(key);
+        return state == null ? List.of() : state.getPublished();
+    }
+
+    private void save(String key, IndicatorSeries series, List<IndicatorSnapshot> published) {
+        if (series.cells().isEmpty() && published.isEmpty()) {
+            seriesStore.delete(key);
+            return;
+        }
+        List<LocalDate> buckets = new ArrayList<>(series.cells().size());
+        List<Long> numerators = new ArrayList<>(series.cells().size());
+        List<Long> denominators = new ArrayList<>(series.cells().size());
+        for (Map.Entry<LocalDate, long[]> cell : series.cells().entrySet()) {
+            buckets.add(cell.getKey());
+            numerators.add(cell.getValue()[0]);
+            denominators.add(cell.getValue()[1]);
+        }
+        seriesStore.put(key, new SeriesState(buckets, numerators, denominators, new ArrayList<>(published)));
+    }
+}

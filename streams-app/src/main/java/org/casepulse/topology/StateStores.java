@@ -1,0 +1,36 @@
+package org.casepulse.topology;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The state stores of the topology. Their names are part of the deployment (they name the
+ * changelog topics), so they are fixed here. Ledgers that grow with the number of cases live in
+ * RocksDB; the small, hot ones (pending changes, series) in memory, restored from their changelog.
+ */
+final class StateStores {
+
+    static final String CASE_LEDGER = "case-ledger";
+    static final String CASE_PENDING = "case-pending";
+    static final String CHILD_LEDGER = "child-ledger";
+    static final String CHILD_PENDING = "child-pending";
+    static final String WORKER_HOLDINGS = "worker-holdings";
+    static final String WORKER_PENDING = "worker-pending";
+    static final String SERIES = "indicator-series";
+    static final String SERIES_DIRTY = "indicator-series-dirty";
+    static final String SERIES_CLOCK = "indicator-series-clock";
+
+    private StateStores() {}
+
+    static <V> StoreBuilder<KeyValueStore<String, V>> persistent(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
+                .withCachingEnabled();
+    }
+
+    static <V> StoreBuilder<KeyValueStore<String, V>> inMemory(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values);
+    }
+}

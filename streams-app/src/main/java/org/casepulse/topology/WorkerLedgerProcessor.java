@@ -1,0 +1,82 @@
+package org.casepulse.topology;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.casepulse.indicators.Fact;
+import org.casepulse.indicators.Facts;
+import org.casepulse.indicators.WorkerHoldings;
+import org.casepulse.reference.AreaHierarchy;
+import org.casepulse.state.HoldingState;
+import org.casepulse.state.LedgerDelta;
+
+/**
+ * Counts distinct workers: keyed by indicator, area (at every level) and worker, it keeps how
+ * many cases the worker holds there over time and sends +1/-1 to the area's denominator on the
+ * days the worker starts or stops holding any. A worker with cases in two teams is one worker in
+ * their region, because the region's key sees both teams' holdings.
+ */
+final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, String, LedgerDelta> {
+
+    private final AreaHierarchy areas;
+    private final Duration flushInterval;
+
+    private ProcessorContext<String, LedgerDelta> context;
+    private KeyValueStore<String, HoldingState> holdings;
+    private PendingDeltas pending;
+
+    WorkerLedgerProcessor(AreaHierarchy areas, Duration flushInterval) {
+        this.areas = areas;
+        this.flushInterval = flushInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, LedgerDelta> context) {
+        this.context = context;
+        this.holdings = context.getStateStore(StateStores.WORKER_HOLDINGS);
+        this.pending = new PendingDeltas(context.getStateStore(StateStores.WORKER_PENDING), areas);
+        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
+    }
+
+    @Override
+    public void process(Record<String, LedgerDelta> record) {
+        LedgerDelta change = record.value();
+        HoldingState state = holdings.get(record.key());
+        WorkerHoldings worker = state == null
+                ? WorkerHoldings.of(List.of(), List.of())
+                : WorkerHoldings.of(state.getDates(), state.getDeltas());
+
+        String indicatorId = change.getIndicatorId();
+        String areaCode = change.getAreaCode();
+        List<Fact> before = worker.presence(indicatorId, areaCode).toList();
+        worker.apply(change.getBucket(), change.getNumerator());
+        List<Fact> after = worker.presence(indicatorId, areaCode).toList();
+        for (Fact presence : Facts.difference(before, after)) {
+            pending.addAsIs(presence, change.getKnownAt());
+        }
+
+        if (worker.isEmpty()) {
+            holdings.delete(record.key());
+        } else {
+            List<LocalDate> dates = new ArrayList<>();
+            List<Long> deltas = new ArrayList<>();
+            for (Map.Entry<LocalDate, Long> day : worker.deltas().entrySet()) {
+                dates.add(day.getKey());
+                deltas.add(day.getValue());
+            }
+            holdings.put(record.key(), new HoldingState(dates, deltas));
+        }
+    }
+
+    private void flush(long wallClockTime) {
+        pending.flush(delta -> context.forward(new Record<>(
+                PendingDeltas.seriesKey(delta.getIndicatorId(), delta.getAreaCode()), delta, wallClockTime)));
+    }
+}
