@@ -2,6 +2,12 @@ package org.casepulse.testing;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.casepulse.localstack.EmbeddedKafkaBroker;
 import org.casepulse.localstack.TopicProvisioner;
@@ -16,8 +22,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real Kafka broker for tests, in Docker or in this JVM; tests see no difference. Get one with
@@ -30,6 +41,7 @@ public final class RealKafka implements AutoCloseable {
     public static final String IMAGE_PROPERTY = "casepulse.test.kafka.image";
     private static final String DEFAULT_IMAGE = "apache/kafka:4.1.0";
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
 
     private final String description;
     private final String bootstrapServers;
@@ -81,6 +93,32 @@ public final class RealKafka implements AutoCloseable {
     /** Creates the topics that do not exist yet, waiting until all are ready. */
     public void createTopics(TopicSpec... topics) {
         provisioner.ensureTopics(topics);
+    }
+
+    /** Sends string records in order and waits until the broker has acknowledged every one. */
+    public void produceStrings(String topic, List<Map.Entry<String, String>> records) {
+        produce(topic, new StringSerializer(), new StringSerializer(), records);
+    }
+
+    /** Sends records (key, value) in order and waits until the broker has acknowledged every one. */
+    public <K, V> void produce(String topic, Serializer<K> keys, Serializer<V> values, List<Map.Entry<K, V>> records) {
+        KafkaProducer<K, V> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), keys, values);
+        try {
+            List<Future<RecordMetadata>> acks = records.stream()
+                    .map(record -> producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())))
+                    .toList();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(CLIENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while producing to " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not produce to " + topic + " on " + this, e);
+        } finally {
+            producer.close(CLIENT_TIMEOUT);
+        }
     }
 
     /** A topic name no other test of this JVM uses, for example {@code events-3f2a9c1b}. */

@@ -4,13 +4,10 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -25,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -42,16 +38,17 @@ abstract class RealKafkaContract {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     @Test
-    void shouldDeliverProducedRecordsToAConsumerGroup(RealKafka kafka) throws Exception {
+    void shouldDeliverProducedRecordsToAConsumerGroupAndKeepItsOffsets(RealKafka kafka) throws Exception {
         String topic = kafka.uniqueTopic("greetings");
         kafka.createTopic(topic, 2);
         List<String> sent = IntStream.range(0, 10).mapToObj(i -> "hello-" + i).toList();
 
-        produce(kafka, topic, sent);
+        kafka.produceStrings(topic, keyedByValue(sent));
 
+        String group = kafka.uniqueApplicationId("greeting-readers");
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, kafka.uniqueApplicationId("greeting-readers"),
+                ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new StringDeserializer());
         List<String> received = new ArrayList<>();
@@ -66,10 +63,15 @@ abstract class RealKafkaContract {
             consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
         }
         assertThat(received).containsExactlyInAnyOrderElementsOf(sent);
+        Map<TopicPartition, OffsetAndMetadata> committed = kafka.admin().listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(committed.values()).extracting(OffsetAndMetadata::offset)
+                .as("committed offsets of both partitions").hasSize(2)
+                .satisfies(offsets -> assertThat(offsets.stream().mapToLong(Long::longValue).sum()).isEqualTo(sent.size()));
     }
 
     @Test
-    void shouldRunAnExactlyOnceStreamsApplication(RealKafka kafka, @TempDir Path stateDir) throws Exception {
+    void shouldRunAnExactlyOnceStreamsApplication(RealKafka kafka, @TempDir Path stateDir) {
         String input = kafka.uniqueTopic("passthrough-in");
         String output = kafka.uniqueTopic("passthrough-out");
         kafka.createTopics(TopicSpec.of(input, 2), TopicSpec.of(output, 2));
@@ -87,7 +89,7 @@ abstract class RealKafkaContract {
             streams.start();
             await().atMost(TIMEOUT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
 
-            produce(kafka, input, sent);
+            kafka.produceStrings(input, keyedByValue(sent));
 
             try (TopicReader<String, String> reader = TopicReader.ofStrings(kafka.bootstrapServers(), output)) {
                 assertThat(reader.readAtLeast(sent.size(), TIMEOUT))
@@ -101,18 +103,7 @@ abstract class RealKafkaContract {
         assertThat(streams.state()).isEqualTo(KafkaStreams.State.NOT_RUNNING);
     }
 
-    private static void produce(RealKafka kafka, String topic, List<String> values) throws Exception {
-        KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                new StringSerializer(), new StringSerializer());
-        try {
-            List<Future<RecordMetadata>> acks = new ArrayList<>();
-            values.forEach(value -> acks.add(producer.send(new ProducerRecord<>(topic, value, value))));
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } finally {
-            producer.close(CLOSE_TIMEOUT);
-        }
+    private static List<Map.Entry<String, String>> keyedByValue(List<String> values) {
+        return values.stream().map(value -> Map.entry(value, value)).toList();
     }
 }

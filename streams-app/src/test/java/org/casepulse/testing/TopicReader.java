@@ -37,6 +37,10 @@ public final class TopicReader<K, V> implements AutoCloseable {
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(partition -> new TopicPartition(topic, partition.partition()))
                 .toList();
+        if (partitions.isEmpty()) {
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+            throw new IllegalStateException("Topic " + topic + " does not exist on " + bootstrapServers);
+        }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
