@@ -82,15 +82,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 controllerPort = freePorts.getAsInt();
             }
             String bootstrapServers = host + ":" + brokerPort;
-            KafkaRaftServer server =
-                    new KafkaRaftServer(new KafkaConfig(config(logDir, host, brokerPort, controllerPort), false), Time.SYSTEM);
+            KafkaRaftServer server = null;
             try {
+                server = new KafkaRaftServer(new KafkaConfig(config(logDir, host, brokerPort, controllerPort), false), Time.SYSTEM);
                 server.startup();
                 log.info("Kafka broker ready at {} with data in {} (started in {} ms)",
                         bootstrapServers, logDir, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
                 return new EmbeddedKafkaBroker(server, bootstrapServers);
             } catch (Exception e) {
-                shutDown(server);
+                if (server != null) {
+                    shutDown(server);
+                }
                 // A port found free may be taken by someone else before Kafka binds it: try other ports.
                 if (attempt < START_ATTEMPTS && isBindFailure(e)) {
                     log.warn("Kafka broker could not bind its ports ({}); retrying on other ports", e.getMessage());
@@ -133,6 +135,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 entry("default.replication.factor", "1"),
                 entry("num.partitions", "1"),
                 entry("group.initial.rebalance.delay.ms", "0"),
+                entry("group.streams.initial.rebalance.delay.ms", "0"),
                 // Topics are declared by the application (TopicProvisioner), never created by a typo.
                 entry("auto.create.topics.enable", "false"),
                 // Retention by size only: replayed case events carry old timestamps that time-based

@@ -68,7 +68,10 @@ public final class TopicProvisioner implements AutoCloseable {
     private void requireReachable(long deadline) {
         try {
             await(admin.describeCluster(new DescribeClusterOptions().timeoutMs(remainingMillis(deadline))).clusterId(), deadline);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            throw new KafkaUnreachableException("Kafka at " + bootstrapServers + " did not answer within "
+                    + timeout.toMillis() + " ms (is the broker running?): " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
             throw new KafkaUnreachableException("Kafka at " + bootstrapServers + " did not answer within "
                     + timeout.toMillis() + " ms (is the broker running?)", e);
         }
