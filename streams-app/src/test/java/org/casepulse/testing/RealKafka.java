@@ -60,7 +60,13 @@ public final class RealKafka implements AutoCloseable {
 
     static RealKafka embedded() {
         Path dataDir = newTempDirectory();
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir);
+        EmbeddedKafkaBroker broker;
+        try {
+            broker = EmbeddedKafkaBroker.start(dataDir);
+        } catch (RuntimeException e) {
+            deleteRecursively(dataDir);
+            throw e;
+        }
         return new RealKafka("in-JVM KRaft broker", broker.bootstrapServers(), () -> {
             broker.close();
             deleteRecursively(dataDir);
