@@ -1,0 +1,9 @@
+package org.casepulse.testing;
+
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/** The broker contract on a Kafka container: skipped where no Docker daemon answers. */
+@Testcontainers(disabledWithoutDocker = true)
+@WithRealKafka(KafkaMode.DOCKER)
+class DockerRealKafkaTest extends RealKafkaContract {
+}
