@@ -60,10 +60,6 @@ public final class AvroSerdeConfig {
                 bool(configs, USE_LATEST_VERSION, false));
     }
 
-    public List<String> registryUrls() {
-        return registryUrls;
-    }
-
     public boolean autoRegisterSchemas() {
         return autoRegisterSchemas;
     }
