@@ -1,0 +1,229 @@
+package org.casepulse.registry;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process, in-memory Schema Registry speaking enough of Confluent's REST API for Confluent's
+ * own clients (and ours) to work against it unchanged: register, look up, versions, schemas by id,
+ * soft and hard subject deletes, compatibility checks and levels, Confluent's error bodies. For
+ * local runs and tests; production points at a real registry.
+ *
+ * <p>Only AVRO schemas without references are accepted. {@code GET /schemas/ids/{id}?subject=} is
+ * accepted and answers as Confluent does in its default context: ids are global, so the subject
+ * does not change the answer.
+ */
+public final class EmbeddedSchemaRegistry implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
+    private static final String CONTENT_TYPE = RestSchemaRegistryClient.CONTENT_TYPE;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INVALID_LEVEL = "Invalid compatibility level. Valid values are none, backward, "
+            + "forward, full, backward_transitive, forward_transitive, and full_transitive";
+
+    private final SchemaStore store = new SchemaStore();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private volatile String requiredAuthorization;
+    private Javalin app;
+    private String url;
+
+    /** Makes every request need HTTP basic authentication with {@code user:password}; call before {@link #start}. */
+    public EmbeddedSchemaRegistry requireBasicAuth(String userInfo) {
+        requiredAuthorization = "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** Starts serving on {@code host}; port 0 picks a free port (read it back from {@link #url()}). */
+    public synchronized EmbeddedSchemaRegistry start(String host, int port) {
+        if (app != null) {
+            throw new IllegalStateException("Already started at " + url);
+        }
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+        });
+        routes(app);
+        app.start(host, port);
+        url = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + app.port();
+        LOG.info("Embedded Schema Registry listening on {}", url);
+        return this;
+    }
+
+    /** Base URL, for example {@code http://127.0.0.1:41234}. */
+    public synchronized String url() {
+        if (url == null) {
+            throw new IllegalStateException("Not started");
+        }
+        return url;
+    }
+
+    /** Every request received so far, as {@code "METHOD /path"} (no query), oldest first. */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
+    }
+
+    private void routes(Javalin app) {
+        app.before(ctx -> {
+            requests.add(ctx.method() + " " + ctx.path());
+            authenticate(ctx);
+        });
+        app.exception(RegistryError.class, (e, ctx) -> respond(ctx, e.httpStatus, new ErrorBody(e.errorCode, e.getMessage())));
+        app.exception(JsonProcessingException.class, (e, ctx) ->
+                respond(ctx, 400, new ErrorBody(ErrorCodes.BAD_REQUEST, "Invalid JSON: " + e.getOriginalMessage())));
+
+        app.get("/subjects", ctx -> respond(ctx, 200, store.subjects(flag(ctx, "deleted"))));
+        app.post("/subjects/{subject}/versions", ctx ->
+                respond(ctx, 200, new IdBody(store.register(subject(ctx), schemaText(ctx)))));
+        app.post("/subjects/{subject}", ctx ->
+                respond(ctx, 200, versionBody(store.lookUp(subject(ctx), schemaText(ctx), flag(ctx, "deleted")))));
+        app.get("/subjects/{subject}/versions", ctx ->
+                respond(ctx, 200, store.versions(subject(ctx), flag(ctx, "deleted"))));
+        app.get("/subjects/{subject}/versions/{version}", ctx ->
+                respond(ctx, 200, versionBody(store.version(subject(ctx), version(ctx), flag(ctx, "deleted")))));
+        app.delete("/subjects/{subject}", ctx ->
+                respond(ctx, 200, store.deleteSubject(subject(ctx), flag(ctx, "permanent"))));
+        app.get("/schemas/ids/{id}", ctx -> respond(ctx, 200, new SchemaBody(store.schema(schemaId(ctx)))));
+        app.post("/compatibility/subjects/{subject}/versions/{version}", ctx -> {
+            List<String> problems = store.incompatibilities(subject(ctx), version(ctx), schemaText(ctx));
+            respond(ctx, 200, new CompatibilityBody(problems.isEmpty(), flag(ctx, "verbose") ? problems : null));
+        });
+        app.get("/config", ctx -> respond(ctx, 200, new ConfigBody(store.globalLevel().name())));
+        app.put("/config", ctx -> {
+            CompatibilityLevel level = requestedLevel(ctx);
+            store.globalLevel(level);
+            respond(ctx, 200, new ConfigUpdateBody(level.name()));
+        });
+        app.get("/config/{subject}", ctx -> {
+            String subject = subject(ctx);
+            CompatibilityLevel level = store.subjectLevel(subject)
+                    .or(() -> flag(ctx, "defaultToGlobal") ? Optional.of(store.globalLevel()) : Optional.empty())
+                    .orElseThrow(() -> new RegistryError(404, ErrorCodes.SUBJECT_COMPATIBILITY_NOT_CONFIGURED,
+                            "Subject '" + subject + "' does not have subject-level compatibility configured"));
+            respond(ctx, 200, new ConfigBody(level.name()));
+        });
+        app.put("/config/{subject}", ctx -> {
+            CompatibilityLevel level = requestedLevel(ctx);
+            store.subjectLevel(subject(ctx), level);
+            respond(ctx, 200, new ConfigUpdateBody(level.name()));
+        });
+        // Newer Confluent clients ask for subject associations first and treat 404 as "none".
+        app.get("/associations", EmbeddedSchemaRegistry::noAssociations);
+        app.get("/associations/<path>", EmbeddedSchemaRegistry::noAssociations);
+    }
+
+    private void authenticate(Context ctx) {
+        String required = requiredAuthorization;
+        if (required != null && !required.equals(ctx.header("Authorization"))) {
+            ctx.header("WWW-Authenticate", "Basic realm=\"SchemaRegistry\"");
+            throw new RegistryError(401, ErrorCodes.UNAUTHORIZED, "Unauthorized");
+        }
+    }
+
+    private static void noAssociations(Context ctx) {
+        throw new RegistryError(404, ErrorCodes.ASSOCIATION_NOT_FOUND, "Associations are not supported by this registry");
+    }
+
+    private static String subject(Context ctx) {
+        return ctx.pathParam("subject");
+    }
+
+    private static boolean flag(Context ctx, String name) {
+        return Boolean.parseBoolean(ctx.queryParam(name));
+    }
+
+    private static int version(Context ctx) {
+        String version = ctx.pathParam("version");
+        if ("latest".equals(version)) {
+            return SchemaStore.LATEST;
+        }
+        try {
+            int number = Integer.parseInt(version);
+            if (number >= 1 || number == SchemaStore.LATEST) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new RegistryError(422, ErrorCodes.INVALID_VERSION, "The specified version '" + version
+                + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
+    }
+
+    private static int schemaId(Context ctx) {
+        String id = ctx.pathParam("id");
+        try {
+            return Integer.parseInt(id);
+        } catch (NumberFormatException e) {
+            throw RegistryError.schemaNotFound("Schema " + id + " not found");
+        }
+    }
+
+    /** The {@code schema} of a register, look-up or compatibility request; unknown fields are ignored. */
+    private static String schemaText(Context ctx) throws JsonProcessingException {
+        JsonNode body = JSON.readTree(ctx.body());
+        if (body == null || !body.isObject()) {
+            throw new RegistryError(400, ErrorCodes.BAD_REQUEST, "Request body must be a JSON object");
+        }
+        String type = body.path("schemaType").asText("AVRO");
+        if (!"AVRO".equals(type)) {
+            throw RegistryError.invalidSchema("Invalid schema type " + type + ": this registry stores AVRO schemas only");
+        }
+        if (!body.path("references").isMissingNode() && !body.path("references").isEmpty()) {
+            throw RegistryError.invalidSchema("Schema references are not supported by this registry");
+        }
+        JsonNode schema = body.path("schema");
+        return schema.isTextual() ? schema.asText() : null;
+    }
+
+    private static CompatibilityLevel requestedLevel(Context ctx) throws JsonProcessingException {
+        JsonNode body = JSON.readTree(ctx.body());
+        return CompatibilityLevel.parse(body == null ? null : body.path("compatibility").asText(null))
+                .orElseThrow(() -> new RegistryError(422, ErrorCodes.INVALID_COMPATIBILITY_LEVEL, INVALID_LEVEL));
+    }
+
+    private static void respond(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType(CONTENT_TYPE).result(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static VersionBody versionBody(SchemaStore.Version version) {
+        return new VersionBody(version.subject(), version.version(), version.id(), version.schema());
+    }
+
+    // Response shapes of Confluent's API; schemaType is left out, as Confluent does for AVRO.
+    record IdBody(int id) {}
+
+    record SchemaBody(String schema) {}
+
+    record VersionBody(String subject, int version, int id, String schema) {}
+
+    record ErrorBody(@JsonProperty("error_code") int errorCode, String message) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CompatibilityBody(@JsonProperty("is_compatible") boolean compatible, List<String> messages) {}
+
+    record ConfigBody(String compatibilityLevel) {}
+
+    record ConfigUpdateBody(String compatibility) {}
+}
