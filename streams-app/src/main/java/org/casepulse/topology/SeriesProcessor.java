@@ -121,9 +121,6 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
             return;
         }
         day.put(TODAY, today.toEpochDay());
-        if (last == null) {
-            return; // first start: figures are published as their series receive changes
-        }
         ReportingWindow window = window(wallClockTime);
         List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, SeriesState> all = seriesStore.all()) {

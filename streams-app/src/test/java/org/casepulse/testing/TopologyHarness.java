@@ -91,6 +91,12 @@ public final class TopologyHarness implements AutoCloseable {
         return send(caseEvents.toArray(CaseEvent[]::new));
     }
 
+    /** Sends an event under a key of the caller's choice (the engine requires the caseId). */
+    public TopologyHarness sendKeyed(String key, CaseEvent event) {
+        events.pipeInput(key, event, event.getRecordedAt());
+        return this;
+    }
+
     public TopologyHarness sendRaw(String key, byte[] value) {
         raw.pipeInput(key, value);
         return this;
