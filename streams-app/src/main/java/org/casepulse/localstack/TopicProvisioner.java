@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +80,9 @@ public final class TopicProvisioner implements AutoCloseable {
 
     private void createMissing(Collection<TopicSpec> topics, long deadline) {
         List<NewTopic> newTopics = topics.stream()
-                .map(topic -> new NewTopic(topic.name(), topic.partitions(), topic.replicationFactor()).configs(topic.configs()))
+                .map(topic -> new NewTopic(topic.name(), Optional.of(topic.partitions()),
+                        topic.replicationFactor() == TopicSpec.BROKER_DEFAULT ? Optional.empty() : Optional.of(topic.replicationFactor()))
+                        .configs(topic.configs()))
                 .toList();
         Map<String, KafkaFuture<Void>> results =
                 admin.createTopics(newTopics, new CreateTopicsOptions().timeoutMs(remainingMillis(deadline))).values();

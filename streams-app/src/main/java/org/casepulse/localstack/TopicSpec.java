@@ -5,14 +5,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A topic as the application needs it: name, partitions, replication factor and topic configs
- * (for example {@code cleanup.policy=compact}).
+ * A topic as the application needs it: name, partitions, replication factor (-1: the broker's
+ * default) and topic configs (for example {@code cleanup.policy=compact}).
  */
 public record TopicSpec(String name, int partitions, short replicationFactor, Map<String, String> configs) {
 
+    public static final short BROKER_DEFAULT = -1;
+
     public TopicSpec {
         Objects.requireNonNull(name, "name");
-        if (partitions < 1 || replicationFactor < 1) {
+        if (partitions < 1 || (replicationFactor < 1 && replicationFactor != BROKER_DEFAULT)) {
             throw new IllegalArgumentException("Topic " + name + " needs at least one partition and one replica");
         }
         configs = Map.copyOf(configs);

@@ -7,13 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An in-process, in-memory Schema Registry speaking enough of Confluent's REST API for Confluent's
@@ -35,6 +41,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private final SchemaStore store = new SchemaStore();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile String requiredAuthorization;
+    private Path journal;
     private Javalin app;
     private String url;
 
@@ -42,6 +49,35 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     public EmbeddedSchemaRegistry requireBasicAuth(String userInfo) {
         requiredAuthorization = "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
         return this;
+    }
+
+    /**
+     * Keeps registrations in {@code file} (one JSON line each) and replays them on start, so that a
+     * local stack restarted on the same data directory gives its schemas the same ids as before
+     * and can read the records it wrote. Call before {@link #start}.
+     */
+    public synchronized EmbeddedSchemaRegistry persistTo(Path file) {
+        try {
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) {
+                        JsonNode entry = JSON.readTree(line);
+                        store.register(entry.get("subject").asText(), entry.get("schema").asText());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the schema journal " + file, e);
+        }
+        this.journal = file;
+        return this;
+    }
+
+    private synchronized void journal(String subject, String schema) throws IOException {
+        if (journal != null) {
+            String line = JSON.writeValueAsString(Map.of("subject", subject, "schema", schema)) + "\n";
+            Files.writeString(journal, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
     }
 
     /** Starts serving on {@code host}; port 0 picks a free port (read it back from {@link #url()}). */
@@ -91,8 +127,13 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 respond(ctx, 400, new ErrorBody(ErrorCodes.BAD_REQUEST, "Invalid JSON: " + e.getOriginalMessage())));
 
         app.get("/subjects", ctx -> respond(ctx, 200, store.subjects(flag(ctx, "deleted"))));
-        app.post("/subjects/{subject}/versions", ctx ->
-                respond(ctx, 200, new IdBody(store.register(subject(ctx), schemaText(ctx)))));
+        app.post("/subjects/{subject}/versions", ctx -> {
+            String subject = subject(ctx);
+            String schema = schemaText(ctx);
+            int id = store.register(subject, schema);
+            journal(subject, schema);
+            respond(ctx, 200, new IdBody(id));
+        });
         app.post("/subjects/{subject}", ctx ->
                 respond(ctx, 200, versionBody(store.lookUp(subject(ctx), schemaText(ctx), flag(ctx, "deleted")))));
         app.get("/subjects/{subject}/versions", ctx ->
