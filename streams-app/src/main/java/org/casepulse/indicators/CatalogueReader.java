@@ -1,0 +1,316 @@
+package org.casepulse.indicators;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.casepulse.reference.file.ReferenceFile;
+import org.casepulse.snapshots.PeriodType;
+import org.casepulse.snapshots.Polarity;
+import org.casepulse.snapshots.Unit;
+
+/**
+ * Reads a catalogue file: Jackson binds its shape (an unknown field or a value of the wrong kind
+ * fails there), then each indicator is checked against its measure kind, and the first mistake
+ * stops start-up naming its line and field.
+ */
+final class CatalogueReader {
+    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final int MAX_DECIMALS = 6;
+    private static final List<String> QUARTERS = List.of("Q1", "Q2", "Q3", "Q4");
+
+    private final ReferenceFile file;
+
+    private CatalogueReader(ReferenceFile file) {
+        this.file = file;
+    }
+
+    static IndicatorCatalogue read(ReferenceFile file) {
+        return new CatalogueReader(file).read();
+    }
+
+    private IndicatorCatalogue read() {
+        CatalogueFile content = file.bind(CatalogueFile.class);
+        if (content.version() == null || content.version().isBlank()) {
+            throw file.error("version", "missing: give the catalogue a version, such as version: \"2025.1\"");
+        }
+        DefaultsEntry defaults = content.defaults() == null ? DefaultsEntry.NONE : content.defaults();
+        checkDefaults(defaults);
+        if (content.indicators() == null || content.indicators().isEmpty()) {
+            throw file.error("indicators", "missing: list at least one indicator");
+        }
+        List<IndicatorDefinition> indicators = new ArrayList<>();
+        Map<String, Integer> firstIndexOfId = new HashMap<>();
+        for (int i = 0; i < content.indicators().size(); i++) {
+            String at = "indicators[" + i + "]";
+            IndicatorEntry entry = content.indicators().get(i);
+            if (entry == null) {
+                throw file.error(at, "empty entry");
+            }
+            IndicatorDefinition indicator = indicator(at, entry, defaults);
+            Integer earlier = firstIndexOfId.putIfAbsent(indicator.id(), i);
+            if (earlier != null) {
+                throw file.error(at + ".id", "duplicate id " + indicator.id() + ", already used by indicators["
+                        + earlier + "] on line " + file.lineOf("indicators[" + earlier + "].id"));
+            }
+            indicators.add(indicator);
+        }
+        return new IndicatorCatalogue(content.version().strip(), indicators);
+    }
+
+    private void checkDefaults(DefaultsEntry defaults) {
+        if (defaults.tolerance() != null && defaults.tolerance().signum() < 0) {
+            throw file.error("defaults.tolerance", "must not be negative, got " + defaults.tolerance());
+        }
+        if (defaults.smallNumberThreshold() != null && defaults.smallNumberThreshold() < 0) {
+            throw file.error("defaults.smallNumberThreshold", "must not be negative, got "
+                    + defaults.smallNumberThreshold());
+        }
+        if (defaults.decimals() != null) {
+            checkDecimals("defaults.decimals", defaults.decimals());
+        }
+    }
+
+    private IndicatorDefinition indicator(String at, IndicatorEntry entry, DefaultsEntry defaults) {
+        String id = required(at, "id", entry.id());
+        if (!ID.matcher(id).matches()) {
+            throw file.error(at + ".id", "must be lower-case words joined by hyphens, such as allocation-within-2wd, got "
+                    + id);
+        }
+        String title = required(at, "title", entry.title());
+        MeasureKind measure = measure(at, entry.measure());
+        MeasureParameters parameters = parameters(at + ".parameters", measure, entry.parameters());
+        Polarity polarity = enumValue(at + ".polarity", required(at, "polarity", entry.polarity()), Polarity.class);
+        Unit unit = unit(at, measure, entry.unit());
+        Target target = target(at + ".target", entry.target());
+        if (target == null && polarity != Polarity.NONE) {
+            throw file.error(at + ".target", "missing: polarity " + polarity + " rates against a target");
+        }
+        BigDecimal tolerance = orDefault(at, "tolerance", entry.tolerance(), defaults.tolerance());
+        if (tolerance.signum() < 0) {
+            throw file.error(at + ".tolerance", "must not be negative, got " + tolerance);
+        }
+        List<PeriodType> periods = periods(at + ".periods", measure, entry.periods());
+        Optional<String> caseType = Optional.ofNullable(entry.caseType());
+        if (caseType.isPresent() && caseType.get().isBlank()) {
+            throw file.error(at + ".caseType", "must not be blank: leave it out to count every case");
+        }
+        int threshold = orDefault(at, "smallNumberThreshold", entry.smallNumberThreshold(),
+                defaults.smallNumberThreshold());
+        if (threshold < 0) {
+            throw file.error(at + ".smallNumberThreshold", "must not be negative, got " + threshold);
+        }
+        int decimals = orDefault(at, "decimals", entry.decimals(), defaults.decimals());
+        checkDecimals(at + ".decimals", decimals);
+        String description = entry.description() == null ? "" : entry.description().strip();
+        return new IndicatorDefinition(id, title.strip(), measure, parameters, polarity, unit, target, tolerance,
+                periods, caseType.map(String::strip), threshold, decimals, description);
+    }
+
+    private MeasureKind measure(String at, String name) {
+        String given = required(at, "measure", name);
+        return MeasureKind.fromYamlName(given).orElseThrow(() -> file.error(at + ".measure", "unknown measure "
+                + given + "; expected one of " + Arrays.stream(MeasureKind.values()).map(MeasureKind::yamlName).toList()));
+    }
+
+    private MeasureParameters parameters(String at, MeasureKind measure, ParametersEntry entry) {
+        Map<String, Object> given = entry == null ? Map.of() : entry.given();
+        Set<String> allowed = new TreeSet<>(measure.requiredParameters());
+        allowed.addAll(measure.optionalParameters());
+        for (String name : given.keySet()) {
+            if (!allowed.contains(name)) {
+                throw file.error(at + "." + name, "not a parameter of measure " + measure.yamlName()
+                        + (allowed.isEmpty() ? ", which takes none" : "; it takes " + allowed));
+            }
+        }
+        for (String name : new TreeSet<>(measure.requiredParameters())) {
+            if (!given.containsKey(name)) {
+                throw file.error(at + "." + name, "missing: measure " + measure.yamlName() + " needs it");
+            }
+        }
+        if (entry == null) {
+            return measure.defaultParameters();
+        }
+        MeasureParameters parsed = new MeasureParameters(
+                positive(at + "." + MeasureParameters.WITHIN_WORKING_DAYS, entry.withinWorkingDays()),
+                positive(at + "." + MeasureParameters.INTERVAL_WORKING_DAYS, entry.intervalWorkingDays()),
+                positive(at + "." + MeasureParameters.OVER_WORKING_DAYS, entry.overWorkingDays()),
+                anchor(at + "." + MeasureParameters.ANCHOR, entry.anchor()),
+                lookback(at + "." + MeasureParameters.LOOKBACK, entry.lookback()),
+                duration(at + "." + MeasureParameters.MINIMUM_DURATION, entry.minimumDuration()));
+        return measure.defaultParameters().overriddenBy(parsed);
+    }
+
+    private Integer positive(String field, Integer value) {
+        if (value != null && value < 1) {
+            throw file.error(field, "must be a positive integer, got " + value);
+        }
+        return value;
+    }
+
+    private AssessmentAnchor anchor(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        return AssessmentAnchor.fromYamlName(value.strip()).orElseThrow(() -> file.error(field, "must be one of "
+                + Arrays.stream(AssessmentAnchor.values()).map(AssessmentAnchor::yamlName).toList() + ", got " + value));
+    }
+
+    private Lookback lookback(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        return Lookback.parse(value).orElseThrow(() -> file.error(field, "must be " + DurationText.EXAMPLES
+                + ", got " + value));
+    }
+
+    private java.time.Period duration(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        return DurationText.parse(value).orElseThrow(() -> file.error(field, "must be " + DurationText.EXAMPLES
+                + ", got " + value));
+    }
+
+    private Unit unit(String at, MeasureKind measure, String name) {
+        if (name == null) {
+            return measure.defaultUnit();
+        }
+        Unit unit = enumValue(at + ".unit", name, Unit.class);
+        if (!measure.allowedUnits().contains(unit)) {
+            throw file.error(at + ".unit", "measure " + measure.yamlName() + " is published as one of "
+                    + measure.allowedUnits() + ", got " + unit);
+        }
+        return unit;
+    }
+
+    /** A number, or Q1 to Q4 numbers for a target phased by financial quarter. */
+    private Target target(String field, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isNumber()) {
+            return Target.of(node.decimalValue());
+        }
+        if (!node.isObject()) {
+            throw file.error(field, "must be a number, or Q1 to Q4 numbers for a target phased by financial quarter");
+        }
+        for (String key : (Iterable<String>) node::fieldNames) {
+            if (!QUARTERS.contains(key)) {
+                throw file.error(field + "." + key, "not a financial quarter; a phased target has Q1, Q2, Q3 and Q4");
+            }
+        }
+        BigDecimal[] values = new BigDecimal[QUARTERS.size()];
+        for (int q = 0; q < QUARTERS.size(); q++) {
+            JsonNode value = node.get(QUARTERS.get(q));
+            if (value == null || value.isNull()) {
+                throw file.error(field, "missing " + QUARTERS.get(q) + ": a phased target has Q1, Q2, Q3 and Q4");
+            }
+            if (!value.isNumber()) {
+                throw file.error(field + "." + QUARTERS.get(q), "must be a number, got " + value.asText());
+            }
+            values[q] = value.decimalValue();
+        }
+        return Target.phased(values[0], values[1], values[2], values[3]);
+    }
+
+    private List<PeriodType> periods(String field, MeasureKind measure, List<String> names) {
+        if (names == null || names.isEmpty()) {
+            throw file.error(field, "missing: list the periods to publish, from " + sorted(measure.allowedPeriods()));
+        }
+        List<PeriodType> periods = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String at = field + "[" + i + "]";
+            PeriodType period = enumValue(at, names.get(i), PeriodType.class);
+            if (!measure.allowedPeriods().contains(period)) {
+                throw file.error(at, "period " + period + " is not allowed for measure " + measure.yamlName()
+                        + (measure.isSnapshot() ? ", a snapshot measure" : "") + "; it allows "
+                        + sorted(measure.allowedPeriods()));
+            }
+            if (periods.contains(period)) {
+                throw file.error(at, "period " + period + " is listed twice");
+            }
+            periods.add(period);
+        }
+        return periods;
+    }
+
+    private <E extends Enum<E>> E enumValue(String field, String name, Class<E> type) {
+        E[] constants = type.getEnumConstants();
+        for (E constant : constants) {
+            if (name != null && constant.name().equals(name.strip())) {
+                return constant;
+            }
+        }
+        throw file.error(field, "must be one of " + Arrays.toString(constants) + ", got " + name);
+    }
+
+    private String required(String at, String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw file.error(at + "." + name, "missing");
+        }
+        return value.strip();
+    }
+
+    private <T> T orDefault(String at, String name, T value, T fallback) {
+        if (value != null) {
+            return value;
+        }
+        if (fallback == null) {
+            throw file.error(at + "." + name, "missing, and the defaults block gives none");
+        }
+        return fallback;
+    }
+
+    private void checkDecimals(String field, int decimals) {
+        if (decimals < 0 || decimals > MAX_DECIMALS) {
+            throw file.error(field, "must be 0 to " + MAX_DECIMALS + ", got " + decimals);
+        }
+    }
+
+    private static <E extends Enum<E>> String sorted(Set<E> values) {
+        return values.stream().sorted().map(Enum::name).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** The file's shape, as Jackson binds it; meaning is checked afterwards, with lines. */
+    record CatalogueFile(String version, DefaultsEntry defaults, List<IndicatorEntry> indicators) {}
+
+    record DefaultsEntry(BigDecimal tolerance, Integer smallNumberThreshold, Integer decimals) {
+        static final DefaultsEntry NONE = new DefaultsEntry(null, null, null);
+    }
+
+    record IndicatorEntry(String id, String title, String measure, ParametersEntry parameters, String polarity,
+                          String unit, JsonNode target, BigDecimal tolerance, List<String> periods, String caseType,
+                          Integer smallNumberThreshold, Integer decimals, String description) {}
+
+    record ParametersEntry(Integer withinWorkingDays, Integer intervalWorkingDays, Integer overWorkingDays,
+                           String anchor, String lookback, String minimumDuration) {
+
+        /** The parameters the file sets, by name. */
+        Map<String, Object> given() {
+            Map<String, Object> given = new LinkedHashMap<>();
+            putIfSet(given, MeasureParameters.WITHIN_WORKING_DAYS, withinWorkingDays);
+            putIfSet(given, MeasureParameters.INTERVAL_WORKING_DAYS, intervalWorkingDays);
+            putIfSet(given, MeasureParameters.OVER_WORKING_DAYS, overWorkingDays);
+            putIfSet(given, MeasureParameters.ANCHOR, anchor);
+            putIfSet(given, MeasureParameters.LOOKBACK, lookback);
+            putIfSet(given, MeasureParameters.MINIMUM_DURATION, minimumDuration);
+            return given;
+        }
+
+        private static void putIfSet(Map<String, Object> given, String name, Object value) {
+            if (value != null) {
+                given.put(name, value);
+            }
+        }
+    }
+}
