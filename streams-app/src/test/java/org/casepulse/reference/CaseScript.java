@@ -59,7 +59,8 @@ final class CaseScript {
     }
 
     CaseEvent assessmentCompleted(String assessmentId, String date, boolean childSeen) {
-        return event(EventType.ASSESSMENT_COMPLETED, date, b -> b.setAssessmentId(assessmentId).setChildSeen(childSeen));
+        return event(EventType.ASSESSMENT_COMPLETED, date,
+                b -> b.setAssessmentId(assessmentId).setChildSeen(childSeen));
     }
 
     CaseEvent visit(String date) {

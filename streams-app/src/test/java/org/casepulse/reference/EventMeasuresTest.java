@@ -78,7 +78,8 @@ class EventMeasuresTest {
                 outside1.referral("2023-03-14"), outside2.referral("2024-03-15"), // one day outside: no, no
                 // Two cases referred the same day: neither is before the other, neither is a re-referral.
                 sameDay1.referral("2024-03-20"), sameDay2.referral("2024-03-20")};
-        IndicatorDefinition days365 = variant("re-referral-12m", "re-referral-365d", p -> p.withLookback(Lookback.days(365)));
+        IndicatorDefinition days365 = variant("re-referral-12m", "re-referral-365d",
+                p -> p.withLookback(Lookback.days(365)));
 
         ComputedFigures twelveMonths = ComputedFigures.of(TODAY, history);
         ComputedFigures threeSixtyFive = ComputedFigures.of(withIndicators(days365), TODAY, history);
@@ -219,7 +220,8 @@ class EventMeasuresTest {
                 // P1 ended before it started: it counts nowhere, so P2 is not a repeat and P1 no plan.
                 k4.referral("2024-04-01"), k4.planStarted("P1", CP, "2024-04-08"), k4.planEnded("P1", CP, "2024-04-05"),
                 k4.planStarted("P2", CP, "2024-05-09")};
-        IndicatorDefinition within24Months = variant("repeat-cp-plan", "repeat-cp-plan-24m", p -> p.withLookback(Lookback.months(24)));
+        IndicatorDefinition within24Months = variant("repeat-cp-plan", "repeat-cp-plan-24m",
+                p -> p.withLookback(Lookback.months(24)));
 
         // CP plans started from April 2024 to May 2024: k1b, k2b, k3b, k4's P2.
         assertThat(ComputedFigures.of(TODAY, history).counts("repeat-cp-plan", "N1", YTD, "2024-05"))
@@ -240,7 +242,8 @@ class EventMeasuresTest {
                 // 13 Apr 2022 -> 12 Apr 2024: a day short.
                 c2.referral("2022-04-01"), c2.planStarted("P1", CP, "2022-04-13"), c2.planEnded("P1", CP, "2024-04-12"),
                 // Not a CP plan.
-                c3.referral("2021-01-01"), c3.planStarted("P1", CIN, "2021-01-01"), c3.planEnded("P1", CIN, "2024-04-20"),
+                c3.referral("2021-01-01"), c3.planStarted("P1", CIN, "2021-01-01"),
+                c3.planEnded("P1", CIN, "2024-04-20"),
                 // An end without a start: not a plan yet.
                 c4.referral("2021-01-01"), c4.planEnded("P1", CP, "2024-04-25"));
 

@@ -17,13 +17,14 @@ import org.casepulse.events.PlanType;
 /**
  * Seeded generator of small, nasty histories for the differential test. Few children (so
  * re-referrals and repeat plans happen); dates over about 20 months up to {@code today}, some
- * cases older so that plans can last two years (some end within days of it); weekends and bank holidays on purpose;
- * allocations before referrals, completions before starts, plans ending before they start, visits
- * outside plans; amendments that move dates, areas, workers, childSeen, plan and case types;
- * exact duplicates, same-revision variants (the first received wins) and lower revisions arriving
- * late; retractions, some of retractions, some of ids that never existed; each case's events in
- * shuffled order, cases interleaved. Every event is valid on its own. Event ids repeat across
- * cases (E1, E2, ...), as an id only names an event within its case.
+ * cases older so that plans last about two years (ending days either side of it); weekends and
+ * bank holidays on purpose; allocations and closures before referrals, completions before
+ * starts, plans ending before they start, visits outside plans; amendments that move dates,
+ * areas, workers, childSeen, plan and case types; exact duplicates, same-revision variants (the
+ * first received wins) and lower revisions arriving late; retractions, some of retractions, some
+ * of ids that never existed; each case's events in shuffled order, cases interleaved. Every event
+ * is valid on its own. Event ids repeat across cases (E1, E2, ...), as an id only names an event
+ * within its case; a case keeps one child throughout.
  */
 public final class RandomHistories {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -73,7 +74,9 @@ public final class RandomHistories {
         CaseScript script = CaseScript.of(caseId, "child-" + (1 + random.nextInt(children)), home);
         List<CaseEvent> events = new ArrayList<>();
         boolean old = chance(0.15);
-        LocalDate referral = maybeNonWorking(old ? date(earliest, today.minusMonths(22)) : date(today.minusMonths(20), today));
+        LocalDate referral = maybeNonWorking(old
+                ? date(earliest, today.minusMonths(22))
+                : date(today.minusMonths(20), today));
         String caseType = pick(CASE_TYPES);
         write(events, script, home, EventType.REFERRAL_RECEIVED, referral, b -> b.setCaseType(caseType));
         if (chance(0.05)) {
@@ -81,7 +84,7 @@ public final class RandomHistories {
                     b -> b.setCaseType(pick(CASE_TYPES)));
         }
         if (chance(0.85)) {
-            LocalDate allocated = maybeNonWorking(shifted(referral, chance(0.08) ? -5 : 0, 30));
+            LocalDate allocated = maybeNonWorking(chance(0.08) ? shifted(referral, -5, -1) : shifted(referral, 0, 30));
             write(events, script, home, EventType.ALLOCATION_MADE, allocated, b -> b.setWorkerId(worker()));
             if (chance(0.3)) {
                 write(events, script, home, EventType.ALLOCATION_MADE, shifted(allocated, 1, 120),
@@ -110,8 +113,8 @@ public final class RandomHistories {
             write(events, script, home, EventType.VISIT_RECORDED, shifted(referral, -10, 300), b -> { });
         }
         if (chance(0.4)) {
-            write(events, script, home, EventType.CASE_CLOSED, shifted(referral, chance(0.05) ? -20 : 0, 400),
-                    b -> { });
+            LocalDate closed = chance(0.05) ? shifted(referral, -20, -1) : shifted(referral, 0, 400);
+            write(events, script, home, EventType.CASE_CLOSED, closed, b -> { });
         }
         return events;
     }
@@ -127,7 +130,7 @@ public final class RandomHistories {
         if (chance(old ? 0.8 : 0.5)) {
             // Now and then before the start; in old cases mostly close to two years, either side of it.
             LocalDate end = chance(old ? 0.6 : 0.05) ? shifted(start, 715, 745)
-                    : shifted(start, chance(0.06) ? -15 : 0, 400);
+                    : chance(0.06) ? shifted(start, -15, -1) : shifted(start, 0, 400);
             visitsUntil = end;
             write(events, script, home, EventType.PLAN_ENDED, end, b -> b.setPlanId(planId).setPlanType(type));
         }
@@ -229,9 +232,9 @@ public final class RandomHistories {
         remaining.removeIf(List::isEmpty);
         List<CaseEvent> history = new ArrayList<>();
         while (!remaining.isEmpty()) {
-            List<CaseEvent> next = remaining.get(random.nextInt(remaining.size()));
-            history.add(next.remove(0));
-            if (next.isEmpty()) {
+            int next = random.nextInt(remaining.size());
+            history.add(remaining.get(next).remove(0));
+            if (remaining.get(next).isEmpty()) {
                 remaining.remove(next);
             }
         }
