@@ -38,10 +38,6 @@ final class CaseScript {
         return this;
     }
 
-    String caseId() {
-        return caseId;
-    }
-
     CaseEvent referral(String date) {
         return event(EventType.REFERRAL_RECEIVED, date, b -> { });
     }

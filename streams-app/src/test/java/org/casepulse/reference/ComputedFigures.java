@@ -54,7 +54,7 @@ final class ComputedFigures {
      * The figure, if published. {@code period} is a month ({@code 2024-03}: the MONTH, YTD or R12M
      * ending 31 March 2024) or, for SNAPSHOT, a date.
      */
-    Optional<ExpectedFigure> find(String indicatorId, String areaCode, PeriodType type, String period) {
+    private Optional<ExpectedFigure> find(String indicatorId, String areaCode, PeriodType type, String period) {
         LocalDate periodEnd = period.length() == 7 ? YearMonth.parse(period).atEndOfMonth() : LocalDate.parse(period);
         return Optional.ofNullable(figures.get(new FigureKey(indicatorId, areaCode, type, periodEnd)));
     }

@@ -64,8 +64,7 @@ public final class ReferenceComputation {
     private Map<FigureKey, ExpectedFigure> figures() {
         Map<FigureKey, Counts> counts = new LinkedHashMap<>();
         for (IndicatorDefinition indicator : reference.catalogue().all()) {
-            List<Fact> facts = indicator.periods().stream().allMatch(type -> type == PeriodType.SNAPSHOT)
-                    ? List.of() : eventFacts.of(indicator);
+            List<Fact> facts = indicator.measure().isSnapshot() ? List.of() : eventFacts.of(indicator);
             for (PeriodType type : indicator.periods()) {
                 for (LocalDate periodEnd : periodEnds(type)) {
                     for (Area area : reference.areas().all()) {
