@@ -35,6 +35,24 @@ public final class WorkerHoldings {
         }
     }
 
+    /**
+     * Folds the deltas before {@code horizon} into one delta on it. Counts from the horizon on are
+     * unchanged, and so is every presence change from the horizon on; the changes before it move to
+     * the horizon, where the series fold theirs too, so the published figures do not move.
+     */
+    public void foldBefore(LocalDate horizon) {
+        NavigableMap<LocalDate, Long> old = deltas.headMap(horizon, false);
+        if (old.isEmpty()) {
+            return;
+        }
+        long sum = 0;
+        for (long delta : old.values()) {
+            sum += delta;
+        }
+        old.clear();
+        apply(horizon, sum);
+    }
+
     public NavigableMap<LocalDate, Long> deltas() {
         return deltas;
     }

@@ -56,6 +56,14 @@ public final class PipelineMetrics {
         counter("casepulse.events.duplicates", "Events ignored as duplicates (same or lower revision)", null, null).increment();
     }
 
+    public void caseExpired() {
+        counter("casepulse.cases.expired", "Closed cases reduced to a marker once past the retention horizon", null, null).increment();
+    }
+
+    public void expiredCaseEventIgnored() {
+        counter("casepulse.events.expired.case", "Events ignored because their case closed before the retention horizon", null, null).increment();
+    }
+
     public void anomaly(String kind) {
         counter("casepulse.case.anomalies", "Contradictions found between events of one case", "kind", kind).increment();
     }

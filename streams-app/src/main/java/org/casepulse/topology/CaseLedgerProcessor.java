@@ -2,6 +2,7 @@ package org.casepulse.topology;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.casepulse.calendar.BusinessClock;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.events.EventType;
 import org.casepulse.indicators.Anomaly;
@@ -18,6 +20,7 @@ import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.CaseLedger;
 import org.casepulse.indicators.Fact;
 import org.casepulse.indicators.Facts;
+import org.casepulse.indicators.figures.ReportingWindow;
 import org.casepulse.indicators.measures.CaseFacts;
 import org.casepulse.indicators.measures.ChildSummaries;
 import org.casepulse.metrics.PipelineMetrics;
@@ -39,18 +42,24 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
     private final CaseFacts caseFacts;
     private final AreaHierarchy areas;
     private final boolean childMeasuresInCatalogue;
+    private final BusinessClock clock;
+    private final int reportingMonths;
     private final Duration flushInterval;
     private final PipelineMetrics metrics;
 
     private ProcessorContext<String, CaseOutput> context;
     private KeyValueStore<String, CaseState> ledger;
+    private CaseExpiry expiry;
     private PendingDeltas pending;
+    private LocalDate lastExpiryDay;
 
-    CaseLedgerProcessor(CaseFacts caseFacts, AreaHierarchy areas, boolean childMeasuresInCatalogue,
-                        Duration flushInterval, PipelineMetrics metrics) {
+    CaseLedgerProcessor(CaseFacts caseFacts, AreaHierarchy areas, boolean childMeasuresInCatalogue, BusinessClock clock,
+                        int reportingMonths, Duration flushInterval, PipelineMetrics metrics) {
         this.caseFacts = caseFacts;
         this.areas = areas;
         this.childMeasuresInCatalogue = childMeasuresInCatalogue;
+        this.clock = clock;
+        this.reportingMonths = reportingMonths;
         this.flushInterval = flushInterval;
         this.metrics = metrics;
     }
@@ -59,8 +68,9 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
     public void init(ProcessorContext<String, CaseOutput> context) {
         this.context = context;
         this.ledger = context.getStateStore(StateStores.CASE_LEDGER);
+        this.expiry = new CaseExpiry(context.getStateStore(StateStores.CASE_EXPIRY));
         this.pending = new PendingDeltas(context.getStateStore(StateStores.CASE_PENDING), areas);
-        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
+        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flushAndExpire);
     }
 
     @Override
@@ -68,6 +78,10 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
         String caseId = record.key();
         CaseEvent event = record.value();
         CaseState state = ledger.get(caseId);
+        if (state != null && state.getExpired()) {
+            metrics.expiredCaseEventIgnored();
+            return;
+        }
         CaseLedger caseLedger = state == null ? CaseLedger.empty() : CaseLedger.of(state.getEvents());
 
         metrics.processed(event.getType());
@@ -97,7 +111,20 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
         if (childMeasuresInCatalogue) {
             sent = updateChild(caseId, history, sent, record);
         }
-        ledger.put(caseId, new CaseState(caseLedger.versions(), FactRecords.toState(contributions), sent, anomalies));
+        LocalDate expiresOn = history.closure() == null ? null : latestDate(caseLedger.versions());
+        expiry.reindex(caseId, state == null ? null : state.getExpiresOn(), expiresOn);
+        ledger.put(caseId, new CaseState(caseLedger.versions(), FactRecords.toState(contributions), sent, anomalies,
+                expiresOn, false));
+    }
+
+    private static LocalDate latestDate(List<CaseEvent> events) {
+        LocalDate latest = null;
+        for (CaseEvent event : events) {
+            if (latest == null || event.getOccurredOn().isAfter(latest)) {
+                latest = event.getOccurredOn();
+            }
+        }
+        return latest;
     }
 
     /** Tells the child's ledger what changed about this case; returns the summary now standing. */
@@ -127,6 +154,30 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
             }
         }
         return new ArrayList<>(codes);
+    }
+
+    private void flushAndExpire(long wallClockTime) {
+        flush(wallClockTime);
+        LocalDate today = clock.today(wallClockTime);
+        if (!today.equals(lastExpiryDay)) {
+            lastExpiryDay = today;
+            expireClosedCases(new ReportingWindow(today, reportingMonths).horizon());
+        }
+    }
+
+    /**
+     * Reduces every case closed before the retention horizon to a marker: all its facts lie before
+     * the horizon, where no published figure reaches, so its events need not be kept. Cost per day:
+     * the cases that expire that day, found through the expiry index, not a scan of all cases.
+     */
+    private void expireClosedCases(LocalDate horizon) {
+        for (String caseId : expiry.expiringBefore(horizon)) {
+            CaseState state = ledger.get(caseId);
+            if (state != null) {
+                ledger.put(caseId, new CaseState(List.of(), List.of(), null, List.of(), null, true));
+                metrics.caseExpired();
+            }
+        }
     }
 
     private void flush(long wallClockTime) {

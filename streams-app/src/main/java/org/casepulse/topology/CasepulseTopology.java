@@ -75,8 +75,9 @@ public final class CasepulseTopology {
         CaseFacts caseFacts = new CaseFacts(reference.catalogue(), reference.calendar());
         Map<String, KStream<String, CaseOutput>> caseOutputs = events
                 .process(supplier(() -> new CaseLedgerProcessor(caseFacts, reference.areas(), !childFacts.isEmpty(),
-                                settings.flushInterval(), settings.metrics()),
+                                settings.clock(), settings.reportingMonths(), settings.flushInterval(), settings.metrics()),
                         StateStores.persistent(StateStores.CASE_LEDGER, AvroStateSerde.of(CaseState.class)),
+                        StateStores.persistent(StateStores.CASE_EXPIRY, Serdes.String()),
                         StateStores.inMemory(StateStores.CASE_PENDING, deltaSerde)),
                         Named.as("case-ledger"))
                 .split(Named.as("case-output-"))
@@ -99,7 +100,8 @@ public final class CasepulseTopology {
         KStream<String, LedgerDelta> workerChanges = caseOutputs.get("case-output-holdings")
                 .mapValues(out -> ((CaseOutput.HoldingChange) out).delta(), Named.as("worker-holding-changes"))
                 .repartition(Repartitioned.with(Serdes.String(), deltaSerde).withName("by-worker"))
-                .process(supplier(() -> new WorkerLedgerProcessor(reference.areas(), settings.flushInterval()),
+                .process(supplier(() -> new WorkerLedgerProcessor(reference.areas(), settings.clock(),
+                                settings.reportingMonths(), settings.flushInterval()),
                         StateStores.persistent(StateStores.WORKER_HOLDINGS, AvroStateSerde.of(HoldingState.class)),
                         StateStores.inMemory(StateStores.WORKER_PENDING, deltaSerde)),
                         Named.as("worker-ledger"));

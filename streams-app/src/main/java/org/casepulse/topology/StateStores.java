@@ -15,6 +15,7 @@ final class StateStores {
 
     static final String CASE_LEDGER = "case-ledger";
     static final String CASE_PENDING = "case-pending";
+    static final String CASE_EXPIRY = "case-expiry";
     static final String CHILD_LEDGER = "child-ledger";
     static final String CHILD_PENDING = "child-pending";
     static final String WORKER_HOLDINGS = "worker-holdings";

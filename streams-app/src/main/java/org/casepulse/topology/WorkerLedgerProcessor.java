@@ -10,9 +10,11 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.casepulse.calendar.BusinessClock;
 import org.casepulse.indicators.Fact;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.WorkerHoldings;
+import org.casepulse.indicators.figures.ReportingWindow;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.state.HoldingState;
 import org.casepulse.state.LedgerDelta;
@@ -26,14 +28,18 @@ import org.casepulse.state.LedgerDelta;
 final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, String, LedgerDelta> {
 
     private final AreaHierarchy areas;
+    private final BusinessClock clock;
+    private final int reportingMonths;
     private final Duration flushInterval;
 
     private ProcessorContext<String, LedgerDelta> context;
     private KeyValueStore<String, HoldingState> holdings;
     private PendingDeltas pending;
 
-    WorkerLedgerProcessor(AreaHierarchy areas, Duration flushInterval) {
+    WorkerLedgerProcessor(AreaHierarchy areas, BusinessClock clock, int reportingMonths, Duration flushInterval) {
         this.areas = areas;
+        this.clock = clock;
+        this.reportingMonths = reportingMonths;
         this.flushInterval = flushInterval;
     }
 
@@ -57,6 +63,8 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
         String areaCode = change.getAreaCode();
         List<Fact> before = worker.presence(indicatorId, areaCode).toList();
         worker.apply(change.getBucket(), change.getNumerator());
+        // A worker's history older than any published figure needs is kept as one opening count.
+        worker.foldBefore(new ReportingWindow(clock.today(context.currentSystemTimeMs()), reportingMonths).horizon());
         List<Fact> after = worker.presence(indicatorId, areaCode).toList();
         for (Fact presence : Facts.difference(before, after)) {
             pending.addAsIs(presence, change.getKnownAt());

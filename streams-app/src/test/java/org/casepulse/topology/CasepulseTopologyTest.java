@@ -180,4 +180,58 @@ class CasepulseTopologyTest {
         assertThat(overdue.getNumerator()).isEqualTo(1);
         assertThat(overdue.getValue()).isEqualTo(1.0);
     }
+
+    @Test
+    void shouldKeepMonthEndSnapshotsAndRestateOneWhenALateEventIsDatedBeforeIt() {
+        // Today 20 Apr 2024. Two cases open since March; one allocated on 28 Mar but recorded only on 15 Apr.
+        CaseEvents one = CaseEvents.forCase("case-1", "child-1");
+        CaseEvents two = CaseEvents.forCase("case-2", "child-2");
+        harness.send(one.referral("S3", "2024-03-04"), one.allocation("S3", "2024-03-05", "w1"),
+                two.referral("S3", "2024-03-11")).flush();
+        IndicatorSnapshot marchEnd = harness.figure("workload-allocated", "S3", PeriodType.SNAPSHOT, "2024-03-31");
+        assertThat(marchEnd.getNumerator()).isEqualTo(1);
+        assertThat(marchEnd.getDenominator()).isEqualTo(2);
+        assertThat(marchEnd.getRevision()).isZero();
+
+        harness.send(CaseEvent.newBuilder(two.allocation("S3", "2024-03-28", "w2"))
+                .setRecordedAt(CaseEvents.noon("2024-04-15")).build()).flush();
+
+        IndicatorSnapshot restated = harness.figure("workload-allocated", "S3", PeriodType.SNAPSHOT, "2024-03-31");
+        assertThat(restated.getNumerator()).isEqualTo(2);
+        assertThat(restated.getValue()).isEqualTo(100.0);
+        assertThat(restated.getRevision()).isEqualTo(1);
+        IndicatorSnapshot now = harness.figure("workload-allocated", "S3", PeriodType.SNAPSHOT, "2024-04-20");
+        assertThat(now.getNumerator()).isEqualTo(2);
+        assertThat(now.getRevision()).as("today's figure is not a restatement").isZero();
+        assertThat(now.getPreviousValue()).isEqualTo(100.0);
+        assertThat(now.getDirectionOfTravel()).isEqualTo(DirectionOfTravel.NO_CHANGE);
+    }
+
+    @Test
+    void shouldOpenNewPeriodsWhenTheMonthTurnsWithoutNewEvents() {
+        CaseEvents aCase = CaseEvents.forCase("case-1", "child-1");
+        harness.send(aCase.referral("N1", "2024-04-02"), aCase.allocation("N1", "2024-04-03", "w1")).flush();
+        assertThat(harness.figure("allocation-within-2wd", "N1", PeriodType.YTD, "2024-05-31")).isNull();
+
+        harness.advance(Duration.ofDays(12)); // 2 May 2024
+
+        IndicatorSnapshot may = harness.figure("allocation-within-2wd", "N1", PeriodType.YTD, "2024-05-31");
+        assertThat(may.getNumerator()).isEqualTo(1);
+        assertThat(may.getPreviousValue()).isEqualTo(100.0);
+        assertThat(harness.figure("workload-allocated", "N1", PeriodType.SNAPSHOT, "2024-04-30").getNumerator()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReduceACaseClosedBeforeTheRetentionHorizonToAMarkerAndIgnoreItsLateEvents() {
+        CaseEvents aCase = CaseEvents.forCase("case-1", "child-1");
+        CaseEvent allocation = aCase.allocation("N1", "2024-03-05", "w1");
+        harness.send(aCase.referral("N1", "2024-03-01"), allocation, aCase.closed("N1", "2024-03-08")).flush();
+
+        // 13 reporting months plus two years of look-back: gone by May 2027.
+        harness.advance(Duration.ofDays(3 * 365 + 30));
+        assertThat(harness.metrics().registry().counter("casepulse.cases.expired").count()).isEqualTo(1.0);
+
+        harness.send(amend(allocation).setOccurredOn(LocalDate.parse("2024-03-04")).build()).flush();
+        assertThat(harness.metrics().registry().counter("casepulse.events.expired.case").count()).isEqualTo(1.0);
+    }
 }
