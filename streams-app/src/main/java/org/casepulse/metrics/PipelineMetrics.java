@@ -18,12 +18,16 @@ public final class PipelineMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer snapshotLag;
+    private final Timer dayChange;
 
     public PipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.snapshotLag = Timer.builder("casepulse.snapshot.lag")
                 .description("From the recordedAt of the latest event behind a figure to its publication")
                 .publishPercentileHistogram()
+                .register(registry);
+        this.dayChange = Timer.builder("casepulse.day.change")
+                .description("Re-evaluating every series when the day changes (per stream task)")
                 .register(registry);
     }
 
@@ -77,6 +81,10 @@ public final class PipelineMetrics {
 
     public void snapshotWithdrawn() {
         counter("casepulse.snapshots.withdrawn", "Figures withdrawn (became empty or left the reporting window)", null, null).increment();
+    }
+
+    public void dayChange(Duration took) {
+        dayChange.record(took);
     }
 
     public void snapshotLag(Duration lag) {

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -52,6 +54,7 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
     private KeyValueStore<String, SeriesState> seriesStore;
     private KeyValueStore<String, Long> dirty;
     private KeyValueStore<String, Long> day;
+    private final Set<String> unknownIndicators = new HashSet<>();
 
     SeriesProcessor(IndicatorCatalogue catalogue, AreaHierarchy areas, BusinessClock clock, int reportingMonths,
                     Duration flushInterval, Duration clockInterval, PipelineMetrics metrics) {
@@ -83,7 +86,8 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
             return;
         }
         ReportingWindow window = window(context.currentSystemTimeMs());
-        IndicatorSeries series = load(record.key(), indicator, area);
+        SeriesState state = seriesStore.get(record.key());
+        IndicatorSeries series = seriesOf(state, indicator, area);
         LocalDate bucket = change.getBucket();
         if (bucket.isBefore(window.horizon())) {
             if (!series.isSnapshot()) {
@@ -92,7 +96,7 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
             bucket = window.horizon();
         }
         series.apply(bucket, change.getNumerator(), change.getDenominator());
-        save(record.key(), series, publishedOf(record.key()));
+        save(record.key(), series, state == null ? List.of() : state.getPublished());
 
         Long knownAt = dirty.get(record.key());
         long latest = change.getKnownAt().toEpochMilli();
@@ -121,6 +125,7 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
             return;
         }
         day.put(TODAY, today.toEpochDay());
+        long started = System.nanoTime();
         ReportingWindow window = window(wallClockTime);
         List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, SeriesState> all = seriesStore.all()) {
@@ -129,7 +134,9 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
         for (String key : keys) {
             publish(key, window, null, wallClockTime);
         }
-        LOG.info("New day {}: re-published {} series", today, keys.size());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        metrics.dayChange(took);
+        LOG.info("New day {}: re-evaluated {} series in {} ms", today, keys.size(), took.toMillis());
     }
 
     private void publish(String key, ReportingWindow window, Instant knownAt, long wallClockTime) {
@@ -139,11 +146,12 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
         if (indicator == null || area == null) {
             return;
         }
-        IndicatorSeries series = load(key, indicator, area);
+        SeriesState state = seriesStore.get(key);
+        IndicatorSeries series = seriesOf(state, indicator, area);
         series.forgetBefore(window.horizon());
         LocalDate knownOn = knownAt == null ? null : BusinessClock.dateInLondon(knownAt.toEpochMilli());
-        SeriesPublisher.Publication publication = SeriesPublisher.publish(
-                series, area, publishedOf(key), window, knownOn, Instant.ofEpochMilli(wallClockTime));
+        SeriesPublisher.Publication publication = SeriesPublisher.publish(series, area,
+                state == null ? List.of() : state.getPublished(), window, knownOn, Instant.ofEpochMilli(wallClockTime));
         for (SeriesPublisher.Change change : publication.changes()) {
             context.forward(new Record<>(change.key(), change.snapshot(), wallClockTime));
             if (change.snapshot() == null) {
@@ -164,23 +172,17 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
 
     private IndicatorDefinition indicatorOf(String indicatorId) {
         IndicatorDefinition indicator = catalogue.find(indicatorId).orElse(null);
-        if (indicator == null) {
+        if (indicator == null && unknownIndicators.add(indicatorId)) {
             LOG.warn("Ignoring changes for indicator '{}': not in the catalogue (reset the application after removing an indicator)", indicatorId);
         }
         return indicator;
     }
 
-    private IndicatorSeries load(String key, IndicatorDefinition indicator, Area area) {
-        SeriesState state = seriesStore.get(key);
+    private IndicatorSeries seriesOf(SeriesState state, IndicatorDefinition indicator, Area area) {
         long population = areas.population(area.code());
         return state == null
                 ? IndicatorSeries.of(indicator, population, List.of(), List.of(), List.of())
                 : IndicatorSeries.of(indicator, population, state.getBuckets(), state.getNumerators(), state.getDenominators());
-    }
-
-    private List<IndicatorSnapshot> publishedOf(String key) {
-        SeriesState state = seriesStore.get(key);
-        return state == null ? List.of() : state.getPublished();
     }
 
     private void save(String key, IndicatorSeries series, List<IndicatorSnapshot> published) {
