@@ -32,7 +32,7 @@ final class Calibration {
     /** Referrals not assessed that are closed at the front door, never allocated. */
     static final double FRONT_DOOR_CLOSURE = 0.5;
     static final double ASSESSMENT_WITHIN_45 = 0.87;
-    static final double ASSESSMENT_45_SPREAD = 0.08;
+    static final double ASSESSMENT_45_SPREAD = 0.10;
     static final double CHILD_SEEN = 0.945;
     static final double CHILD_SEEN_SPREAD = 0.035;
 
@@ -50,7 +50,7 @@ final class Calibration {
     static final double REPEAT_CP_IN_CASE = 0.3;
     static final double STEP_DOWN_TO_CIN = 0.45;
     static final double VISIT_IN_TIME = 0.905;
-    static final double VISIT_SPREAD = 0.06;
+    static final double VISIT_SPREAD = 0.08;
 
     // Workers and moves.
     static final double CASELOAD_CAP = 18.5;
