@@ -1,0 +1,112 @@
+package org.casepulse.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.casepulse.calendar.WorkingDayCalendar;
+import org.casepulse.events.CaseEvent;
+import org.casepulse.reference.AreaHierarchy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulation's own output, counted by {@link IndicatorTally}, lands in the ranges of the seed
+ * reports: national figures over a year once the history has built up, and areas that differ
+ * enough to rate red and green.
+ */
+class SimulationCalibrationTest {
+    private static final LocalDate FROM = LocalDate.parse("2024-10-01");
+    private static final LocalDate TO = LocalDate.parse("2026-03-31");
+    /** A year after six months of build-up; referral measures stop two months short of the end. */
+    private static final LocalDate WINDOW_FROM = LocalDate.parse("2025-04-01");
+    private static final LocalDate REFERRALS_TO = LocalDate.parse("2026-01-31");
+    private static final LocalDate MONTH_END = LocalDate.parse("2026-02-28");
+
+    private static IndicatorTally tally;
+
+    @BeforeAll
+    static void simulate() {
+        WorkingDayCalendar calendar = WorkingDayCalendar.englandAndWales();
+        SimulationSettings settings = SimulationSettings.defaults(TO).withPeriod(FROM, TO).withSeed(11)
+                .withReferralsPerWorkingDay(120);
+        List<CaseEvent> events = new Simulation(settings, AreaHierarchy.defaults(), calendar).events().toList();
+        tally = new IndicatorTally(calendar, events);
+    }
+
+    @Test
+    void shouldReReferAQuarterOfChildrenWithin12Months() {
+        assertThat(national(tally.reReferrals(WINDOW_FROM, REFERRALS_TO))).isBetween(20.0, 28.0);
+    }
+
+    @Test
+    void shouldTakeAboutSeventyPercentOfReferralsToAssessment() {
+        assertThat(national(tally.referralToAssessment(WINDOW_FROM, REFERRALS_TO))).isBetween(65.0, 75.0);
+    }
+
+    @Test
+    void shouldCompleteMostAssessmentsWithin45WorkingDaysAndSeeMostChildren() {
+        assertThat(national(tally.assessmentsWithin(45, WINDOW_FROM, TO))).isBetween(80.0, 90.0);
+        assertThat(national(tally.childrenSeen(WINDOW_FROM, TO))).isBetween(90.0, 97.0);
+    }
+
+    @Test
+    void shouldAllocateWithinTheSeedReportsTimescales() {
+        assertThat(national(tally.allocationsWithin(2, WINDOW_FROM, TO))).isBetween(65.0, 75.0);
+        assertThat(national(tally.allocationsWithin(7, WINDOW_FROM, TO))).isBetween(85.0, 90.0);
+        assertThat(national(tally.allocationsWithin(28, WINDOW_FROM, TO))).isBetween(96.5, 99.5);
+    }
+
+    @Test
+    void shouldVisitNineInTenChildProtectionCasesInTimescale() {
+        assertThat(national(tally.cpVisitsInTimescale(10, WINDOW_FROM, TO))).isBetween(85.0, 95.0);
+    }
+
+    @Test
+    void shouldStartAboutOneChildProtectionPlanInTenForAChildWhoHadOneBefore() {
+        assertThat(national(tally.repeatCpPlans(WINDOW_FROM, TO))).isBetween(6.0, 15.0);
+    }
+
+    @Test
+    void shouldKeepCaseloadsAroundSixteenToTwenty() {
+        Map<String, IndicatorTally.Ratio> caseloads = tally.averageCaseload(MONTH_END);
+        assertThat(caseloads.get(IndicatorTally.NATIONAL).value()).isBetween(15.0, 22.0);
+        assertThat(caseloads.values()).allSatisfy(ratio -> assertThat(ratio.value()).isBetween(10.0, 25.0));
+    }
+
+    @Test
+    void shouldAllocateMostOpenCases() {
+        assertThat(national(tally.workloadAllocated(MONTH_END))).isBetween(93.0, 99.0);
+    }
+
+    @Test
+    void shouldMakeSomeAreasRedAndSomeGreen() {
+        // Targets and amber tolerances of the default catalogue.
+        assertRedAndGreen(tally.allocationsWithin(2, WINDOW_FROM, TO), value -> value < 60, value -> value >= 65);
+        assertRedAndGreen(tally.cpVisitsInTimescale(10, WINDOW_FROM, TO), value -> value < 85, value -> value >= 90);
+        assertRedAndGreen(tally.referralToAssessment(WINDOW_FROM, REFERRALS_TO),
+                value -> Math.abs(value - 70) > 10, value -> Math.abs(value - 70) <= 5);
+        Map<String, IndicatorTally.Ratio> caseloads = tally.averageCaseload(MONTH_END);
+        assertThat(caseloads.values()).anySatisfy(ratio -> assertThat(ratio.value()).isGreaterThan(18));
+        assertThat(caseloads.values()).anySatisfy(ratio -> assertThat(ratio.value()).isLessThanOrEqualTo(16));
+    }
+
+    private static double national(Map<String, IndicatorTally.Ratio> ratios) {
+        IndicatorTally.Ratio ratio = ratios.get(IndicatorTally.NATIONAL);
+        assertThat(ratio.denominator()).as("facts counted").isGreaterThan(1000);
+        return 100 * ratio.value();
+    }
+
+    private static void assertRedAndGreen(Map<String, IndicatorTally.Ratio> ratios,
+                                          java.util.function.DoublePredicate red,
+                                          java.util.function.DoublePredicate green) {
+        List<Double> areas = ratios.entrySet().stream()
+                .filter(entry -> !entry.getKey().equals(IndicatorTally.NATIONAL))
+                .map(entry -> 100 * entry.getValue().value())
+                .toList();
+        assertThat(areas).hasSize(21);
+        assertThat(areas).as("areas rated red").anyMatch(red::test);
+        assertThat(areas).as("areas rated green").anyMatch(green::test);
+    }
+}
