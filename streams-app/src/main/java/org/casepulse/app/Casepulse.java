@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** Entry point of the streams application: {@code run} against a cluster, {@code local} on an embedded stack. */
 @Command(name = "casepulse", mixinStandardHelpOptions = true, versionProvider = Casepulse.Version.class,
         description = "Near-real-time performance indicators for children's social care.",
-        subcommands = {Casepulse.Run.class, Casepulse.Local.class})
+        subcommands = {Casepulse.Run.class, Casepulse.Local.class, Casepulse.BenchmarkCommand.class})
 public final class Casepulse {
 
     private static final Logger LOG = LoggerFactory.getLogger(Casepulse.class);
@@ -102,6 +102,29 @@ public final class Casepulse {
                     stack[0].close();
                 }
             }, () -> stack[0] = LocalStack.start(dataDir, host, kafkaPort, registryPort, settings, new SimpleMeterRegistry()));
+            return 0;
+        }
+    }
+
+    @Command(name = "benchmark", mixinStandardHelpOptions = true,
+            description = "Push a generated history through the full topology and a pass-through topology on the embedded broker; print both rates.")
+    static final class BenchmarkCommand implements Callable<Integer> {
+        @Option(names = "--events", defaultValue = "1000000", description = "Events in the history (default: ${DEFAULT-VALUE}).")
+        int events;
+
+        @Option(names = "--partitions", defaultValue = "4", description = "Partitions of the input topic (default: ${DEFAULT-VALUE}).")
+        int partitions;
+
+        @Option(names = "--threads", defaultValue = "2", description = "Stream threads of each application (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the broker and state live (default: a new temporary directory).")
+        Path dataDir;
+
+        @Override
+        public Integer call() throws Exception {
+            new Benchmark(events, partitions, threads, dataDir == null ? Benchmark.temporaryDirectory() : dataDir,
+                    System.out).run();
             return 0;
         }
     }
