@@ -169,7 +169,7 @@ public final class OperationsServer implements AutoCloseable {
         try {
             return streamsState.get();
         } catch (RuntimeException e) {
-            LOG.warn("Cannot tell the streams application's state", e);
+            LOG.warn("Cannot tell the streams application's state: {}", e.toString());
             return null;
         }
     }
