@@ -10,7 +10,7 @@
     IMPROVING: ['Improving', 'good'], WORSENING: ['Worsening', 'bad'], NO_CHANGE: ['No change', 'same'],
     UP: ['Up', 'neutral'], DOWN: ['Down', 'neutral'], NOT_COMPARABLE: ['Not comparable', 'none']
   };
-  const HOTSPOTS_SHOWN = 4;
+  const HOTSPOTS_SHOWN = 3;
   const MIN_REFRESH_GAP_MS = 1000;
   const ANNOUNCE_GAP_MS = 15000;
 
@@ -56,20 +56,30 @@
   }
 
   const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const monthOnly = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
   const dayMonthYear = new Intl.DateTimeFormat('en-GB',
     { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
   function isoDate(text) { return new Date(text + 'T00:00:00Z'); }
 
-  function periodLabel(figure, periodType) {
-    if (!figure) return PERIOD_NAMES[periodType];
+  // The kind of period on one line, its span on the next: "YTD" / "Apr–Nov 2025".
+  function periodCell(figure, periodType) {
+    const cell = el('td', { class: 'period' }, el('span', { class: 'period-type' }, PERIOD_NAMES[periodType]));
+    if (!figure) return cell;
+    const start = isoDate(figure.periodStart);
     const end = isoDate(figure.periodEnd);
-    switch (periodType) {
-      case 'SNAPSHOT': return 'SS ' + dayMonthYear.format(end);
-      case 'MONTH': return monthYear.format(end);
-      default: return PERIOD_NAMES[periodType] + ' to ' + monthYear.format(end);
+    let span;
+    if (periodType === 'SNAPSHOT') {
+      span = dayMonthYear.format(end);
+    } else if (periodType === 'MONTH' || figure.periodStart.slice(0, 7) === figure.periodEnd.slice(0, 7)) {
+      span = monthYear.format(end);
+    } else {
+      const sameYear = start.getUTCFullYear() === end.getUTCFullYear();
+      span = (sameYear ? monthOnly.format(start) : monthYear.format(start)) + '–' + monthYear.format(end);
     }
+    cell.append(el('span', { class: 'period-span' }, span));
+    return cell;
   }
 
   function targetOf(indicator, figure) {
@@ -212,10 +222,14 @@
     return cell;
   }
 
-  function countsText(figure) {
+  function counts(figure) {
     if (!figure) return '–';
-    if (figure.denominator === null) return number(figure.numerator, 0);
-    return number(figure.numerator, 0) + ' / ' + number(figure.denominator, 0);
+    if (figure.denominator === null || figure.unit === 'COUNT') return number(figure.numerator, 0);
+    // Two pieces, so that a long pair can wrap at the slash.
+    const pair = document.createDocumentFragment();
+    pair.append(el('span', {}, number(figure.numerator, 0)), ' ',
+      el('span', {}, '/ ' + number(figure.denominator, 0)));
+    return pair;
   }
 
   function renderRow(row, changed) {
@@ -226,12 +240,13 @@
       el('th', { scope: 'row', class: 'indicator' },
         el('span', { class: 'title', title: indicator.description }, indicator.title)),
       el('td', { class: 'polarity' }, indicator.polarity === 'NONE' ? '–' : indicator.polarity),
-      el('td', { class: 'period' }, periodLabel(figure, row.periodType)),
+      periodCell(figure, row.periodType),
       el('td', { class: 'num target' }, target === null ? '–' : formatValue(target, indicator.unit, indicator.decimals)),
       valueCell(row),
       el('td', { class: 'rag-cell' }, ragBadge(figure ? figure.rag : 'NOT_RATED')),
       el('td', { class: 'dot-cell' }, directionCell(figure)),
-      el('td', { class: 'num counts' }, countsText(figure)),
+      // A rate's denominator is a population, long enough to need a second line.
+      el('td', { class: figure && figure.unit === 'RATE_PER_10K' ? 'num counts wraps' : 'num counts' }, counts(figure)),
       el('td', { class: 'trend' }, sparkline(row)),
       el('td', { class: 'best' }, row.best ? standing(row.best, indicator) : el('span', { class: 'muted' }, '–')),
       el('td', { class: 'hotspots-cell' }, hotspotsCell(row)));
@@ -264,11 +279,14 @@
     const periodText = scorecard.periodType ? periodSelect.selectedOptions[0].textContent : 'headline periods';
     const peerText = scorecard.peerLevel
       ? '; best performance and hotspots among its ' + scorecard.peers.length + ' '
-        + scorecard.peerLevel.toLowerCase().replace('_', ' ') + 's' : '';
+        + scorecard.peerLevel.toLowerCase().replace('_', ' ') + 's'
+      : '; no areas beneath it to compare';
     caption.textContent = scorecard.area.name + ', ' + periodText + ': ' + scorecard.rows.length + ' indicators'
       + peerText;
     notice.hidden = scorecard.view === 'caught up';
-    notice.textContent = 'The figures are still loading (' + scorecard.view + ').';
+    notice.textContent = /^(failed|closed)/.test(scorecard.view)
+      ? 'These figures are no longer kept up to date (' + scorecard.view + ').'
+      : 'The figures are still loading (' + scorecard.view + ').';
     if (scorecard.updatedAt && updated.dataset.live !== 'true') {
       showUpdated(new Date(scorecard.updatedAt));
     }

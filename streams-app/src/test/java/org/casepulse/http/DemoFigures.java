@@ -94,7 +94,8 @@ final class DemoFigures {
         long numerator = 0;
         long denominator = 0;
         for (YearMonth month : period.monthsIn()) {
-            double base = indicator.id().startsWith("cp-plan") || indicator.id().startsWith("repeat") ? 0.09 : 1.6;
+            // Plans that end or repeat are few: a service area's count is small early in the year.
+            double base = indicator.id().startsWith("cp-plan") || indicator.id().startsWith("repeat") ? 0.03 : 1.6;
             long[] counts = proportion(indicator, area, monthIndex(month), perTenK * base);
             numerator += counts[0];
             denominator += counts[1];
