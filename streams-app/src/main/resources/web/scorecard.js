@@ -113,7 +113,7 @@
     return el('span', { class: 'rag rag-' + rag }, RAG_TEXT[rag] || rag);
   }
 
-  function directionCell(figure) {
+  function directionCell(figure, indicator) {
     const direction = figure ? figure.directionOfTravel : 'NOT_COMPARABLE';
     const [label, judgement] = DOT[direction] || [direction, 'none'];
     let arrow = '–';
@@ -121,14 +121,9 @@
       arrow = figure.value > figure.previousValue ? '▲' : figure.value < figure.previousValue ? '▼' : '▶';
     }
     const title = figure && figure.previousValue !== null
-      ? 'Previous ' + formatValue(figure.previousValue, figure.unit, decimalsOf(figure)) : null;
+      ? 'Previous ' + formatValue(figure.previousValue, figure.unit, indicator.decimals) : null;
     return el('span', { class: 'dot dot-' + judgement, title },
       el('span', { class: 'arrow', 'aria-hidden': 'true' }, arrow), ' ', label);
-  }
-
-  function decimalsOf(figure) {
-    const indicator = current && current.rows.find((row) => row.indicator.id === figure.indicatorId);
-    return indicator ? indicator.indicator.decimals : 1;
   }
 
   function sparkline(row) {
@@ -244,7 +239,7 @@
       el('td', { class: 'num target' }, target === null ? '–' : formatValue(target, indicator.unit, indicator.decimals)),
       valueCell(row),
       el('td', { class: 'rag-cell' }, ragBadge(figure ? figure.rag : 'NOT_RATED')),
-      el('td', { class: 'dot-cell' }, directionCell(figure)),
+      el('td', { class: 'dot-cell' }, directionCell(figure, indicator)),
       // A rate's denominator is a population, long enough to need a second line.
       el('td', { class: figure && figure.unit === 'RATE_PER_10K' ? 'num counts wraps' : 'num counts' }, counts(figure)),
       el('td', { class: 'trend' }, sparkline(row)),
@@ -370,6 +365,7 @@
     source = new EventSource('api/stream?' + parameters);
     source.addEventListener('snapshot', onChange);
     source.addEventListener('withdrawal', onChange);
+    // Load again once connected: changes made before the stream opened are not streamed.
     source.onopen = () => { setLive('live', 'Live'); load(); };
     source.onerror = () => {
       if (source.readyState === EventSource.CLOSED) {

@@ -121,7 +121,12 @@ public final class OperationsServer implements AutoCloseable {
         List<AreaJson> areas = reference.areas().all().stream()
                 .map(area -> AreaJson.of(area, reference.areas())).toList();
 
-        app.before("/api/*", ctx -> ctx.header("Cache-Control", "no-store"));
+        app.before("/api/*", ctx -> {
+            // The event stream sets its own caching headers.
+            if (!ctx.path().equals("/api/stream")) {
+                ctx.header("Cache-Control", "no-store");
+            }
+        });
         app.get("/api/indicators", ctx -> ctx.json(indicators));
         app.get("/api/areas", ctx -> ctx.json(areas));
         app.get("/api/snapshots", ctx -> {

@@ -1,5 +1,6 @@
 package org.casepulse.http;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -19,6 +20,7 @@ public record Readiness(String status, String streams, String view) {
                 progress.describe());
     }
 
+    @JsonIgnore
     public boolean isReady() {
         return "UP".equals(status);
     }

@@ -51,6 +51,7 @@ class HealthTest {
             assertThat(ready.get("status").asText()).isEqualTo("UP");
             assertThat(ready.get("streams").asText()).isEqualTo("RUNNING");
             assertThat(ready.get("view").asText()).isEqualTo("caught up");
+            assertThat(ready.size()).as("status, streams and view only").isEqualTo(3);
 
             streams.set(KafkaStreams.State.ERROR);
             assertDown(http, "ERROR", "caught up");

@@ -10,11 +10,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.casepulse.registry.EmbeddedSchemaRegistry;
 import org.casepulse.serde.AvroSerdeConfig;
 import org.casepulse.serde.SpecificAvroSerializer;
@@ -90,6 +92,36 @@ final class SnapshotTopic implements AutoCloseable {
         send(records);
     }
 
+    /** Sends the figures in a transaction that is then aborted: committed-only readers never see them. */
+    void publishAborted(IndicatorSnapshot... figures) {
+        Map<String, Object> config = producerConfig();
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, name + "-aborted");
+        try (KafkaProducer<IndicatorSnapshotKey, IndicatorSnapshot> transactional =
+                     new KafkaProducer<>(config, serializer(true), serializer(false))) {
+            transactional.initTransactions();
+            transactional.beginTransaction();
+            for (IndicatorSnapshot figure : figures) {
+                transactional.send(new ProducerRecord<>(name, Figures.keyOf(figure), figure));
+            }
+            transactional.flush();
+            transactional.abortTransaction();
+        }
+    }
+
+    /** Sends raw bytes that are not Confluent's wire format. */
+    void publishGarbage(byte[] key, byte[] value) {
+        Map<String, Object> config = producerConfig();
+        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(name, key, value)).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not publish to " + name, e);
+        }
+    }
+
     @Override
     public void close() {
         if (producer != null) {
@@ -98,16 +130,22 @@ final class SnapshotTopic implements AutoCloseable {
         registry.close();
     }
 
+    private Map<String, Object> producerConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return config;
+    }
+
+    private <T extends SpecificRecord> SpecificAvroSerializer<T> serializer(boolean isKey) {
+        SpecificAvroSerializer<T> serializer = new SpecificAvroSerializer<>();
+        serializer.configure(clientConfig(), isKey);
+        return serializer;
+    }
+
     private synchronized void send(List<ProducerRecord<IndicatorSnapshotKey, IndicatorSnapshot>> records) {
         if (producer == null) {
-            Map<String, Object> config = clientConfig();
-            config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-            SpecificAvroSerializer<IndicatorSnapshotKey> keys = new SpecificAvroSerializer<>();
-            keys.configure(config, true);
-            SpecificAvroSerializer<IndicatorSnapshot> values = new SpecificAvroSerializer<>();
-            values.configure(config, false);
-            config.remove(AvroSerdeConfig.SCHEMA_REGISTRY_URL);
-            producer = new KafkaProducer<>(config, keys, values);
+            producer = new KafkaProducer<>(producerConfig(), serializer(true), serializer(false));
         }
         List<Future<RecordMetadata>> acks = records.stream().map(producer::send).toList();
         try {
