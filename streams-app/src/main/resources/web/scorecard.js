@@ -37,9 +37,14 @@
 
   // ---- formatting -------------------------------------------------------------------------
 
+  const numberFormats = new Map();
+
   function number(value, decimals) {
-    return new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
-      .format(value);
+    if (!numberFormats.has(decimals)) {
+      numberFormats.set(decimals,
+        new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
+    }
+    return numberFormats.get(decimals).format(value);
   }
 
   function formatValue(value, unit, decimals) {
