@@ -21,6 +21,7 @@ import org.casepulse.snapshots.PeriodType;
 import org.casepulse.snapshots.Rag;
 import org.casepulse.testing.RealKafka;
 import org.casepulse.testing.WithRealKafka;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,11 +39,15 @@ class ScorecardPageTest {
     private static final long YTD_INDICATORS = REFERENCE.catalogue().indicators().stream()
             .filter(indicator -> indicator.publishes(PeriodType.YTD)).count();
 
-    @Test
-    void shouldShowANewFigureWithoutReloading(RealKafka kafka, @TempDir Path profile) throws Exception {
+    @BeforeAll
+    static void requireChromium() {
         assumeTrue(HeadlessChromium.isInstalled(), "No Chromium at " + HeadlessChromium.binary()
                 + ": install Debian's (apt-get install -y chromium) or name one with -D"
                 + HeadlessChromium.BINARY_PROPERTY);
+    }
+
+    @Test
+    void shouldShowANewFigureWithoutReloading(RealKafka kafka, @TempDir Path profile) throws Exception {
         LocalDate today = LocalDate.now();
         DemoFigures demo = new DemoFigures(REFERENCE, 2025);
         try (SnapshotTopic topic = SnapshotTopic.create(kafka, 3);
