@@ -2,7 +2,6 @@ package org.casepulse.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -21,8 +20,8 @@ import org.casepulse.snapshots.PeriodType;
 import org.casepulse.snapshots.Rag;
 import org.casepulse.testing.RealKafka;
 import org.casepulse.testing.WithRealKafka;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,14 +38,9 @@ class ScorecardPageTest {
     private static final long YTD_INDICATORS = REFERENCE.catalogue().indicators().stream()
             .filter(indicator -> indicator.publishes(PeriodType.YTD)).count();
 
-    @BeforeAll
-    static void requireChromium() {
-        assumeTrue(HeadlessChromium.isInstalled(), "No Chromium at " + HeadlessChromium.binary()
-                + ": install Debian's (apt-get install -y chromium) or name one with -D"
-                + HeadlessChromium.BINARY_PROPERTY);
-    }
-
     @Test
+    @EnabledIf(value = "org.casepulse.http.HeadlessChromium#isInstalled", disabledReason = "No Chromium at "
+            + "/usr/bin/chromium (nor at -D" + HeadlessChromium.BINARY_PROPERTY + "): apt-get install -y chromium")
     void shouldShowANewFigureWithoutReloading(RealKafka kafka, @TempDir Path profile) throws Exception {
         LocalDate today = LocalDate.now();
         DemoFigures demo = new DemoFigures(REFERENCE, 2025);
