@@ -1,0 +1,49 @@
+package org.casepulse.http;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.casepulse.indicators.IndicatorDefinition;
+import org.casepulse.indicators.Target;
+import org.casepulse.snapshots.PeriodType;
+import org.casepulse.snapshots.Polarity;
+import org.casepulse.snapshots.Unit;
+
+/**
+ * An indicator of the catalogue as the API shows it.
+ *
+ * @param target          the target all year; null when there is none or it is phased
+ * @param targetByQuarter the target of each financial quarter (Q1 April-June); null without a target
+ */
+public record IndicatorJson(String id,
+                            String title,
+                            String measure,
+                            Polarity polarity,
+                            Unit unit,
+                            BigDecimal target,
+                            Map<String, BigDecimal> targetByQuarter,
+                            BigDecimal tolerance,
+                            List<PeriodType> periods,
+                            int decimals,
+                            int smallNumberThreshold,
+                            String description) {
+
+    public static IndicatorJson of(IndicatorDefinition indicator) {
+        Target target = indicator.target();
+        return new IndicatorJson(indicator.id(), indicator.title(), indicator.measure().yamlName(),
+                indicator.polarity(), indicator.unit(),
+                target == null || target.isPhased() ? null : target.q1(),
+                target == null ? null : quarters(target),
+                indicator.tolerance(), indicator.periods(), indicator.decimals(), indicator.smallNumberThreshold(),
+                indicator.description());
+    }
+
+    private static Map<String, BigDecimal> quarters(Target target) {
+        Map<String, BigDecimal> quarters = new LinkedHashMap<>();
+        for (int quarter = 1; quarter <= 4; quarter++) {
+            quarters.put("Q" + quarter, target.forQuarter(quarter));
+        }
+        return quarters;
+    }
+}
