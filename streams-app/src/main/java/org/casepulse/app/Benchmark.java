@@ -1,6 +1,6 @@
 package org.casepulse.app;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.casepulse.metrics.Metrics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -44,6 +44,7 @@ import org.casepulse.registry.EmbeddedSchemaRegistry;
 import org.casepulse.simulation.SimulatedRecord;
 import org.casepulse.simulation.Simulation;
 import org.casepulse.simulation.SimulationSettings;
+import org.casepulse.state.SeriesCell;
 import org.casepulse.state.SeriesState;
 
 /**
@@ -98,12 +99,13 @@ final class Benchmark {
                     .with(CasepulseSettings.TOPIC_CASE_EVENTS, input)
                     .with(CasepulseSettings.TOPIC_PARTITIONS, partitions)
                     .with(CasepulseSettings.TOPIC_REPLICATION, 1)
-                    .with(CasepulseSettings.AS_OF, end);
-            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+                    .with(CasepulseSettings.AS_OF, end)
+                    .with(CasepulseSettings.HTTP_PORT, 0);
+            Metrics meters = Metrics.prometheus();
             try (CasepulseApplication application = new CasepulseApplication(settings, meters)) {
                 double full = timeUntilConsumed(application::start, "benchmark-casepulse", admin, produced);
                 out.printf("full topology:         %,.0f events/s (%,.0f figures published)%n", full,
-                        meters.counter("casepulse.snapshots.emitted").count());
+                        meters.registry().counter("casepulse.snapshots.emitted").count());
                 out.printf("ratio full / pass-through: %.2f (design goal: at least 0.5)%n", full / passThrough);
                 dayChange(application.streams(), reference, settings.reportingMonths(), end.plusDays(1));
             }
@@ -193,10 +195,12 @@ final class Benchmark {
 
     /** Re-publishes every series the run built as if the day had changed, as the series stage does at midnight. */
     private void dayChange(KafkaStreams streams, ReferenceData reference, int reportingMonths, LocalDate tomorrow) {
-        ReadOnlyKeyValueStore<String, SeriesState> store = streams.store(
+        ReadOnlyKeyValueStore<String, SeriesState> published = streams.store(
                 StoreQueryParameters.fromNameAndType(SERIES_STORE, QueryableStoreTypes.keyValueStore()));
+        ReadOnlyKeyValueStore<String, SeriesCell> cells = streams.store(
+                StoreQueryParameters.fromNameAndType(SERIES_STORE + "-cells", QueryableStoreTypes.keyValueStore()));
         List<Map.Entry<String, SeriesState>> all = new ArrayList<>();
-        try (KeyValueIterator<String, SeriesState> entries = store.all()) {
+        try (KeyValueIterator<String, SeriesState> entries = published.all()) {
             entries.forEachRemaining(entry -> all.add(Map.entry(entry.key, entry.value)));
         }
         ReportingWindow window = new ReportingWindow(tomorrow, reportingMonths);
@@ -207,10 +211,19 @@ final class Benchmark {
             String[] parts = entry.getKey().split("\\|", 2);
             Area area = reference.areas().area(parts[1]);
             var indicator = reference.catalogue().indicator(parts[0]);
-            SeriesState state = entry.getValue();
+            List<LocalDate> buckets = new ArrayList<>();
+            List<Long> numerators = new ArrayList<>();
+            List<Long> denominators = new ArrayList<>();
+            try (KeyValueIterator<String, SeriesCell> range = cells.range(entry.getKey() + '#', entry.getKey() + "#~")) {
+                range.forEachRemaining(cell -> {
+                    buckets.add(LocalDate.ofEpochDay(Long.parseLong(cell.key.substring(entry.getKey().length() + 1))));
+                    numerators.add(cell.value.getNumerator());
+                    denominators.add(cell.value.getDenominator());
+                });
+            }
             IndicatorSeries series = IndicatorSeries.of(indicator, reference.areas().population(area.code()),
-                    state.getBuckets(), state.getNumerators(), state.getDenominators());
-            var publication = SeriesPublisher.publish(series, area, state.getPublished(), window, null, Instant.now());
+                    buckets, numerators, denominators);
+            var publication = SeriesPublisher.publish(series, area, entry.getValue().getPublished(), window, null, Instant.now());
             figures += publication.changes().size();
             if (indicator.id().equals("workload-allocated") && area.code().equals(reference.areas().national().code())) {
                 openCases = series.counts(org.casepulse.calendar.Period.snapshot(tomorrow)).denominator();

@@ -1,11 +1,12 @@
 package org.casepulse.app;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.casepulse.metrics.Metrics;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.casepulse.localstack.DemoFeed;
 import org.casepulse.localstack.LocalStack;
 import org.casepulse.serde.AvroTrust;
 import org.slf4j.Logger;
@@ -68,7 +69,7 @@ public final class Casepulse {
             CasepulseSettings settings = common.settings()
                     .with("bootstrap.servers", bootstrapServers)
                     .with(CasepulseSettings.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
-            CasepulseApplication application = new CasepulseApplication(settings, new SimpleMeterRegistry());
+            CasepulseApplication application = new CasepulseApplication(settings, Metrics.prometheus());
             runUntilStopped(application::close, () -> application.start());
             return 0;
         }
@@ -93,6 +94,24 @@ public final class Casepulse {
         @Option(names = "--registry-port", defaultValue = "8081", description = "Schema Registry port, 0 for any (default: ${DEFAULT-VALUE}).")
         int registryPort;
 
+        @Option(names = "--no-generator", description = "Do not feed the stack with simulated case events.")
+        boolean noGenerator;
+
+        @Option(names = "--referrals-per-day", defaultValue = "60",
+                description = "National referrals a working day in the simulated history (default: ${DEFAULT-VALUE}).")
+        double referralsPerDay;
+
+        @Option(names = "--rate", defaultValue = "40",
+                description = "Events a second for the last --live-days of the history (default: ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(names = "--live-days", defaultValue = "30",
+                description = "Days at the end of the history sent at the demo rate, after a fast backfill (default: ${DEFAULT-VALUE}).")
+        int liveDays;
+
+        @Option(names = "--seed", defaultValue = "7", description = "Seed of the simulation (default: ${DEFAULT-VALUE}).")
+        long seed;
+
         @Override
         public Integer call() throws InterruptedException {
             CasepulseSettings settings = common.settings();
@@ -101,7 +120,8 @@ public final class Casepulse {
                 if (stack[0] != null) {
                     stack[0].close();
                 }
-            }, () -> stack[0] = LocalStack.start(dataDir, host, kafkaPort, registryPort, settings, new SimpleMeterRegistry()));
+            }, () -> stack[0] = LocalStack.start(dataDir, host, kafkaPort, registryPort, settings, Metrics.prometheus(),
+                    new DemoFeed(!noGenerator, seed, referralsPerDay, rate, liveDays)));
             return 0;
         }
     }

@@ -1,6 +1,5 @@
 package org.casepulse.app;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,9 +10,12 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.casepulse.events.CaseEvent;
+import org.casepulse.http.OperationsServer;
+import org.casepulse.http.OperationsSettings;
+import org.casepulse.http.SnapshotView;
 import org.casepulse.localstack.TopicProvisioner;
 import org.casepulse.localstack.TopicSpec;
-import org.casepulse.metrics.PipelineMetrics;
+import org.casepulse.metrics.Metrics;
 import org.casepulse.reference.ReferenceData;
 import org.casepulse.serde.AvroTrust;
 import org.casepulse.serde.SpecificAvroDeserializer;
@@ -27,9 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The streams application: reference data, serdes, topics and the Kafka Streams client, built from
- * one {@link CasepulseSettings}. Safe defaults: exactly-once, explicit names for every internal
- * topic and store, and a client that shuts down (rather than limps on) after an unexpected error.
+ * The streams application: reference data, serdes, topics, the Kafka Streams client and the
+ * operations surface (scorecard page, API, metrics, health), built from one
+ * {@link CasepulseSettings}. Safe defaults: exactly-once, explicit names for every internal topic
+ * and store, and a client that shuts down (rather than limps on) after an unexpected error.
  */
 public final class CasepulseApplication implements AutoCloseable {
 
@@ -38,15 +41,17 @@ public final class CasepulseApplication implements AutoCloseable {
 
     private final CasepulseSettings settings;
     private final ReferenceData reference;
-    private final PipelineMetrics metrics;
+    private final Metrics metrics;
     private final Topology topology;
     private KafkaStreams streams;
+    private SnapshotView view;
+    private OperationsServer server;
 
-    public CasepulseApplication(CasepulseSettings settings, MeterRegistry registry) {
+    public CasepulseApplication(CasepulseSettings settings, Metrics metrics) {
         AvroTrust.ensure();
         this.settings = settings;
         this.reference = ReferenceData.fromConfig(settings.asMap());
-        this.metrics = new PipelineMetrics(registry);
+        this.metrics = metrics;
         this.topology = CasepulseTopology.build(topologySettings());
     }
 
@@ -58,7 +63,7 @@ public final class CasepulseApplication implements AutoCloseable {
         return topology;
     }
 
-    /** Creates the public topics if asked to, then starts processing. */
+    /** Creates the public topics if asked to, starts processing, then serves the operations surface. */
     public KafkaStreams start() {
         if (settings.createTopics()) {
             createTopics();
@@ -69,7 +74,12 @@ public final class CasepulseApplication implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
+        metrics.bind(streams);
         streams.start();
+        view = SnapshotView.start(settings.passThrough(), settings.topics().snapshots());
+        server = OperationsServer.start(OperationsSettings.fromConfig(settings.asMap()), view, reference,
+                metrics.registry(), streams::state);
+        LOG.info("Scorecard at {} (API under /api, metrics at /metrics, health at /health/ready)", server.url());
         LOG.info("Casepulse reading {} at {}, publishing {}, catalogue {} ({} indicators), {} areas",
                 settings.topics().caseEvents(), settings.bootstrapServers(), settings.topics().snapshots(),
                 reference.catalogue().version(), reference.catalogue().all().size(), reference.areas().all().size());
@@ -80,8 +90,19 @@ public final class CasepulseApplication implements AutoCloseable {
         return streams;
     }
 
+    /** The operations server, once started. */
+    public OperationsServer server() {
+        return server;
+    }
+
     @Override
     public void close() {
+        if (server != null) {
+            server.close();
+        }
+        if (view != null) {
+            view.close();
+        }
         if (streams != null) {
             streams.close(CLOSE_TIMEOUT);
         }
@@ -96,7 +117,7 @@ public final class CasepulseApplication implements AutoCloseable {
         SpecificAvroSerde<IndicatorSnapshot> snapshots = new SpecificAvroSerde<>(IndicatorSnapshot.class);
         snapshots.configure(serdeConfig, false);
         return new TopologySettings(settings.topics(), reference, settings.clock(), settings.flushInterval(),
-                settings.clockInterval(), settings.reportingMonths(), events, keys, snapshots, metrics);
+                settings.clockInterval(), settings.reportingMonths(), events, keys, snapshots, metrics.pipeline());
     }
 
     Properties streamsProperties() {

@@ -1,6 +1,6 @@
 package org.casepulse.localstack;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import org.casepulse.metrics.Metrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +9,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.casepulse.app.CasepulseApplication;
 import org.casepulse.app.CasepulseSettings;
 import org.casepulse.registry.EmbeddedSchemaRegistry;
+import org.casepulse.simulation.LiveFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,25 +26,29 @@ public final class LocalStack implements AutoCloseable {
     private final EmbeddedSchemaRegistry registry;
     private final CasepulseApplication application;
     private final CasepulseSettings settings;
+    private final LiveFeed feed;
 
     private LocalStack(EmbeddedKafkaBroker broker, EmbeddedSchemaRegistry registry,
-                       CasepulseApplication application, CasepulseSettings settings) {
+                       CasepulseApplication application, CasepulseSettings settings, LiveFeed feed) {
         this.broker = broker;
         this.registry = registry;
         this.application = application;
         this.settings = settings;
+        this.feed = feed;
     }
 
     /**
      * @param host        interface every local server binds to
      * @param kafkaPort   broker port (0: any free port)
      * @param registryPort Schema Registry port (0: any free port)
+     * @param demo        the generator feeding the stack, if enabled
      */
     public static LocalStack start(Path dataDir, String host, int kafkaPort, int registryPort,
-                                   CasepulseSettings base, MeterRegistry meters) {
+                                   CasepulseSettings base, Metrics meters, DemoFeed demo) {
         createDirectory(dataDir);
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), host, kafkaPort);
         EmbeddedSchemaRegistry registry = null;
+        CasepulseApplication application = null;
         try {
             registry = new EmbeddedSchemaRegistry().persistTo(dataDir.resolve("schemas.jsonl")).start(host, registryPort);
             CasepulseSettings settings = base
@@ -51,12 +56,18 @@ public final class LocalStack implements AutoCloseable {
                     .with(CasepulseSettings.SCHEMA_REGISTRY_URL, registry.url())
                     .with(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString())
                     .with(CasepulseSettings.TOPIC_REPLICATION, 1);
-            CasepulseApplication application = new CasepulseApplication(settings, meters);
+            application = new CasepulseApplication(settings, meters);
             application.start();
+            LiveFeed feed = demo.start(broker.bootstrapServers(), registry.url(), settings.topics().caseEvents(),
+                    application.reference());
             LOG.info("Local stack up: Kafka {}, Schema Registry {}, data in {}",
                     broker.bootstrapServers(), registry.url(), dataDir.toAbsolutePath());
-            return new LocalStack(broker, registry, application, settings);
+            LOG.info("Open the scorecard: {}", application.server().url());
+            return new LocalStack(broker, registry, application, settings, feed);
         } catch (RuntimeException e) {
+            if (application != null) {
+                application.close();
+            }
             if (registry != null) {
                 registry.close();
             }
@@ -83,6 +94,9 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (feed != null) {
+            feed.stop();
+        }
         application.close();
         registry.close();
         broker.close();

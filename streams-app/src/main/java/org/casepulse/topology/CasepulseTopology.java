@@ -24,6 +24,7 @@ import org.casepulse.state.ChildState;
 import org.casepulse.state.ChildSummary;
 import org.casepulse.state.HoldingState;
 import org.casepulse.state.LedgerDelta;
+import org.casepulse.state.SeriesCell;
 import org.casepulse.state.SeriesState;
 
 /**
@@ -114,6 +115,7 @@ public final class CasepulseTopology {
                 .process(supplier(() -> new SeriesProcessor(reference.catalogue(), reference.areas(), settings.clock(),
                                 settings.reportingMonths(), settings.flushInterval(), settings.clockInterval(), settings.metrics()),
                         StateStores.inMemory(StateStores.SERIES, AvroStateSerde.of(SeriesState.class)),
+                        StateStores.inMemory(StateStores.SERIES_CELLS, AvroStateSerde.of(SeriesCell.class)),
                         StateStores.inMemory(StateStores.SERIES_DIRTY, Serdes.Long()),
                         StateStores.inMemory(StateStores.SERIES_CLOCK, Serdes.Long())),
                         Named.as("indicator-series"))

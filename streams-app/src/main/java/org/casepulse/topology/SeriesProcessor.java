@@ -51,7 +51,8 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
     private final PipelineMetrics metrics;
 
     private ProcessorContext<IndicatorSnapshotKey, IndicatorSnapshot> context;
-    private KeyValueStore<String, SeriesState> seriesStore;
+    private KeyValueStore<String, SeriesState> publishedStore;
+    private SeriesCells cells;
     private KeyValueStore<String, Long> dirty;
     private KeyValueStore<String, Long> day;
     private final Set<String> unknownIndicators = new HashSet<>();
@@ -70,7 +71,8 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
     @Override
     public void init(ProcessorContext<IndicatorSnapshotKey, IndicatorSnapshot> context) {
         this.context = context;
-        this.seriesStore = context.getStateStore(StateStores.SERIES);
+        this.publishedStore = context.getStateStore(StateStores.SERIES);
+        this.cells = new SeriesCells(context.getStateStore(StateStores.SERIES_CELLS));
         this.dirty = context.getStateStore(StateStores.SERIES_DIRTY);
         this.day = context.getStateStore(StateStores.SERIES_CLOCK);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::publishChanged);
@@ -81,22 +83,18 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
     public void process(Record<String, LedgerDelta> record) {
         LedgerDelta change = record.value();
         IndicatorDefinition indicator = indicatorOf(change.getIndicatorId());
-        Area area = areas.find(change.getAreaCode()).orElse(null);
-        if (indicator == null || area == null) {
+        if (indicator == null || areas.find(change.getAreaCode()).isEmpty()) {
             return;
         }
-        ReportingWindow window = window(context.currentSystemTimeMs());
-        SeriesState state = seriesStore.get(record.key());
-        IndicatorSeries series = seriesOf(state, indicator, area);
+        LocalDate horizon = window(context.currentSystemTimeMs()).horizon();
         LocalDate bucket = change.getBucket();
-        if (bucket.isBefore(window.horizon())) {
-            if (!series.isSnapshot()) {
+        if (bucket.isBefore(horizon)) {
+            if (!indicator.measure().isSnapshot()) {
                 return; // no published figure reaches back that far
             }
-            bucket = window.horizon();
+            bucket = horizon; // day changes fold into the count at the horizon
         }
-        series.apply(bucket, change.getNumerator(), change.getDenominator());
-        save(record.key(), series, state == null ? List.of() : state.getPublished());
+        cells.add(record.key(), bucket, change.getNumerator(), change.getDenominator());
 
         Long knownAt = dirty.get(record.key());
         long latest = change.getKnownAt().toEpochMilli();
@@ -128,7 +126,7 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
         long started = System.nanoTime();
         ReportingWindow window = window(wallClockTime);
         List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, SeriesState> all = seriesStore.all()) {
+        try (KeyValueIterator<String, SeriesState> all = publishedStore.all()) {
             all.forEachRemaining(entry -> keys.add(entry.key));
         }
         for (String key : keys) {
@@ -146,9 +144,9 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
         if (indicator == null || area == null) {
             return;
         }
-        SeriesState state = seriesStore.get(key);
-        IndicatorSeries series = seriesOf(state, indicator, area);
-        series.forgetBefore(window.horizon());
+        SeriesState state = publishedStore.get(key);
+        IndicatorSeries series = cells.load(key, indicator, areas.population(area.code()));
+        cells.forgetBefore(key, series, window.horizon());
         LocalDate knownOn = knownAt == null ? null : BusinessClock.dateInLondon(knownAt.toEpochMilli());
         SeriesPublisher.Publication publication = SeriesPublisher.publish(series, area,
                 state == null ? List.of() : state.getPublished(), window, knownOn, Instant.ofEpochMilli(wallClockTime));
@@ -178,26 +176,12 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
         return indicator;
     }
 
-    private IndicatorSeries seriesOf(SeriesState state, IndicatorDefinition indicator, Area area) {
-        long population = areas.population(area.code());
-        return state == null
-                ? IndicatorSeries.of(indicator, population, List.of(), List.of(), List.of())
-                : IndicatorSeries.of(indicator, population, state.getBuckets(), state.getNumerators(), state.getDenominators());
-    }
-
+    /** Keeps an entry for every series with cells, even with nothing published, so a new day finds it. */
     private void save(String key, IndicatorSeries series, List<IndicatorSnapshot> published) {
         if (series.cells().isEmpty() && published.isEmpty()) {
-            seriesStore.delete(key);
-            return;
+            publishedStore.delete(key);
+        } else {
+            publishedStore.put(key, new SeriesState(new ArrayList<>(published)));
         }
-        List<LocalDate> buckets = new ArrayList<>(series.cells().size());
-        List<Long> numerators = new ArrayList<>(series.cells().size());
-        List<Long> denominators = new ArrayList<>(series.cells().size());
-        for (Map.Entry<LocalDate, long[]> cell : series.cells().entrySet()) {
-            buckets.add(cell.getKey());
-            numerators.add(cell.getValue()[0]);
-            denominators.add(cell.getValue()[1]);
-        }
-        seriesStore.put(key, new SeriesState(buckets, numerators, denominators, new ArrayList<>(published)));
     }
 }

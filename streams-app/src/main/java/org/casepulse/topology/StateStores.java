@@ -21,6 +21,7 @@ final class StateStores {
     static final String WORKER_HOLDINGS = "worker-holdings";
     static final String WORKER_PENDING = "worker-pending";
     static final String SERIES = "indicator-series";
+    static final String SERIES_CELLS = "indicator-series-cells";
     static final String SERIES_DIRTY = "indicator-series-dirty";
     static final String SERIES_CLOCK = "indicator-series-clock";
 

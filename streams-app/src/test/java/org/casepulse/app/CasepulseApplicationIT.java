@@ -3,7 +3,6 @@ package org.casepulse.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.casepulse.events.CaseEvent;
+import org.casepulse.metrics.Metrics;
 import org.casepulse.registry.EmbeddedSchemaRegistry;
 import org.casepulse.serde.SpecificAvroDeserializer;
 import org.casepulse.serde.SpecificAvroSerializer;
@@ -54,8 +54,9 @@ class CasepulseApplicationIT {
                 .with(CasepulseSettings.TOPIC_DEAD_LETTERS, kafka.uniqueTopic("dead-letters"))
                 .with(CasepulseSettings.TOPIC_PARTITIONS, 2)
                 .with(CasepulseSettings.AS_OF, "2024-04-20")
-                .with(CasepulseSettings.FLUSH_INTERVAL_MS, 100);
-        application = new CasepulseApplication(settings, new SimpleMeterRegistry());
+                .with(CasepulseSettings.FLUSH_INTERVAL_MS, 100)
+                .with(CasepulseSettings.HTTP_PORT, 0);
+        application = new CasepulseApplication(settings, Metrics.prometheus());
         KafkaStreams streams = application.start();
         await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
     }
