@@ -100,7 +100,7 @@ final class Benchmark {
                     .with(CasepulseSettings.TOPIC_PARTITIONS, partitions)
                     .with(CasepulseSettings.TOPIC_REPLICATION, 1)
                     .with(CasepulseSettings.AS_OF, end)
-                    .with(CasepulseSettings.HTTP_PORT, 0);
+                    .with(CasepulseSettings.HTTP_ENABLED, false);
             Metrics meters = Metrics.prometheus();
             try (CasepulseApplication application = new CasepulseApplication(settings, meters)) {
                 double full = timeUntilConsumed(application::start, "benchmark-casepulse", admin, produced);

@@ -76,10 +76,12 @@ public final class CasepulseApplication implements AutoCloseable {
         streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
         metrics.bind(streams);
         streams.start();
-        view = SnapshotView.start(settings.passThrough(), settings.topics().snapshots());
-        server = OperationsServer.start(OperationsSettings.fromConfig(settings.asMap()), view, reference,
-                metrics.registry(), streams::state);
-        LOG.info("Scorecard at {} (API under /api, metrics at /metrics, health at /health/ready)", server.url());
+        if (settings.httpEnabled()) {
+            view = SnapshotView.start(settings.passThrough(), settings.topics().snapshots());
+            server = OperationsServer.start(OperationsSettings.fromConfig(settings.asMap()), view, reference,
+                    metrics.registry(), streams::state);
+            LOG.info("Scorecard at {} (API under /api, metrics at /metrics, health at /health/ready)", server.url());
+        }
         LOG.info("Casepulse reading {} at {}, publishing {}, catalogue {} ({} indicators), {} areas",
                 settings.topics().caseEvents(), settings.bootstrapServers(), settings.topics().snapshots(),
                 reference.catalogue().version(), reference.catalogue().all().size(), reference.areas().all().size());

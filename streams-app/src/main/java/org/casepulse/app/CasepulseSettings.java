@@ -36,6 +36,7 @@ public final class CasepulseSettings {
     public static final String TOPIC_CREATE = "casepulse.topics.create";
     public static final String HTTP_HOST = "casepulse.http.host";
     public static final String HTTP_PORT = "casepulse.http.port";
+    public static final String HTTP_ENABLED = "casepulse.http.enabled";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -43,6 +44,9 @@ public final class CasepulseSettings {
             Map.entry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092"),
             Map.entry(SCHEMA_REGISTRY_URL, "http://localhost:8081"),
             Map.entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2),
+            // Exactly-once commits every 100 ms by default; a second lets the store caches absorb
+            // repeated writes (a flush happens every 500 ms anyway), at a latency people don't see.
+            Map.entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000"),
             Map.entry(FLUSH_INTERVAL_MS, String.valueOf(TopologySettings.DEFAULT_FLUSH_INTERVAL.toMillis())),
             Map.entry(CLOCK_INTERVAL_MS, String.valueOf(TopologySettings.DEFAULT_CLOCK_INTERVAL.toMillis())),
             Map.entry(REPORTING_MONTHS, String.valueOf(TopologySettings.DEFAULT_REPORTING_MONTHS)),
@@ -53,6 +57,7 @@ public final class CasepulseSettings {
             Map.entry(TOPIC_REPLICATION, "-1"),
             Map.entry(TOPIC_CREATE, "true"),
             Map.entry(HTTP_HOST, "127.0.0.1"),
+            Map.entry(HTTP_ENABLED, "true"),
             Map.entry(HTTP_PORT, "8080"));
 
     private final Map<String, String> values;
@@ -148,6 +153,10 @@ public final class CasepulseSettings {
 
     public String httpHost() {
         return get(HTTP_HOST);
+    }
+
+    public boolean httpEnabled() {
+        return Boolean.parseBoolean(get(HTTP_ENABLED));
     }
 
     public int httpPort() {

@@ -62,7 +62,9 @@ public final class LocalStack implements AutoCloseable {
                     application.reference());
             LOG.info("Local stack up: Kafka {}, Schema Registry {}, data in {}",
                     broker.bootstrapServers(), registry.url(), dataDir.toAbsolutePath());
-            LOG.info("Open the scorecard: {}", application.server().url());
+            if (application.server() != null) {
+                LOG.info("Open the scorecard: {}", application.server().url());
+            }
             return new LocalStack(broker, registry, application, settings, feed);
         } catch (RuntimeException e) {
             if (application != null) {

@@ -3,10 +3,7 @@ package org.casepulse.topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -18,7 +15,6 @@ import org.casepulse.events.EventType;
 import org.casepulse.indicators.Anomaly;
 import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.CaseLedger;
-import org.casepulse.indicators.Fact;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.figures.ReportingWindow;
 import org.casepulse.indicators.measures.CaseFacts;
@@ -27,15 +23,17 @@ import org.casepulse.metrics.PipelineMetrics;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.state.CaseState;
 import org.casepulse.state.ChildSummary;
-import org.casepulse.state.LedgerDelta;
 
 /**
- * Keeps each case's events and the facts the case contributes. Every change recomputes the
- * case's facts from its events and sends the exact difference with what it contributed before:
- * an amendment that moves an allocation to another month or area takes it out of the old cells
- * and puts it in the new, whatever order events arrive in. We chose a processor that emits
+ * Keeps each case's events and sends the exact change of what the case contributes: its facts
+ * are computed from its events before and after each event, and the difference goes to the
+ * cells. An amendment that moves an allocation to another month or area takes it out of the old
+ * cells and puts it in the new, whatever order events arrive in. We chose a processor that emits
  * retractions over KTable groupBy/aggregate because one case feeds many cells (indicators,
  * months, areas at every level), which a KTable re-key (one row, one key) cannot express.
+ * Deriving the old facts rather than storing them keeps the per-case state (and its changelog)
+ * to the events alone; it assumes the catalogue and areas do not change under a running
+ * application (changing them means reprocessing, see README).
  */
 final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, CaseOutput> {
 
@@ -50,7 +48,7 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
     private ProcessorContext<String, CaseOutput> context;
     private KeyValueStore<String, CaseState> ledger;
     private CaseExpiry expiry;
-    private PendingDeltas pending;
+    private PendingCells pending;
     private LocalDate lastExpiryDay;
 
     CaseLedgerProcessor(CaseFacts caseFacts, AreaHierarchy areas, boolean childMeasuresInCatalogue, BusinessClock clock,
@@ -69,7 +67,7 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
         this.context = context;
         this.ledger = context.getStateStore(StateStores.CASE_LEDGER);
         this.expiry = new CaseExpiry(context.getStateStore(StateStores.CASE_EXPIRY));
-        this.pending = new PendingDeltas(context.getStateStore(StateStores.CASE_PENDING), areas);
+        this.pending = new PendingCells(context.getStateStore(StateStores.CASE_PENDING), areas, true);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flushAndExpire);
     }
 
@@ -82,9 +80,9 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
             metrics.expiredCaseEventIgnored();
             return;
         }
-        CaseLedger caseLedger = state == null ? CaseLedger.empty() : CaseLedger.of(state.getEvents());
-
         metrics.processed(event.getType());
+        CaseLedger caseLedger = state == null ? CaseLedger.empty() : CaseLedger.of(state.getEvents());
+        CaseHistory before = CaseHistory.of(caseLedger.effectiveEvents());
         switch (caseLedger.admit(event)) {
             case DUPLICATE -> {
                 metrics.duplicateIgnored();
@@ -96,25 +94,41 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
         if (event.getType() == EventType.EVENT_RETRACTED) {
             metrics.retracted();
         }
+        CaseHistory after = CaseHistory.of(caseLedger.effectiveEvents());
 
-        CaseHistory history = CaseHistory.of(caseLedger.effectiveEvents());
-        Facts facts = caseFacts.compute(history);
-        List<Fact> contributions = facts.toList();
-        List<Fact> before = state == null ? List.of() : FactRecords.fromState(state.getContributions());
-        Instant knownAt = event.getRecordedAt();
-        for (Fact change : Facts.difference(before, contributions)) {
-            pending.addRollingUp(change, knownAt);
+        Facts factsBefore = caseFacts.compute(before);
+        Facts factsAfter = caseFacts.compute(after);
+        pending.append(context, Facts.difference(factsBefore.toList(), factsAfter.toList()), event.getRecordedAt());
+        for (Anomaly anomaly : factsAfter.anomalies()) {
+            if (!factsBefore.anomalies().contains(anomaly)) {
+                metrics.anomaly(anomaly.code());
+            }
         }
-
-        List<String> anomalies = countNewAnomalies(facts.anomalies(), state == null ? List.of() : state.getAnomalies());
-        ChildSummary sent = state == null ? null : state.getSentSummary();
         if (childMeasuresInCatalogue) {
-            sent = updateChild(caseId, history, sent, record);
+            updateChild(caseId, before, after, record);
         }
-        LocalDate expiresOn = history.closure() == null ? null : latestDate(caseLedger.versions());
+
+        LocalDate expiresOn = after.closure() == null ? null : latestDate(caseLedger.versions());
         expiry.reindex(caseId, state == null ? null : state.getExpiresOn(), expiresOn);
-        ledger.put(caseId, new CaseState(caseLedger.versions(), FactRecords.toState(contributions), sent, anomalies,
-                expiresOn, false));
+        ledger.put(caseId, new CaseState(caseLedger.versions(), expiresOn, false));
+    }
+
+    /** Tells the child's ledger what changed about this case. */
+    private void updateChild(String caseId, CaseHistory before, CaseHistory after, Record<String, CaseEvent> record) {
+        Instant knownAt = record.value().getRecordedAt();
+        ChildSummary sent = ChildSummaries.of(caseId, before, knownAt);
+        ChildSummary summary = ChildSummaries.of(caseId, after, knownAt);
+        boolean childChanged = sent != null && (summary == null || !sent.getChildId().equals(summary.getChildId()));
+        if (childChanged) {
+            forwardToChild(ChildSummaries.withdrawal(caseId, sent.getChildId(), knownAt), record);
+        }
+        if (summary != null && (childChanged || !ChildSummaries.sameContent(sent, summary))) {
+            forwardToChild(summary, record);
+        }
+    }
+
+    private void forwardToChild(ChildSummary summary, Record<String, CaseEvent> record) {
+        context.forward(new Record<>(summary.getChildId(), new CaseOutput.ChildUpdate(summary), record.timestamp()));
     }
 
     private static LocalDate latestDate(List<CaseEvent> events) {
@@ -127,37 +141,15 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
         return latest;
     }
 
-    /** Tells the child's ledger what changed about this case; returns the summary now standing. */
-    private ChildSummary updateChild(String caseId, CaseHistory history, ChildSummary sent, Record<String, CaseEvent> record) {
-        Instant knownAt = record.value().getRecordedAt();
-        ChildSummary summary = ChildSummaries.of(caseId, history, knownAt);
-        boolean childChanged = sent != null && (summary == null || !sent.getChildId().equals(summary.getChildId()));
-        if (childChanged) {
-            forwardToChild(ChildSummaries.withdrawal(caseId, sent.getChildId(), knownAt), record);
-        }
-        if (summary != null && (childChanged || !ChildSummaries.sameContent(sent, summary))) {
-            forwardToChild(summary, record);
-        }
-        return summary;
-    }
-
-    private void forwardToChild(ChildSummary summary, Record<String, CaseEvent> record) {
-        context.forward(new Record<>(summary.getChildId(), new CaseOutput.ChildUpdate(summary), record.timestamp()));
-    }
-
-    private List<String> countNewAnomalies(Set<Anomaly> found, List<String> known) {
-        Set<String> codes = new LinkedHashSet<>();
-        for (Anomaly anomaly : found) {
-            codes.add(anomaly.code());
-            if (!known.contains(anomaly.code())) {
-                metrics.anomaly(anomaly.code());
-            }
-        }
-        return new ArrayList<>(codes);
-    }
-
     private void flushAndExpire(long wallClockTime) {
-        flush(wallClockTime);
+        pending.flush(delta -> {
+            if (delta.getWorkerId() == null) {
+                context.forward(new Record<>(PendingCells.seriesKey(delta.getIndicatorId(), delta.getAreaCode()),
+                        new CaseOutput.SeriesChange(delta), wallClockTime));
+            } else {
+                context.forward(new Record<>(PendingCells.holdingKey(delta), new CaseOutput.HoldingChange(delta), wallClockTime));
+            }
+        });
         LocalDate today = clock.today(wallClockTime);
         if (!today.equals(lastExpiryDay)) {
             lastExpiryDay = today;
@@ -172,22 +164,10 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
      */
     private void expireClosedCases(LocalDate horizon) {
         for (String caseId : expiry.expiringBefore(horizon)) {
-            CaseState state = ledger.get(caseId);
-            if (state != null) {
-                ledger.put(caseId, new CaseState(List.of(), List.of(), null, List.of(), null, true));
+            if (ledger.get(caseId) != null) {
+                ledger.put(caseId, new CaseState(List.of(), null, true));
                 metrics.caseExpired();
             }
         }
-    }
-
-    private void flush(long wallClockTime) {
-        pending.flush(delta -> {
-            if (delta.getWorkerId() == null) {
-                context.forward(new Record<>(PendingDeltas.seriesKey(delta.getIndicatorId(), delta.getAreaCode()),
-                        new CaseOutput.SeriesChange(delta), wallClockTime));
-            } else {
-                context.forward(new Record<>(PendingDeltas.holdingKey(delta), new CaseOutput.HoldingChange(delta), wallClockTime));
-            }
-        });
     }
 }

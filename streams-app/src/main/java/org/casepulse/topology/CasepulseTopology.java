@@ -24,6 +24,7 @@ import org.casepulse.state.ChildState;
 import org.casepulse.state.ChildSummary;
 import org.casepulse.state.HoldingState;
 import org.casepulse.state.LedgerDelta;
+import org.casepulse.state.PendingChanges;
 import org.casepulse.state.SeriesCell;
 import org.casepulse.state.SeriesState;
 
@@ -56,6 +57,7 @@ public final class CasepulseTopology {
         ReferenceData reference = settings.reference();
         Topics topics = settings.topics();
         var deltaSerde = AvroStateSerde.of(LedgerDelta.class);
+        var pendingSerde = AvroStateSerde.of(PendingChanges.class);
 
         // 1. Admission: each record on its own; what cannot be read or fails validation is dead-lettered.
         Map<String, KStream<String, Admission>> admitted = builder
@@ -79,7 +81,7 @@ public final class CasepulseTopology {
                                 settings.clock(), settings.reportingMonths(), settings.flushInterval(), settings.metrics()),
                         StateStores.persistent(StateStores.CASE_LEDGER, AvroStateSerde.of(CaseState.class)),
                         StateStores.persistent(StateStores.CASE_EXPIRY, Serdes.String()),
-                        StateStores.inMemory(StateStores.CASE_PENDING, deltaSerde)),
+                        StateStores.inMemory(StateStores.CASE_PENDING, pendingSerde)),
                         Named.as("case-ledger"))
                 .split(Named.as("case-output-"))
                 .branch((key, out) -> out instanceof CaseOutput.SeriesChange, Branched.as("series"))
@@ -94,7 +96,7 @@ public final class CasepulseTopology {
                 .repartition(Repartitioned.with(Serdes.String(), AvroStateSerde.of(ChildSummary.class)).withName("by-child"))
                 .process(supplier(() -> new ChildLedgerProcessor(childFacts, reference.areas(), settings.flushInterval()),
                         StateStores.persistent(StateStores.CHILD_LEDGER, AvroStateSerde.of(ChildState.class)),
-                        StateStores.inMemory(StateStores.CHILD_PENDING, deltaSerde)),
+                        StateStores.inMemory(StateStores.CHILD_PENDING, pendingSerde)),
                         Named.as("child-ledger"));
 
         // 4. Per area and worker: distinct workers for caseloads.
@@ -104,7 +106,7 @@ public final class CasepulseTopology {
                 .process(supplier(() -> new WorkerLedgerProcessor(reference.areas(), settings.clock(),
                                 settings.reportingMonths(), settings.flushInterval()),
                         StateStores.persistent(StateStores.WORKER_HOLDINGS, AvroStateSerde.of(HoldingState.class)),
-                        StateStores.inMemory(StateStores.WORKER_PENDING, deltaSerde)),
+                        StateStores.inMemory(StateStores.WORKER_PENDING, pendingSerde)),
                         Named.as("worker-ledger"));
 
         // 5. Per indicator and area: the series, and the figures published from it.

@@ -19,8 +19,8 @@ import org.casepulse.state.ChildSummary;
 import org.casepulse.state.LedgerDelta;
 
 /**
- * Keeps, per child, the summary of each of its cases and the cross-case facts (re-referrals,
- * repeat child protection plans), sending the exact difference on every change, as the case
+ * Keeps, per child, the summary of each of its cases, and sends the exact change of the
+ * cross-case facts (re-referrals, repeat child protection plans) on every change, as the case
  * ledger does.
  */
 final class ChildLedgerProcessor implements Processor<String, ChildSummary, String, LedgerDelta> {
@@ -31,7 +31,7 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
 
     private ProcessorContext<String, LedgerDelta> context;
     private KeyValueStore<String, ChildState> ledger;
-    private PendingDeltas pending;
+    private PendingCells pending;
 
     ChildLedgerProcessor(ChildFacts childFacts, AreaHierarchy areas, Duration flushInterval) {
         this.childFacts = childFacts;
@@ -43,7 +43,7 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
     public void init(ProcessorContext<String, LedgerDelta> context) {
         this.context = context;
         this.ledger = context.getStateStore(StateStores.CHILD_LEDGER);
-        this.pending = new PendingDeltas(context.getStateStore(StateStores.CHILD_PENDING), areas);
+        this.pending = new PendingCells(context.getStateStore(StateStores.CHILD_PENDING), areas, true);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
     }
 
@@ -63,20 +63,18 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
             cases.put(update.getCaseId(), update);
         }
 
-        List<Fact> contributions = childFacts.compute(cases.values()).toList();
-        List<Fact> before = state == null ? List.of() : FactRecords.fromState(state.getContributions());
-        for (Fact change : Facts.difference(before, contributions)) {
-            pending.addRollingUp(change, update.getKnownAt());
-        }
+        List<Fact> after = childFacts.compute(cases.values()).toList();
+        List<Fact> before = state == null ? List.of() : childFacts.compute(state.getCases()).toList();
+        pending.append(context, Facts.difference(before, after), update.getKnownAt());
         if (cases.isEmpty()) {
             ledger.delete(childId);
         } else {
-            ledger.put(childId, new ChildState(new ArrayList<>(cases.values()), FactRecords.toState(contributions)));
+            ledger.put(childId, new ChildState(new ArrayList<>(cases.values())));
         }
     }
 
     private void flush(long wallClockTime) {
         pending.flush(delta -> context.forward(new Record<>(
-                PendingDeltas.seriesKey(delta.getIndicatorId(), delta.getAreaCode()), delta, wallClockTime)));
+                PendingCells.seriesKey(delta.getIndicatorId(), delta.getAreaCode()), delta, wallClockTime)));
     }
 }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -27,7 +26,6 @@ import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
 import org.casepulse.state.LedgerDelta;
-import org.casepulse.state.SeriesState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +49,7 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
     private final PipelineMetrics metrics;
 
     private ProcessorContext<IndicatorSnapshotKey, IndicatorSnapshot> context;
-    private KeyValueStore<String, SeriesState> publishedStore;
-    private SeriesCells cells;
+    private SeriesBook book;
     private KeyValueStore<String, Long> dirty;
     private KeyValueStore<String, Long> day;
     private final Set<String> unknownIndicators = new HashSet<>();
@@ -71,8 +68,7 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
     @Override
     public void init(ProcessorContext<IndicatorSnapshotKey, IndicatorSnapshot> context) {
         this.context = context;
-        this.publishedStore = context.getStateStore(StateStores.SERIES);
-        this.cells = new SeriesCells(context.getStateStore(StateStores.SERIES_CELLS));
+        this.book = new SeriesBook(context.getStateStore(StateStores.SERIES_CELLS), context.getStateStore(StateStores.SERIES));
         this.dirty = context.getStateStore(StateStores.SERIES_DIRTY);
         this.day = context.getStateStore(StateStores.SERIES_CLOCK);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::publishChanged);
@@ -83,7 +79,8 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
     public void process(Record<String, LedgerDelta> record) {
         LedgerDelta change = record.value();
         IndicatorDefinition indicator = indicatorOf(change.getIndicatorId());
-        if (indicator == null || areas.find(change.getAreaCode()).isEmpty()) {
+        Area area = areas.find(change.getAreaCode()).orElse(null);
+        if (indicator == null || area == null) {
             return;
         }
         LocalDate horizon = window(context.currentSystemTimeMs()).horizon();
@@ -94,7 +91,8 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
             }
             bucket = horizon; // day changes fold into the count at the horizon
         }
-        cells.add(record.key(), bucket, change.getNumerator(), change.getDenominator());
+        IndicatorSeries series = book.series(record.key(), indicator, areas.population(area.code()));
+        book.apply(record.key(), series, bucket, change.getNumerator(), change.getDenominator());
 
         Long knownAt = dirty.get(record.key());
         long latest = change.getKnownAt().toEpochMilli();
@@ -125,10 +123,7 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
         day.put(TODAY, today.toEpochDay());
         long started = System.nanoTime();
         ReportingWindow window = window(wallClockTime);
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, SeriesState> all = publishedStore.all()) {
-            all.forEachRemaining(entry -> keys.add(entry.key));
-        }
+        List<String> keys = book.keys();
         for (String key : keys) {
             publish(key, window, null, wallClockTime);
         }
@@ -144,12 +139,11 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
         if (indicator == null || area == null) {
             return;
         }
-        SeriesState state = publishedStore.get(key);
-        IndicatorSeries series = cells.load(key, indicator, areas.population(area.code()));
-        cells.forgetBefore(key, series, window.horizon());
+        IndicatorSeries series = book.series(key, indicator, areas.population(area.code()));
+        book.forgetBefore(key, series, window.horizon());
         LocalDate knownOn = knownAt == null ? null : BusinessClock.dateInLondon(knownAt.toEpochMilli());
-        SeriesPublisher.Publication publication = SeriesPublisher.publish(series, area,
-                state == null ? List.of() : state.getPublished(), window, knownOn, Instant.ofEpochMilli(wallClockTime));
+        SeriesPublisher.Publication publication = SeriesPublisher.publish(series, area, book.published(key), window,
+                knownOn, Instant.ofEpochMilli(wallClockTime));
         for (SeriesPublisher.Change change : publication.changes()) {
             context.forward(new Record<>(change.key(), change.snapshot(), wallClockTime));
             if (change.snapshot() == null) {
@@ -161,7 +155,7 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
                 }
             }
         }
-        save(key, series, publication.published());
+        book.publish(key, series, publication.published());
     }
 
     private ReportingWindow window(long wallClockTime) {
@@ -176,12 +170,4 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
         return indicator;
     }
 
-    /** Keeps an entry for every series with cells, even with nothing published, so a new day finds it. */
-    private void save(String key, IndicatorSeries series, List<IndicatorSnapshot> published) {
-        if (series.cells().isEmpty() && published.isEmpty()) {
-            publishedStore.delete(key);
-        } else {
-            publishedStore.put(key, new SeriesState(new ArrayList<>(published)));
-        }
-    }
 }

@@ -34,7 +34,7 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
 
     private ProcessorContext<String, LedgerDelta> context;
     private KeyValueStore<String, HoldingState> holdings;
-    private PendingDeltas pending;
+    private PendingCells pending;
 
     WorkerLedgerProcessor(AreaHierarchy areas, BusinessClock clock, int reportingMonths, Duration flushInterval) {
         this.areas = areas;
@@ -47,7 +47,7 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
     public void init(ProcessorContext<String, LedgerDelta> context) {
         this.context = context;
         this.holdings = context.getStateStore(StateStores.WORKER_HOLDINGS);
-        this.pending = new PendingDeltas(context.getStateStore(StateStores.WORKER_PENDING), areas);
+        this.pending = new PendingCells(context.getStateStore(StateStores.WORKER_PENDING), areas, false);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
     }
 
@@ -66,9 +66,7 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
         // A worker's history older than any published figure needs is kept as one opening count.
         worker.foldBefore(new ReportingWindow(clock.today(context.currentSystemTimeMs()), reportingMonths).horizon());
         List<Fact> after = worker.presence(indicatorId, areaCode).toList();
-        for (Fact presence : Facts.difference(before, after)) {
-            pending.addAsIs(presence, change.getKnownAt());
-        }
+        pending.append(context, Facts.difference(before, after), change.getKnownAt());
 
         if (worker.isEmpty()) {
             holdings.delete(record.key());
@@ -85,6 +83,6 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
 
     private void flush(long wallClockTime) {
         pending.flush(delta -> context.forward(new Record<>(
-                PendingDeltas.seriesKey(delta.getIndicatorId(), delta.getAreaCode()), delta, wallClockTime)));
+                PendingCells.seriesKey(delta.getIndicatorId(), delta.getAreaCode()), delta, wallClockTime)));
     }
 }

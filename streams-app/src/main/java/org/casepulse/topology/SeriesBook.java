@@ -1,0 +1,111 @@
+package org.casepulse.topology;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.casepulse.indicators.IndicatorDefinition;
+import org.casepulse.indicators.figures.IndicatorSeries;
+import org.casepulse.snapshots.IndicatorSnapshot;
+import org.casepulse.state.SeriesCell;
+import org.casepulse.state.SeriesState;
+
+/**
+ * The series of one stream task and the figures published from them. The stores are the truth
+ * (changelogged, restored after a failure); this task is their only writer, so it keeps them
+ * decoded in memory as well and writes through: a change costs one small write, and publishing
+ * reads no store. Cells are one record each, keyed {@code indicator|area#epochDay} (the day
+ * zero-padded), so a series is one range scan when it is first needed.
+ */
+final class SeriesBook {
+
+    private final KeyValueStore<String, SeriesCell> cellStore;
+    private final KeyValueStore<String, SeriesState> publishedStore;
+    private final Map<String, IndicatorSeries> series = new HashMap<>();
+    private final Map<String, List<IndicatorSnapshot>> published = new HashMap<>();
+
+    SeriesBook(KeyValueStore<String, SeriesCell> cellStore, KeyValueStore<String, SeriesState> publishedStore) {
+        this.cellStore = cellStore;
+        this.publishedStore = publishedStore;
+    }
+
+    IndicatorSeries series(String seriesKey, IndicatorDefinition indicator, long population) {
+        return series.computeIfAbsent(seriesKey, key -> load(key, indicator, population));
+    }
+
+    void apply(String seriesKey, IndicatorSeries target, LocalDate bucket, long numerator, long denominator) {
+        target.apply(bucket, numerator, denominator);
+        write(seriesKey, target, bucket);
+    }
+
+    /** Folds or drops what lies before the horizon, in memory and in the store alike. */
+    void forgetBefore(String seriesKey, IndicatorSeries target, LocalDate horizon) {
+        NavigableMap<LocalDate, long[]> old = target.cells().headMap(horizon, false);
+        if (old.isEmpty()) {
+            return;
+        }
+        List<LocalDate> dropped = new ArrayList<>(old.keySet());
+        target.forgetBefore(horizon);
+        dropped.forEach(bucket -> cellStore.delete(key(seriesKey, bucket)));
+        write(seriesKey, target, horizon);
+    }
+
+    List<IndicatorSnapshot> published(String seriesKey) {
+        return published.computeIfAbsent(seriesKey, key -> {
+            SeriesState state = publishedStore.get(key);
+            return state == null ? List.of() : state.getPublished();
+        });
+    }
+
+    /** Keeps an entry for every series with cells, even with nothing published, so a new day finds it. */
+    void publish(String seriesKey, IndicatorSeries target, List<IndicatorSnapshot> figures) {
+        published.put(seriesKey, figures);
+        if (target.cells().isEmpty() && figures.isEmpty()) {
+            publishedStore.delete(seriesKey);
+            series.remove(seriesKey);
+            published.remove(seriesKey);
+        } else {
+            publishedStore.put(seriesKey, new SeriesState(new ArrayList<>(figures)));
+        }
+    }
+
+    /** Every series with an entry in the store. */
+    List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, SeriesState> all = publishedStore.all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
+    }
+
+    private void write(String seriesKey, IndicatorSeries target, LocalDate bucket) {
+        long[] cell = target.cells().get(bucket);
+        if (cell == null) {
+            cellStore.delete(key(seriesKey, bucket));
+        } else {
+            cellStore.put(key(seriesKey, bucket), new SeriesCell(cell[0], cell[1]));
+        }
+    }
+
+    private IndicatorSeries load(String seriesKey, IndicatorDefinition indicator, long population) {
+        List<LocalDate> buckets = new ArrayList<>();
+        List<Long> numerators = new ArrayList<>();
+        List<Long> denominators = new ArrayList<>();
+        try (KeyValueIterator<String, SeriesCell> cells = cellStore.range(seriesKey + '#', seriesKey + "#~")) {
+            cells.forEachRemaining(entry -> {
+                buckets.add(LocalDate.ofEpochDay(Long.parseLong(entry.key.substring(seriesKey.length() + 1))));
+                numerators.add(entry.value.getNumerator());
+                denominators.add(entry.value.getDenominator());
+            });
+        }
+        return IndicatorSeries.of(indicator, population, buckets, numerators, denominators);
+    }
+
+    static String key(String seriesKey, LocalDate bucket) {
+        return seriesKey + '#' + String.format("%08d", bucket.toEpochDay());
+    }
+}
