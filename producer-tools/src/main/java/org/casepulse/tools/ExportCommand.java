@@ -62,7 +62,7 @@ final class ExportCommand implements Callable<Integer> {
             context.out().println(String.format(Locale.UK, "%,d figures written to %s", rows, output));
         }
         if (unreadable > 0) {
-            context.err().println(unreadable + " records of " + topic + " could not be read and were skipped.");
+            context.err().println(SnapshotTopic.skipped(unreadable, topic));
         }
         return 0;
     }

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.casepulse.registry.SchemaRegistryException;
@@ -88,6 +89,7 @@ final class SnapshotTopic implements AutoCloseable {
      * Reads what arrives within a short wait.
      *
      * @return the number of records read
+     * @throws InterruptException when the thread is interrupted: the caller is asked to stop
      */
     int poll(SnapshotBoard board) {
         int read = 0;
@@ -96,10 +98,17 @@ final class SnapshotTopic implements AutoCloseable {
                 apply(board, record);
                 read++;
             }
+        } catch (InterruptException e) {
+            throw e;
         } catch (KafkaException e) {
             throw new ToolFailure(kafka + ": cannot read topic " + topic + ": " + e.getMessage(), e);
         }
         return read;
+    }
+
+    /** The note that records were skipped: {@code Skipped 2 records of <topic> that could not be read.} */
+    static String skipped(long records, String topic) {
+        return "Skipped " + records + (records == 1 ? " record" : " records") + " of " + topic + " that could not be read.";
     }
 
     /** Records skipped because they could not be decoded. */

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.errors.InterruptException;
 import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.snapshots.PeriodType;
@@ -49,7 +50,7 @@ final class TailCommand implements Callable<Integer> {
     boolean once;
 
     @Option(names = "--refresh", paramLabel = "SECONDS", defaultValue = "2",
-            description = "When following, redraw at most this often (default: ${DEFAULT-VALUE}).")
+            description = "When following, redraw at most this often; 0 at every change (default: ${DEFAULT-VALUE}).")
     int refreshSeconds;
 
     @Option(names = "--topic", defaultValue = Topics.SNAPSHOTS,
@@ -61,6 +62,9 @@ final class TailCommand implements Callable<Integer> {
 
     @Mixin
     ReferenceFiles reference;
+
+    /** Whether following stopped because the thread was interrupted. */
+    private boolean interrupted;
 
     /** Which period end to show: one of the two, or the latest. */
     static final class PeriodEnd {
@@ -77,7 +81,7 @@ final class TailCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         IndicatorCatalogue catalogue = reference.catalogue();
         AreaHierarchy areas = reference.areas();
         if (areas.find(area).isEmpty()) {
@@ -89,9 +93,24 @@ final class TailCommand implements Callable<Integer> {
         try (SnapshotTopic snapshots = new SnapshotTopic(kafka, topic)) {
             snapshots.readToEnd(board);
             show(context, board, catalogue, areas, snapshots);
-            long shownAt = System.nanoTime();
-            boolean changed = false;
-            while (!once && !Thread.currentThread().isInterrupted()) {
+            if (!once) {
+                follow(context, board, catalogue, areas, snapshots);
+            }
+        }
+        // Closing the consumer with the thread's interrupt flag up would fail: it is raised again only now.
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Redraws whenever figures change, at most every --refresh seconds, until the thread is interrupted. */
+    private void follow(ToolContext context, SnapshotBoard board, IndicatorCatalogue catalogue, AreaHierarchy areas,
+                        SnapshotTopic snapshots) {
+        long shownAt = System.nanoTime();
+        boolean changed = false;
+        try {
+            while (!Thread.interrupted()) {
                 changed |= snapshots.poll(board) > 0;
                 if (changed && System.nanoTime() - shownAt >= refreshSeconds * 1_000_000_000L) {
                     show(context, board, catalogue, areas, snapshots);
@@ -99,8 +118,10 @@ final class TailCommand implements Callable<Integer> {
                     changed = false;
                 }
             }
+        } catch (InterruptException e) {
+            Thread.interrupted(); // Kafka raised the flag again; call() restores it once the consumer is closed
         }
-        return 0;
+        interrupted = true;
     }
 
     private void show(ToolContext context, SnapshotBoard board, IndicatorCatalogue catalogue, AreaHierarchy areas,
@@ -112,7 +133,7 @@ final class TailCommand implements Callable<Integer> {
         Scorecard card = Scorecard.build(board, catalogue, areas, area, period, periodEnd == null ? null : periodEnd.date());
         out.print(ScorecardRenderer.render(card, context.interactive(), true));
         if (snapshots.unreadable() > 0) {
-            out.println(snapshots.unreadable() + " records of " + topic + " could not be read and were skipped.");
+            out.println(SnapshotTopic.skipped(snapshots.unreadable(), topic));
         }
         if (!once) {
             out.println();
