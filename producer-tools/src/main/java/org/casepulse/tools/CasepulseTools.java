@@ -57,7 +57,6 @@ public final class CasepulseTools implements Runnable {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "casepulse-tools-logback.xml");
         }
-        AvroTrust.ensure();
         ToolContext context = ToolContext.of(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out),
                 new FileOutputStream(FileDescriptor.err), System.getenv(), System.console() != null, Clock.systemUTC());
         int status = execute(args, context);
@@ -68,6 +67,7 @@ public final class CasepulseTools implements Runnable {
 
     /** Runs one command line and returns its exit status. */
     public static int execute(String[] args, ToolContext context) {
+        AvroTrust.ensure();
         CommandLine cli = new CommandLine(new CasepulseTools(context));
         cli.setOut(context.out());
         cli.setErr(context.err());
