@@ -1,9 +1,11 @@
 package org.casepulse.tools;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.casepulse.calendar.WorkingDayCalendar;
@@ -190,7 +192,7 @@ final class GenerateCommand implements Callable<Integer> {
         return areas;
     }
 
-    private RecordSink openSink(ToolContext context) throws java.io.IOException {
+    private RecordSink openSink(ToolContext context) throws IOException {
         if ("-".equals(output)) {
             context.out().flush();
             return RecordSink.toStdout(context.stdout());
@@ -199,6 +201,6 @@ final class GenerateCommand implements Callable<Integer> {
             return RecordSink.toFile(Path.of(output));
         }
         return RecordSink.toKafka(CaseEventPublisher.connect(new PublisherSettings(kafka.bootstrapServers,
-                kafka.schemaRegistryUrl, topic, kafka.connectTimeout(), java.util.Map.of())));
+                kafka.schemaRegistryUrl, topic, kafka.connectTimeout(), Map.of())));
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -163,7 +164,7 @@ final class ReferenceCommand implements Callable<Integer> {
     }
 
     /** {@code 2 years}, {@code 18 months}, {@code 1 year 6 months}. */
-    private static String duration(java.time.Period period) {
+    private static String duration(Period period) {
         List<String> parts = new ArrayList<>();
         if (period.getYears() != 0) {
             parts.add(period.getYears() + (period.getYears() == 1 ? " year" : " years"));

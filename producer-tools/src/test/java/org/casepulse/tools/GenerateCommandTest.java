@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -127,13 +128,13 @@ class GenerateCommandTest {
     }
 
     private Cli.Result generate(Path file, String option, String value, String... more) {
-        List<String> all = new java.util.ArrayList<>(List.of(args("--output", file.toString(), option, value)));
+        List<String> all = new ArrayList<>(List.of(args("--output", file.toString(), option, value)));
         all.addAll(List.of(more));
         return Cli.exec(all.toArray(String[]::new));
     }
 
     private static String[] args(String... more) {
-        List<String> all = new java.util.ArrayList<>(List.of("generate"));
+        List<String> all = new ArrayList<>(List.of("generate"));
         all.addAll(List.of(SMALL));
         all.addAll(List.of(more));
         return all.toArray(String[]::new);

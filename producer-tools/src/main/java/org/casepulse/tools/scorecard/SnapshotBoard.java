@@ -9,6 +9,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
 import org.casepulse.snapshots.PeriodType;
@@ -69,7 +70,7 @@ public final class SnapshotBoard {
 
     /** The period types published for the indicator, in enum order. */
     public Set<PeriodType> periodTypes(String indicatorId) {
-        Set<PeriodType> types = new java.util.TreeSet<>();
+        Set<PeriodType> types = new TreeSet<>();
         figures.keySet().stream().filter(k -> k.indicatorId().equals(indicatorId)).forEach(k -> types.add(k.periodType()));
         return types;
     }

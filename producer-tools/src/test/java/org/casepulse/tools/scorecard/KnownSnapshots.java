@@ -20,9 +20,11 @@ import org.casepulse.calendar.Period;
 import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.reference.AreaHierarchy;
+import org.casepulse.snapshots.DirectionOfTravel;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
 import org.casepulse.snapshots.PeriodType;
+import org.casepulse.snapshots.Rag;
 
 /**
  * A known set of published figures, in the order a topic would hold them: national and area figures
@@ -143,16 +145,16 @@ public final class KnownSnapshots {
                 .setUnit(indicator.unit())
                 .setTarget(indicator.target() == null ? null : indicator.targetFor(end).doubleValue())
                 .setPolarity(indicator.polarity())
-                .setRag(org.casepulse.snapshots.Rag.NOT_RATED)
+                .setRag(Rag.NOT_RATED)
                 .setPreviousValue(null)
-                .setDirectionOfTravel(org.casepulse.snapshots.DirectionOfTravel.NOT_COMPARABLE)
+                .setDirectionOfTravel(DirectionOfTravel.NOT_COMPARABLE)
                 .setSmallNumbers(false)
                 .setRevision(0)
                 .setComputedAt(COMPUTED);
     }
 
     private static IndicatorSnapshot area(String indicatorId, String areaCode, PeriodType type, double value,
-                                          org.casepulse.snapshots.Rag rag) {
+                                          Rag rag) {
         return figure(indicatorId, areaCode, type, "2026-02-28")
                 .setNumerator(Math.round(value * 10)).setDenominator(1000L).setValue(value).setRag(rag).build();
     }
