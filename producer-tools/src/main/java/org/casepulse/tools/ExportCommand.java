@@ -30,7 +30,7 @@ final class ExportCommand implements Callable<Integer> {
             description = "The CSV file; - for standard output (default).")
     String output;
 
-    @Option(names = "--topic", defaultValue = Topics.SNAPSHOTS,
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.SNAPSHOTS,
             description = "The snapshot topic (default: ${DEFAULT-VALUE}).")
     String topic;
 

@@ -100,7 +100,7 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Write JSON Lines to FILE (- for standard output) instead of sending to Kafka.")
     String output;
 
-    @Option(names = "--topic", defaultValue = Topics.CASE_EVENTS,
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.CASE_EVENTS,
             description = "Kafka topic of case events (default: ${DEFAULT-VALUE}).")
     String topic;
 

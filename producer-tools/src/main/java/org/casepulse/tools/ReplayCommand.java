@@ -53,7 +53,7 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Send N events a second; 0 for as fast as possible (default).")
     double rate;
 
-    @Option(names = "--topic", defaultValue = Topics.CASE_EVENTS,
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.CASE_EVENTS,
             description = "Kafka topic of case events (default: ${DEFAULT-VALUE}).")
     String topic;
 

@@ -53,7 +53,7 @@ final class TailCommand implements Callable<Integer> {
             description = "When following, redraw at most this often; 0 at every change (default: ${DEFAULT-VALUE}).")
     int refreshSeconds;
 
-    @Option(names = "--topic", defaultValue = Topics.SNAPSHOTS,
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.SNAPSHOTS,
             description = "The snapshot topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
