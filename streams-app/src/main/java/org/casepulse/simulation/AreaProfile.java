@@ -2,6 +2,7 @@ package org.casepulse.simulation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.AreaHierarchy;
@@ -82,7 +83,7 @@ final class AreaProfile {
         }
         for (AreaProfile profile : profiles) {
             for (AreaProfile other : profiles) {
-                if (other != profile && java.util.Objects.equals(other.area.parentCode(), profile.area.parentCode())) {
+                if (other != profile && Objects.equals(other.area.parentCode(), profile.area.parentCode())) {
                     profile.siblings.add(other);
                 }
             }

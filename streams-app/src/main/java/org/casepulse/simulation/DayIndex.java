@@ -2,6 +2,7 @@ package org.casepulse.simulation;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import org.casepulse.calendar.WorkingDayCalendar;
 
 /**
@@ -42,7 +43,7 @@ final class DayIndex {
             workingUpTo[day] = count;
         }
         startMillis[days] = to.plusDays(1).atStartOfDay(LONDON).toInstant().toEpochMilli();
-        this.workingDays = java.util.Arrays.copyOf(workingList, count);
+        this.workingDays = Arrays.copyOf(workingList, count);
     }
 
     int days() {

@@ -1,6 +1,7 @@
 package org.casepulse.simulation;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.events.CaseEventJsonl;
@@ -163,7 +164,7 @@ final class FaultInjector {
 
     private static CaseEvent bare(String eventId, EventType type, CaseEvent of, String area, long epochDay, long recordedAt) {
         return new CaseEvent(eventId, 0, type, of.getCaseId(), of.getChildId(), area,
-                java.time.LocalDate.ofEpochDay(epochDay), Instant.ofEpochMilli(recordedAt),
+                LocalDate.ofEpochDay(epochDay), Instant.ofEpochMilli(recordedAt),
                 null, null, null, null, null, null, null);
     }
 }

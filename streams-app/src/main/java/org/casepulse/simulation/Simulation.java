@@ -12,6 +12,7 @@ import org.casepulse.calendar.WorkingDayCalendar;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.AreaHierarchy;
+import org.casepulse.serde.AvroTrust;
 
 /**
  * A deterministic simulation of the case-management systems of children's services: children,
@@ -38,6 +39,8 @@ public final class Simulation implements Iterable<SimulatedRecord> {
      * @throws org.casepulse.calendar.CalendarGapException when the calendar does not cover the history
      */
     public Simulation(SimulationSettings settings, AreaHierarchy hierarchy, WorkingDayCalendar calendar) {
+        // Faults copy events with Avro's builders, which load the generated classes by name.
+        AvroTrust.ensure();
         this.settings = Objects.requireNonNull(settings, "settings");
         this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
         this.selected = AreaSelection.resolve(hierarchy, settings.areaCodes());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -54,7 +55,7 @@ class CaseEventPublisherTest {
                 AreaHierarchy.defaults(), WorkingDayCalendar.englandAndWales()).events().limit(20).toList();
         CaseEvent unknownArea = CaseEvent.newBuilder(events.get(0)).setEventId("evt-bad-1").setAreaCode("Q9").build();
         String cutLine = CaseEventJsonl.toLine(events.get(1)).substring(0, 40);
-        List<SimulatedRecord> records = new java.util.ArrayList<>();
+        List<SimulatedRecord> records = new ArrayList<>();
         events.forEach(event -> records.add(new SimulatedRecord.Good(event)));
         records.add(new SimulatedRecord.Bad(Defect.UNKNOWN_AREA, unknownArea.getCaseId(),
                 CaseEventJsonl.toLine(unknownArea), unknownArea, 1_000L));

@@ -1,0 +1,69 @@
+package org.casepulse.tools;
+
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.casepulse.tools.scorecard.SnapshotBoard;
+import org.casepulse.tools.scorecard.SnapshotCsv;
+import org.casepulse.topology.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Write the current indicator snapshots to CSV.",
+        description = {"Writes the current indicator snapshots to CSV, for a spreadsheet: one row per indicator, "
+                + "area, period type and period end, with every published field plus the indicator's title and the "
+                + "area's name. Reads the snapshot topic to its end."},
+        footer = {"", "Examples:",
+            "  export --output snapshots.csv",
+            "  export --bootstrap-servers broker:9092 --schema-registry-url http://registry:8081 > snapshots.csv"})
+final class ExportCommand implements Callable<Integer> {
+    @ParentCommand
+    CasepulseTools root;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
+            description = "The CSV file; - for standard output (default).")
+    String output;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.SNAPSHOTS,
+            description = "The snapshot topic (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    ReferenceFiles reference;
+
+    @Override
+    public Integer call() throws Exception {
+        ToolContext context = root.context();
+        var catalogue = reference.catalogue();
+        var areas = reference.areas();
+        SnapshotBoard board = new SnapshotBoard();
+        long unreadable;
+        try (SnapshotTopic snapshots = new SnapshotTopic(kafka, topic)) {
+            snapshots.readToEnd(board);
+            unreadable = snapshots.unreadable();
+        }
+        long rows;
+        if ("-".equals(output)) {
+            rows = SnapshotCsv.write(board, catalogue, areas, context.out());
+            context.out().flush();
+        } else {
+            try (Writer file = Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8)) {
+                rows = SnapshotCsv.write(board, catalogue, areas, file);
+            }
+            context.out().println(String.format(Locale.UK, "%,d figures written to %s", rows, output));
+        }
+        if (unreadable > 0) {
+            context.err().println(SnapshotTopic.skipped(unreadable, topic));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,206 @@
+package org.casepulse.tools;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.casepulse.calendar.WorkingDayCalendar;
+import org.casepulse.publish.CaseEventPublisher;
+import org.casepulse.publish.PublisherSettings;
+import org.casepulse.reference.AreaHierarchy;
+import org.casepulse.simulation.AreaSelection;
+import org.casepulse.simulation.FaultRates;
+import org.casepulse.simulation.Pacer;
+import org.casepulse.simulation.SimulatedRecord;
+import org.casepulse.simulation.Simulation;
+import org.casepulse.simulation.SimulationRun;
+import org.casepulse.simulation.SimulationSettings;
+import org.casepulse.topology.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Simulate case-management systems: write case events to JSON Lines or Kafka.",
+        description = {"Simulates the case-management systems of children's services: children, cases and workers "
+                + "over the area hierarchy, referrals day by day, assessments, allocations, child protection and child "
+                + "in need plans with visits, transfers and closures, with hotspot areas and strong ones. Writes the "
+                + "case events to a JSON Lines file (--output) or sends them to Kafka.", "",
+            "The same --seed and options give byte-identical output. The history starts empty on --from, so the "
+                    + "first months build up the caseload."},
+        footer = {"", "Examples:",
+            "  generate --seed 7 --from 2025-04-01 --to 2026-03-31 --output events.jsonl",
+            "  generate --seed 7 --areas NORTH --total 100000 --malformed 0.002 --late 0.01 --output -",
+            "  generate --bootstrap-servers localhost:9092 --schema-registry-url http://localhost:8081 --rate 200"})
+final class GenerateCommand implements Callable<Integer> {
+    @ParentCommand
+    CasepulseTools root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seeds every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--from", paramLabel = "DATE",
+            description = "First day of the history, YYYY-MM-DD (default: 18 months before --to).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last day of the history (default: today).")
+    LocalDate to;
+
+    @Option(names = "--areas", paramLabel = "CODE", split = ",",
+            description = "Areas referrals arrive in: codes (N1,S3), higher areas standing for those beneath them "
+                    + "(NORTH), or a number of areas spread over the regions (5). Default: every area.")
+    List<String> areas;
+
+    @Option(names = "--referrals-per-day", paramLabel = "N",
+            description = "Referrals a working day across the whole hierarchy (a subset of areas gets its population's "
+                    + "share). Default: " + SimulationSettings.DEFAULT_REFERRALS_PER_WORKING_DAY
+                    + ", about 0.55 million events over 18 months; with --total alone, sized to give about that many.")
+    Double referralsPerDay;
+
+    @Option(names = "--total", paramLabel = "N", description = "Stop after N records.")
+    Long total;
+
+    @Option(names = "--rate", paramLabel = "N", defaultValue = "0",
+            description = "Send N records a second, in real time (a live demo); 0 for as fast as possible (default).")
+    double rate;
+
+    @Option(names = "--amendments", paramLabel = "RATE", defaultValue = "0",
+            description = "Share of events re-sent with revision 1 and a changed date or area (default: ${DEFAULT-VALUE}).")
+    double amendments;
+
+    @Option(names = "--retractions", paramLabel = "RATE", defaultValue = "0",
+            description = "Share of events retracted by a later EVENT_RETRACTED (default: ${DEFAULT-VALUE}).")
+    double retractions;
+
+    @Option(names = "--duplicates", paramLabel = "RATE", defaultValue = "0",
+            description = "Share of events sent twice, byte for byte (default: ${DEFAULT-VALUE}).")
+    double duplicates;
+
+    @Option(names = "--late", paramLabel = "RATE", defaultValue = "0",
+            description = "Share of events recorded 3-30 days after their date, so sent out of order (default: ${DEFAULT-VALUE}).")
+    double late;
+
+    @Option(names = "--malformed", paramLabel = "RATE", defaultValue = "0",
+            description = "Share of events followed by a malformed record: bad JSON, a missing required field, an "
+                    + "unknown area, or a plan ended before it started (default: ${DEFAULT-VALUE}).")
+    double malformed;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write JSON Lines to FILE (- for standard output) instead of sending to Kafka.")
+    String output;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.CASE_EVENTS,
+            description = "Kafka topic of case events (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Env("CASEPULSE_AREAS")
+    @Option(names = "--area-hierarchy", paramLabel = "FILE",
+            description = "Area hierarchy YAML (env CASEPULSE_AREAS; default: the shipped 21 service areas).")
+    Path areaHierarchy;
+
+    @Env("CASEPULSE_BANK_HOLIDAYS")
+    @Option(names = "--bank-holidays", paramLabel = "FILE",
+            description = "GOV.UK bank-holidays.json, added to the shipped list (env CASEPULSE_BANK_HOLIDAYS).")
+    Path bankHolidays;
+
+    @Override
+    public Integer call() throws Exception {
+        AreaHierarchy hierarchy = areaHierarchy == null ? AreaHierarchy.defaults() : AreaHierarchy.load(areaHierarchy);
+        WorkingDayCalendar calendar = WorkingDayCalendar.load(Optional.ofNullable(bankHolidays),
+                WorkingDayCalendar.Mode.EXTEND);
+        Simulation simulation = new Simulation(settings(hierarchy, calendar), hierarchy, calendar);
+        Pacer pacer = rate > 0 ? Pacer.perSecond(rate) : Pacer.unlimited();
+        ToolContext context = root.context();
+        boolean toStdout = "-".equals(output);
+        Progress progress = new Progress(context.err(), context.interactive() && !toStdout);
+        long written = 0;
+        long malformedRecords = 0;
+        String description;
+        try (RecordSink sink = openSink(context)) {
+            SimulationRun run = simulation.start();
+            long limit = total == null ? Long.MAX_VALUE : total;
+            while (written < limit && run.hasNext()) {
+                SimulatedRecord record = run.next();
+                pacer.awaitNext();
+                sink.accept(record);
+                written++;
+                if (record instanceof SimulatedRecord.Bad) {
+                    malformedRecords++;
+                }
+                if ((written & 0x3FF) == 0) {
+                    double fraction = total == null ? run.fractionDone() : Math.max(run.fractionDone(), (double) written / limit);
+                    progress.update(written, fraction, "simulated to " + run.simulatedThrough());
+                }
+            }
+            sink.finish();
+            description = sink.description();
+        } finally {
+            progress.finish();
+        }
+        double seconds = progress.elapsedSeconds();
+        SimulationSettings settings = simulation.settings();
+        (toStdout ? context.err() : context.out()).println(String.format(Locale.UK,
+                "%,d records (%,d malformed) %s in %s (%,.0f records/s): %s to %s, %d areas, %.1f referrals a working day, seed %d",
+                written, malformedRecords, description, Progress.clock(seconds), written / Math.max(seconds, 1e-3),
+                settings.from(), settings.to(), simulation.areas().size(), settings.referralsPerWorkingDay(), settings.seed()));
+        return 0;
+    }
+
+    private SimulationSettings settings(AreaHierarchy hierarchy, WorkingDayCalendar calendar) {
+        LocalDate end = to != null ? to : root.context().today();
+        LocalDate start = from != null ? from : end.minusMonths(SimulationSettings.DEFAULT_HISTORY_MONTHS).plusDays(1);
+        if (start.isAfter(end)) {
+            throw new ParameterException(spec.commandLine(), "--from " + start + " is after --to " + end);
+        }
+        if (total != null && total < 1) {
+            throw new ParameterException(spec.commandLine(), "--total must be positive, got " + total);
+        }
+        if (rate < 0) {
+            throw new ParameterException(spec.commandLine(), "--rate must be 0 or more, got " + rate);
+        }
+        SimulationSettings settings = new SimulationSettings(seed, start, end, areaCodes(hierarchy),
+                referralsPerDay == null ? SimulationSettings.DEFAULT_REFERRALS_PER_WORKING_DAY : referralsPerDay,
+                new FaultRates(amendments, retractions, duplicates, late, malformed));
+        if (total != null && referralsPerDay == null) {
+            return settings.withReferralsPerWorkingDay(
+                    Simulation.referralsPerWorkingDayFor(total, settings, hierarchy, calendar));
+        }
+        return settings;
+    }
+
+    private List<String> areaCodes(AreaHierarchy hierarchy) {
+        if (areas == null || areas.isEmpty()) {
+            return List.of();
+        }
+        if (areas.size() == 1 && areas.get(0).matches("\\d+")) {
+            return AreaSelection.spread(hierarchy, Integer.parseInt(areas.get(0)));
+        }
+        return areas;
+    }
+
+    private RecordSink openSink(ToolContext context) throws IOException {
+        if ("-".equals(output)) {
+            context.out().flush();
+            return RecordSink.toStdout(context.stdout());
+        }
+        if (output != null) {
+            return RecordSink.toFile(Path.of(output));
+        }
+        return RecordSink.toKafka(CaseEventPublisher.connect(new PublisherSettings(kafka.bootstrapServers,
+                kafka.schemaRegistryUrl, topic, kafka.connectTimeout(), Map.of())));
+    }
+}

@@ -1,0 +1,34 @@
+package org.casepulse.tools;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.casepulse.indicators.IndicatorCatalogue;
+import org.casepulse.reference.AreaHierarchy;
+import org.casepulse.reference.ReferenceData;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Every reference data file the streams application may be given: catalogue, areas, bank holidays. */
+final class ReferenceFiles {
+    @Env("CASEPULSE_CATALOGUE")
+    @Option(names = "--catalogue", paramLabel = "FILE",
+            description = "Indicator catalogue YAML (env CASEPULSE_CATALOGUE; default: the shipped catalogue).")
+    Path catalogue;
+
+    @Mixin
+    AreaAndCalendarFiles areaAndCalendar;
+
+    /** Loads and checks every file with the streams application's own code. */
+    ReferenceData load() {
+        return ReferenceData.load(Optional.ofNullable(catalogue), Optional.ofNullable(areaAndCalendar.areas),
+                Optional.ofNullable(areaAndCalendar.bankHolidays), areaAndCalendar.mode());
+    }
+
+    IndicatorCatalogue catalogue() {
+        return catalogue == null ? IndicatorCatalogue.defaults() : IndicatorCatalogue.load(catalogue);
+    }
+
+    AreaHierarchy areas() {
+        return areaAndCalendar.areas();
+    }
+}

@@ -1,0 +1,150 @@
+package org.casepulse.tools;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.casepulse.registry.SchemaRegistryException;
+import org.casepulse.serde.AvroSerdeConfig;
+import org.casepulse.serde.SpecificAvroDeserializer;
+import org.casepulse.snapshots.IndicatorSnapshot;
+import org.casepulse.snapshots.IndicatorSnapshotKey;
+import org.casepulse.tools.scorecard.SnapshotBoard;
+
+/**
+ * Reads the compacted snapshot topic from its beginning into a {@link SnapshotBoard}, committed
+ * records only (the engine writes with exactly-once), without a consumer group. Records that cannot
+ * be decoded are counted and skipped; a registry that cannot be reached stops the read.
+ */
+final class SnapshotTopic implements AutoCloseable {
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final String topic;
+    private final String kafka;
+    private final Duration timeout;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final SpecificAvroDeserializer<IndicatorSnapshotKey> keys = new SpecificAvroDeserializer<>(IndicatorSnapshotKey.class);
+    private final SpecificAvroDeserializer<IndicatorSnapshot> values = new SpecificAvroDeserializer<>(IndicatorSnapshot.class);
+    private final List<TopicPartition> partitions;
+    private long unreadable;
+
+    SnapshotTopic(KafkaOptions options, String topic) {
+        this.topic = topic;
+        this.kafka = "Kafka at " + options.bootstrapServers;
+        this.timeout = options.connectTimeout();
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "casepulse-tools-snapshots");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, options.schemaRegistryUrl);
+        keys.configure(serde, true);
+        values.configure(serde, false);
+        try {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+            if (infos.isEmpty()) {
+                throw new ToolFailure(kafka + " has no topic " + topic + " (has Casepulse run yet?)");
+            }
+            this.partitions = infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+        } catch (TimeoutException e) {
+            close();
+            throw new ToolFailure(kafka + " did not answer within " + timeout.toSeconds()
+                    + " s (is it running, and is the address right?)", e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    /** Reads every record up to the topic's end as it is now. */
+    void readToEnd(SnapshotBoard board) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+        long quietSince = System.nanoTime();
+        while (!reached(ends)) {
+            if (poll(board) > 0) {
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > timeout.toNanos()) {
+                throw new ToolFailure(kafka + " stopped sending topic " + topic + " before its end (no record for "
+                        + timeout.toSeconds() + " s)");
+            }
+        }
+    }
+
+    /**
+     * Reads what arrives within a short wait.
+     *
+     * @return the number of records read
+     * @throws InterruptException when the thread is interrupted: the caller is asked to stop
+     */
+    int poll(SnapshotBoard board) {
+        int read = 0;
+        try {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                apply(board, record);
+                read++;
+            }
+        } catch (InterruptException e) {
+            throw e;
+        } catch (KafkaException e) {
+            throw new ToolFailure(kafka + ": cannot read topic " + topic + ": " + e.getMessage(), e);
+        }
+        return read;
+    }
+
+    /** The note that records were skipped: {@code Skipped 2 records of <topic> that could not be read.} */
+    static String skipped(long records, String topic) {
+        return "Skipped " + records + (records == 1 ? " record" : " records") + " of " + topic + " that could not be read.";
+    }
+
+    /** Records skipped because they could not be decoded. */
+    long unreadable() {
+        return unreadable;
+    }
+
+    @Override
+    public void close() {
+        consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+    }
+
+    private boolean reached(Map<TopicPartition, Long> ends) {
+        for (TopicPartition partition : partitions) {
+            if (consumer.position(partition, timeout) < ends.getOrDefault(partition, 0L)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void apply(SnapshotBoard board, ConsumerRecord<byte[], byte[]> record) {
+        try {
+            IndicatorSnapshotKey key = keys.deserialize(topic, record.key());
+            if (key == null) {
+                unreadable++;
+                return;
+            }
+            board.apply(key, record.value() == null ? null : values.deserialize(topic, record.value()));
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SchemaRegistryException registry && registry.unreachable()) {
+                    throw new ToolFailure(registry.getMessage(), registry);
+                }
+            }
+            unreadable++;
+        }
+    }
+}

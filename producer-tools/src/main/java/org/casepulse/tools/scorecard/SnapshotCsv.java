@@ -1,0 +1,82 @@
+package org.casepulse.tools.scorecard;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.casepulse.indicators.IndicatorCatalogue;
+import org.casepulse.indicators.IndicatorDefinition;
+import org.casepulse.reference.Area;
+import org.casepulse.reference.AreaHierarchy;
+import org.casepulse.snapshots.IndicatorSnapshot;
+
+/**
+ * The current figures as CSV for a spreadsheet: one row per indicator, area, period type and period
+ * end, with every field of the published snapshot plus the indicator's title and the area's name.
+ * Rows follow the catalogue's order of indicators and the hierarchy's order of areas, then period
+ * type and period end; indicators or areas the reference data does not know come after, by id.
+ */
+public final class SnapshotCsv {
+    private static final CsvMapper CSV = new CsvMapper();
+    private static final CsvSchema SCHEMA = CSV.schemaFor(Row.class).withHeader();
+
+    private SnapshotCsv() {}
+
+    /** One CSV row; numbers as plain decimals, dates as YYYY-MM-DD, computedAt as an ISO instant. */
+    @JsonPropertyOrder({"indicatorId", "indicatorTitle", "areaCode", "areaName", "areaLevel", "periodType",
+        "periodStart", "periodEnd", "numerator", "denominator", "value", "unit", "target", "polarity", "rag",
+        "previousValue", "directionOfTravel", "smallNumbers", "revision", "computedAt"})
+    record Row(String indicatorId, String indicatorTitle, String areaCode, String areaName, String areaLevel,
+               String periodType, String periodStart, String periodEnd, long numerator, Long denominator, String value,
+               String unit, String target, String polarity, String rag, String previousValue, String directionOfTravel,
+               boolean smallNumbers, int revision, String computedAt) {}
+
+    /** Writes the header and a row per figure; returns the number of rows. */
+    public static long write(SnapshotBoard board, IndicatorCatalogue catalogue, AreaHierarchy areas, Writer out)
+            throws IOException {
+        Map<String, Integer> indicatorOrder = new HashMap<>();
+        List<IndicatorDefinition> indicators = catalogue.indicators();
+        for (int i = 0; i < indicators.size(); i++) {
+            indicatorOrder.put(indicators.get(i).id(), i);
+        }
+        Map<String, Integer> areaOrder = new HashMap<>();
+        List<Area> all = List.copyOf(areas.all());
+        for (int i = 0; i < all.size(); i++) {
+            areaOrder.put(all.get(i).code(), i);
+        }
+        Comparator<IndicatorSnapshot> order = Comparator
+                .comparingInt((IndicatorSnapshot f) -> indicatorOrder.getOrDefault(f.getIndicatorId(), Integer.MAX_VALUE))
+                .thenComparing(IndicatorSnapshot::getIndicatorId)
+                .thenComparingInt(f -> areaOrder.getOrDefault(f.getAreaCode(), Integer.MAX_VALUE))
+                .thenComparing(IndicatorSnapshot::getAreaCode)
+                .thenComparing(IndicatorSnapshot::getPeriodType)
+                .thenComparing(IndicatorSnapshot::getPeriodEnd);
+        List<IndicatorSnapshot> figures = board.figures().stream().sorted(order).toList();
+        // The caller owns the writer (it may be standard output): leave it open.
+        try (SequenceWriter rows = CSV.writer(SCHEMA).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
+            for (IndicatorSnapshot f : figures) {
+                rows.write(new Row(f.getIndicatorId(),
+                        catalogue.find(f.getIndicatorId()).map(IndicatorDefinition::title).orElse(""),
+                        f.getAreaCode(), areas.find(f.getAreaCode()).map(Area::name).orElse(""),
+                        f.getAreaLevel().name(), f.getPeriodType().name(), f.getPeriodStart().toString(),
+                        f.getPeriodEnd().toString(), f.getNumerator(), f.getDenominator(), plain(f.getValue()),
+                        f.getUnit().name(), plain(f.getTarget()), f.getPolarity().name(), f.getRag().name(),
+                        plain(f.getPreviousValue()), f.getDirectionOfTravel().name(),
+                        Boolean.TRUE.equals(f.getSmallNumbers()), f.getRevision(), f.getComputedAt().toString()));
+            }
+        }
+        return figures.size();
+    }
+
+    private static String plain(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,95 @@
+package org.casepulse.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.casepulse.registry.EmbeddedSchemaRegistry;
+import org.casepulse.testing.RealKafka;
+import org.casepulse.testing.WithRealKafka;
+import org.casepulse.tools.scorecard.KnownSnapshots;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@WithRealKafka
+class ExportCommandTest {
+    private static final String HEADER = "indicatorId,indicatorTitle,areaCode,areaName,areaLevel,periodType,periodStart,"
+            + "periodEnd,numerator,denominator,value,unit,target,polarity,rag,previousValue,directionOfTravel,"
+            + "smallNumbers,revision,computedAt";
+
+    private static EmbeddedSchemaRegistry registry;
+    private static String topic;
+    private static String bootstrapServers;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void publish(RealKafka kafka) {
+        registry = new EmbeddedSchemaRegistry().start("127.0.0.1", 0);
+        topic = SnapshotTopicFixture.publishKnownSnapshots(kafka, registry);
+        bootstrapServers = kafka.bootstrapServers();
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        registry.close();
+    }
+
+    @Test
+    void shouldWriteEveryCurrentFigureInCatalogueAndHierarchyOrder() throws IOException {
+        Path csv = dir.resolve("snapshots.csv");
+
+        Cli.Result result = export("--output", csv.toString());
+
+        assertThat(result.status()).isZero();
+        assertThat(result.out()).isEqualTo("24 figures written to " + csv + "\n");
+        assertThat(result.err()).isEqualTo("Skipped 1 record of " + topic + " that could not be read.\n");
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(1 + KnownSnapshots.board().size());
+        assertThat(lines.subList(0, 6)).containsExactly(
+                HEADER,
+                "allocation-within-2wd,\"Cases allocated within 2 working days of referral\",NATIONAL,National,NATIONAL,"
+                        + "MONTH,2026-02-01,2026-02-28,290,400,72.5,PERCENT,65,H,GREEN,,NOT_COMPARABLE,false,1,"
+                        + "2026-03-14T09:00:00Z",
+                "allocation-within-2wd,\"Cases allocated within 2 working days of referral\",NATIONAL,National,NATIONAL,"
+                        + "YTD,2025-04-01,2026-01-31,3100,4416,70.2,PERCENT,65,H,GREEN,,NOT_COMPARABLE,false,0,"
+                        + "2026-03-14T09:00:00Z",
+                "allocation-within-2wd,\"Cases allocated within 2 working days of referral\",NATIONAL,National,NATIONAL,"
+                        + "YTD,2025-04-01,2026-02-28,3412,4806,71,PERCENT,65,H,GREEN,70.2,IMPROVING,false,0,"
+                        + "2026-03-14T09:00:00Z",
+                "allocation-within-2wd,\"Cases allocated within 2 working days of referral\",NORTH,North,REGION,"
+                        + "YTD,2025-04-01,2026-02-28,900,1497,60.1,PERCENT,65,H,AMBER,,NOT_COMPARABLE,false,0,"
+                        + "2026-03-14T09:00:00Z",
+                "allocation-within-2wd,\"Cases allocated within 2 working days of referral\",N1,\"North & South of Tyne\","
+                        + "SERVICE_AREA,YTD,2025-04-01,2026-02-28,850,1000,85,PERCENT,65,H,GREEN,,NOT_COMPARABLE,false,0,"
+                        + "2026-03-14T09:00:00Z");
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(
+                "referral-rate-per-10k,\"Referrals per 10,000 children under 18\",NATIONAL,National,NATIONAL,R12M,"
+                        + "2025-03-01,2026-02-28,17375,322813,538.2,RATE_PER_10K,,NONE,NOT_RATED,507.4,UP,false,0,"));
+        assertThat(lines).noneMatch(line -> line.startsWith("cp-visits-in-timescale"));
+        assertThat(lines.get(lines.size() - 1)).startsWith("average-caseload,\"Average caseload of workers holding cases\",S7,");
+    }
+
+    @Test
+    void shouldWriteToStandardOutputByDefault() {
+        Cli.Result result = export();
+
+        assertThat(result.status()).isZero();
+        assertThat(result.out().lines().toList()).hasSize(25).first().isEqualTo(HEADER);
+    }
+
+    private static Cli.Result export(String... options) {
+        String[] args = new String[options.length + 7];
+        args[0] = "export";
+        System.arraycopy(options, 0, args, 1, options.length);
+        System.arraycopy(new String[] {"--topic", topic, "--bootstrap-servers", bootstrapServers,
+            "--schema-registry-url", registry.url()}, 0, args, options.length + 1, 6);
+        return Cli.exec(args);
+    }
+}

@@ -1,0 +1,120 @@
+package org.casepulse.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.casepulse.snapshots.IndicatorSnapshot;
+import org.casepulse.snapshots.PeriodType;
+import org.casepulse.snapshots.Rag;
+
+import org.casepulse.registry.EmbeddedSchemaRegistry;
+import org.casepulse.testing.RealKafka;
+import org.casepulse.testing.WithRealKafka;
+import org.casepulse.tools.scorecard.KnownSnapshots;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@WithRealKafka
+class TailCommandTest {
+    private static EmbeddedSchemaRegistry registry;
+    private static String topic;
+    private static String bootstrapServers;
+
+    @BeforeAll
+    static void publish(RealKafka kafka) {
+        registry = new EmbeddedSchemaRegistry().start("127.0.0.1", 0);
+        topic = SnapshotTopicFixture.publishKnownSnapshots(kafka, registry);
+        bootstrapServers = kafka.bootstrapServers();
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        registry.close();
+    }
+
+    @Test
+    void shouldPrintTheCurrentScorecardOnceInPlainText() {
+        Cli.Result result = tail("--once");
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.status()).isZero();
+        assertThat(result.out()).isEqualTo(KnownSnapshots.NATIONAL_SCORECARD
+                + "Skipped 1 record of " + topic + " that could not be read.\n");
+    }
+
+    @Test
+    void shouldFocusOnTheAreaPeriodAndMonthAsked() {
+        Cli.Result result = tail("--once", "--area", "NORTH", "--period", "ytd", "--month", "2026-02");
+
+        assertThat(result.status()).isZero();
+        assertThat(result.out())
+                .startsWith("Casepulse scorecard: North (NORTH), figures as of 2026-02-28\nPeriod: YTD\n")
+                .containsPattern("Cases allocated within 2 working days of referral +H +YTD to 2026-02 +65.0% +60.1% +AMBER"
+                        + " +- +900 / 1,497 +N1 \\(85.0%\\) +N6 \\(44.8%\\), N3 \\(53.3%\\)\n");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownAreaOrTwoPeriodEnds() {
+        Cli.Result unknown = tail("--once", "--area", "ATLANTIS");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("tail: --area ATLANTIS is not in the area hierarchy");
+
+        Cli.Result both = tail("--once", "--month", "2026-02", "--as-of", "2026-02-01");
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
+    }
+
+    @Test
+    void shouldRedrawWhenFiguresChangeUntilInterrupted(RealKafka kafka) throws InterruptedException {
+        String liveTopic = SnapshotTopicFixture.publishKnownSnapshots(kafka, registry);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ToolContext context = ToolContext.of(new ByteArrayInputStream(new byte[0]), out, new ByteArrayOutputStream(),
+                Map.of(), false, Cli.CLOCK);
+        AtomicInteger status = new AtomicInteger(-1);
+        Thread tail = new Thread(() -> status.set(CasepulseTools.execute(new String[] {"tail", "--refresh", "0",
+            "--topic", liveTopic, "--bootstrap-servers", bootstrapServers, "--schema-registry-url", registry.url()},
+                context)));
+        tail.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> out.toString(StandardCharsets.UTF_8).contains("S7 (12.0)"));
+            IndicatorSnapshot better = KnownSnapshots.figure("average-caseload", "S7", PeriodType.SNAPSHOT, "2026-03-14")
+                    .setNumerator(1150).setDenominator(100L).setValue(11.5).setRag(Rag.GREEN).build();
+            SnapshotTopicFixture.publish(kafka, registry, liveTopic,
+                    List.of(new KnownSnapshots.Published(KnownSnapshots.key(better), better)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> out.toString(StandardCharsets.UTF_8).contains("S7 (11.5)"));
+        } finally {
+            tail.interrupt();
+            tail.join(Duration.ofSeconds(30).toMillis());
+        }
+        assertThat(tail.isAlive()).isFalse();
+        assertThat(status.get()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("\u001B");
+    }
+
+    @Test
+    void shouldSayInOneLineWhenTheTopicDoesNotExist() {
+        Cli.Result result = Cli.exec("tail", "--once", "--topic", "no-such-snapshots",
+                "--bootstrap-servers", bootstrapServers, "--schema-registry-url", registry.url());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.err()).isEqualTo("tail: Kafka at " + bootstrapServers
+                + " has no topic no-such-snapshots (has Casepulse run yet?)\n");
+    }
+
+    private static Cli.Result tail(String... options) {
+        String[] args = new String[options.length + 7];
+        args[0] = "tail";
+        System.arraycopy(options, 0, args, 1, options.length);
+        System.arraycopy(new String[] {"--topic", topic, "--bootstrap-servers", bootstrapServers,
+            "--schema-registry-url", registry.url()}, 0, args, options.length + 1, 6);
+        return Cli.exec(args);
+    }
+}
