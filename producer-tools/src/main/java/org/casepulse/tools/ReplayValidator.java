@@ -1,10 +1,13 @@
 package org.casepulse.tools;
 
+import java.util.Optional;
 import org.casepulse.calendar.WorkingDayCalendar;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.events.CaseEventJsonl;
 import org.casepulse.events.ParsedLine;
+import org.casepulse.events.Violation;
 import org.casepulse.reference.AreaHierarchy;
+import org.casepulse.reference.ReferenceChecks;
 
 /**
  * Decides whether one line of an extract may be published: it must parse and pass the event
@@ -13,12 +16,10 @@ import org.casepulse.reference.AreaHierarchy;
  * lowest-level area and a date the working-day calendar covers. The reason codes are the engine's.
  */
 final class ReplayValidator {
-    private final AreaHierarchy areas;
-    private final WorkingDayCalendar calendar;
+    private final ReferenceChecks references;
 
     ReplayValidator(AreaHierarchy areas, WorkingDayCalendar calendar) {
-        this.areas = areas;
-        this.calendar = calendar;
+        this.references = new ReferenceChecks(areas, calendar);
     }
 
     /** The event of a line, or why it was refused. */
@@ -35,20 +36,9 @@ final class ReplayValidator {
             return new Rejected(lineNumber, error.reason().code(), error.message(), text);
         }
         CaseEvent event = ((ParsedLine.Event) parsed).event();
-        String area = event.getAreaCode();
-        String prefix = "line " + lineNumber + ": ";
-        if (areas.find(area).isEmpty()) {
-            return new Rejected(lineNumber, "unknown-area",
-                    prefix + "areaCode: area '" + area + "' is not in the area hierarchy", text);
-        }
-        if (!areas.isLowest(area)) {
-            return new Rejected(lineNumber, "not-lowest-area",
-                    prefix + "areaCode: area '" + area + "' is not a lowest-level area (team or service area)", text);
-        }
-        if (!calendar.covers(event.getOccurredOn())) {
-            return new Rejected(lineNumber, "outside-calendar", prefix + "occurredOn: " + event.getOccurredOn()
-                    + " is outside the working-day calendar (" + calendar.firstCoveredDate() + " to "
-                    + calendar.lastCoveredDate() + ")", text);
+        Optional<Violation> problem = references.check(event);
+        if (problem.isPresent()) {
+            return new Rejected(lineNumber, problem.get().code().code(), "line " + lineNumber + ": " + problem.get().describe(), text);
         }
         return new Accepted(event);
     }

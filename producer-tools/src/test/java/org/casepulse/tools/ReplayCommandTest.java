@@ -185,6 +185,6 @@ class ReplayCommandTest {
         assertThat(rows.get(1).get("reason").asText()).isEqualTo("line 5: assessmentId: required for ASSESSMENT_STARTED");
         assertThat(rows.get(2).get("reason").asText()).isEqualTo("line 6: areaCode: area 'Q9' is not in the area hierarchy");
         assertThat(rows.get(4).get("reason").asText()).isEqualTo(
-                "line 8: occurredOn: 2031-01-06 is outside the working-day calendar (2015-01-01 to 2027-12-31)");
+                "line 8: occurredOn: 2031-01-06 is outside the working-day calendar (2015-01-01 to 2027-12-31): load a newer GOV.UK bank-holidays.json with the setting casepulse.calendar.bank-holidays");
     }
 }

@@ -23,7 +23,13 @@ public enum ReasonCode {
     /** A field name the contract does not define: usually a typo, which must not pass silently. */
     UNKNOWN_FIELD("unknown-field"),
     /** A field appears twice in one object, which would make its value ambiguous. */
-    DUPLICATE_FIELD("duplicate-field");
+    DUPLICATE_FIELD("duplicate-field"),
+    /** The area code is not in the area hierarchy (checked against reference data, by the engine and replay). */
+    UNKNOWN_AREA("unknown-area"),
+    /** The area is in the hierarchy but is not a lowest-level area (team or service area). */
+    NOT_LOWEST_AREA("not-lowest-area"),
+    /** The date lies outside the years the working-day calendar covers. */
+    OUTSIDE_CALENDAR("outside-calendar");
 
     private final String code;
 

@@ -14,6 +14,7 @@ import org.casepulse.events.EventValidator;
 import org.casepulse.events.Violation;
 import org.casepulse.metrics.PipelineMetrics;
 import org.casepulse.reference.AreaHierarchy;
+import org.casepulse.reference.ReferenceChecks;
 
 /**
  * Decodes and validates each input record on its own. A record that cannot be read, or fails
@@ -24,16 +25,14 @@ import org.casepulse.reference.AreaHierarchy;
 final class EventAdmission implements Processor<String, byte[], String, Admission> {
 
     private final Deserializer<CaseEvent> deserializer;
-    private final AreaHierarchy areas;
-    private final WorkingDayCalendar calendar;
+    private final ReferenceChecks references;
     private final PipelineMetrics metrics;
     private ProcessorContext<String, Admission> context;
 
     EventAdmission(Deserializer<CaseEvent> deserializer, AreaHierarchy areas, WorkingDayCalendar calendar,
                    PipelineMetrics metrics) {
         this.deserializer = deserializer;
-        this.areas = areas;
-        this.calendar = calendar;
+        this.references = new ReferenceChecks(areas, calendar);
         this.metrics = metrics;
     }
 
@@ -66,19 +65,9 @@ final class EventAdmission implements Processor<String, byte[], String, Admissio
             refuse(record, first.code().code(), first.field(), describe(violations));
             return;
         }
-        if (areas.find(event.getAreaCode()).isEmpty()) {
-            refuse(record, "unknown-area", "areaCode", "area '" + event.getAreaCode() + "' is not in the area hierarchy");
-            return;
-        }
-        if (!areas.isLowest(event.getAreaCode())) {
-            refuse(record, "not-lowest-area", "areaCode",
-                    "area '" + event.getAreaCode() + "' is not a lowest-level area (team or service area)");
-            return;
-        }
-        if (!calendar.covers(event.getOccurredOn())) {
-            refuse(record, "outside-calendar", "occurredOn", "occurredOn " + event.getOccurredOn()
-                    + " is outside the working-day calendar (" + calendar.firstCoveredDate() + " to "
-                    + calendar.lastCoveredDate() + "): load a newer bank-holidays.json (casepulse.calendar.bank-holidays)");
+        Violation unknown = references.check(event).orElse(null);
+        if (unknown != null) {
+            refuse(record, unknown.code().code(), unknown.field(), unknown.describe());
             return;
         }
         context.forward(record.withValue(Admission.accepted(event)));
