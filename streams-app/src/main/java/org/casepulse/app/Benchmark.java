@@ -101,6 +101,11 @@ final class Benchmark {
                     .with(CasepulseSettings.TOPIC_REPLICATION, 1)
                     .with(CasepulseSettings.AS_OF, end)
                     .with(CasepulseSettings.HTTP_ENABLED, false);
+            for (String extra : System.getProperty("casepulse.benchmark.extra", "").split(",")) {
+                if (extra.contains("=")) {
+                    settings = settings.with(extra.substring(0, extra.indexOf('=')), extra.substring(extra.indexOf('=') + 1));
+                }
+            }
             Metrics meters = Metrics.prometheus();
             try (CasepulseApplication application = new CasepulseApplication(settings, meters)) {
                 double full = timeUntilConsumed(application::start, "benchmark-casepulse", admin, produced);

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** Entry point of the streams application: {@code run} against a cluster, {@code local} on an embedded stack. */
 @Command(name = "casepulse", mixinStandardHelpOptions = true, versionProvider = Casepulse.Version.class,
         description = "Near-real-time performance indicators for children's social care.",
-        subcommands = {Casepulse.Run.class, Casepulse.Local.class, Casepulse.BenchmarkCommand.class})
+        subcommands = {Casepulse.Run.class, Casepulse.Local.class, Casepulse.Describe.class, Casepulse.BenchmarkCommand.class})
 public final class Casepulse {
 
     private static final Logger LOG = LoggerFactory.getLogger(Casepulse.class);
@@ -122,6 +122,21 @@ public final class Casepulse {
                 }
             }, () -> stack[0] = LocalStack.start(dataDir, host, kafkaPort, registryPort, settings, Metrics.prometheus(),
                     new DemoFeed(!noGenerator, seed, referralsPerDay, rate, liveDays)));
+            return 0;
+        }
+    }
+
+    @Command(name = "describe", mixinStandardHelpOptions = true,
+            description = "Print the topology: every processor, store and internal topic by name.")
+    static final class Describe implements Callable<Integer> {
+        @CommandLine.Mixin
+        Common common = new Common();
+
+        @Override
+        public Integer call() {
+            try (Metrics metrics = Metrics.prometheus()) {
+                System.out.println(new CasepulseApplication(common.settings(), metrics).topology().describe());
+            }
             return 0;
         }
     }

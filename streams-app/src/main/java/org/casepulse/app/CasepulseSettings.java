@@ -47,6 +47,11 @@ public final class CasepulseSettings {
             // Exactly-once commits every 100 ms by default; a second lets the store caches absorb
             // repeated writes (a flush happens every 500 ms anyway), at a latency people don't see.
             Map.entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000"),
+            // Sums and ledgers do not depend on the order of records across partitions: never
+            // hold a task back waiting for another partition's records to compare timestamps.
+            Map.entry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1"),
+            // The store caches absorb repeated writes to hot keys (series cells, open cases).
+            Map.entry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(64L * 1024 * 1024)),
             Map.entry(FLUSH_INTERVAL_MS, String.valueOf(TopologySettings.DEFAULT_FLUSH_INTERVAL.toMillis())),
             Map.entry(CLOCK_INTERVAL_MS, String.valueOf(TopologySettings.DEFAULT_CLOCK_INTERVAL.toMillis())),
             Map.entry(REPORTING_MONTHS, String.valueOf(TopologySettings.DEFAULT_REPORTING_MONTHS)),

@@ -37,6 +37,9 @@ import org.casepulse.state.ChildSummary;
  */
 final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, CaseOutput> {
 
+    /** Cases whose facts are kept in memory: those with events in flight in a backfill. */
+    private static final int RECENT_CASES = 20_000;
+
     private final CaseFacts caseFacts;
     private final AreaHierarchy areas;
     private final boolean childMeasuresInCatalogue;
@@ -50,6 +53,7 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
     private CaseExpiry expiry;
     private PendingCells pending;
     private LocalDate lastExpiryDay;
+    private RecentFacts recentFacts;
 
     CaseLedgerProcessor(CaseFacts caseFacts, AreaHierarchy areas, boolean childMeasuresInCatalogue, BusinessClock clock,
                         int reportingMonths, Duration flushInterval, PipelineMetrics metrics) {
@@ -68,6 +72,7 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
         this.ledger = context.getStateStore(StateStores.CASE_LEDGER);
         this.expiry = new CaseExpiry(context.getStateStore(StateStores.CASE_EXPIRY));
         this.pending = new PendingCells(context.getStateStore(StateStores.CASE_PENDING), areas, true);
+        this.recentFacts = new RecentFacts(RECENT_CASES);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flushAndExpire);
     }
 
@@ -96,7 +101,8 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
         }
         CaseHistory after = CaseHistory.of(caseLedger.effectiveEvents());
 
-        Facts factsBefore = caseFacts.compute(before);
+        Facts factsBefore = recentFacts.take(caseId, state == null ? List.of() : state.getEvents())
+                .orElseGet(() -> caseFacts.compute(before));
         Facts factsAfter = caseFacts.compute(after);
         pending.append(context, Facts.difference(factsBefore.toList(), factsAfter.toList()), event.getRecordedAt());
         for (Anomaly anomaly : factsAfter.anomalies()) {
@@ -110,7 +116,9 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
 
         LocalDate expiresOn = after.closure() == null ? null : latestDate(caseLedger.versions());
         expiry.reindex(caseId, state == null ? null : state.getExpiresOn(), expiresOn);
-        ledger.put(caseId, new CaseState(caseLedger.versions(), expiresOn, false));
+        List<CaseEvent> versions = caseLedger.versions();
+        ledger.put(caseId, new CaseState(versions, expiresOn, false));
+        recentFacts.keep(caseId, versions, factsAfter);
     }
 
     /** Tells the child's ledger what changed about this case. */

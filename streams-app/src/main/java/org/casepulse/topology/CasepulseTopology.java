@@ -34,10 +34,12 @@ import org.casepulse.state.SeriesState;
  * <pre>
  * case events (by case) -> admission -> dead letters
  *                               |
- *                          case ledger --(child summaries, by child)--> child ledger --+
- *                               |  \---(worker holdings, by area+worker)--> worker ledger --+
- *                               |                                                          |
- *                               +--------(series changes, by indicator+area)---------------+-> indicator series -> snapshots
+ *                          case ledger --(child summaries, by child)--> child ledger ---------+
+ *                               |  \---(worker holdings, by area+worker)--> worker ledger ---+
+ *                               |                                                            |
+ *                               +--------(changes, by indicator+area)---------------------(each by indicator+area)
+ *                                                                                            |
+ *                                                                    indicator series <------+--> snapshots
  * </pre>
  *
  * Each ledger keeps what its key contributes and sends exact differences; changes are summed per
@@ -109,11 +111,12 @@ public final class CasepulseTopology {
                         StateStores.inMemory(StateStores.WORKER_PENDING, pendingSerde)),
                         Named.as("worker-ledger"));
 
-        // 5. Per indicator and area: the series, and the figures published from it.
-        caseChanges
-                .merge(childChanges, Named.as("merge-child-changes"))
-                .merge(workerChanges, Named.as("merge-worker-changes"))
-                .repartition(Repartitioned.with(Serdes.String(), deltaSerde).withName("by-series"))
+        // 5. Per indicator and area: the series, and the figures published from it. Each ledger
+        // sends its changes through its own repartition topic, so the ledgers stay separate
+        // sub-topologies that never wait on one another.
+        bySeries(caseChanges, "case-changes-by-series", deltaSerde)
+                .merge(bySeries(childChanges, "child-changes-by-series", deltaSerde), Named.as("merge-child-changes"))
+                .merge(bySeries(workerChanges, "worker-changes-by-series", deltaSerde), Named.as("merge-worker-changes"))
                 .process(supplier(() -> new SeriesProcessor(reference.catalogue(), reference.areas(), settings.clock(),
                                 settings.reportingMonths(), settings.flushInterval(), settings.clockInterval(), settings.metrics()),
                         StateStores.inMemory(StateStores.SERIES, AvroStateSerde.of(SeriesState.class)),
@@ -122,6 +125,11 @@ public final class CasepulseTopology {
                         StateStores.inMemory(StateStores.SERIES_CLOCK, Serdes.Long())),
                         Named.as("indicator-series"))
                 .to(topics.snapshots(), Produced.with(settings.snapshotKeySerde(), settings.snapshotSerde()).withName("snapshots"));
+    }
+
+    private static KStream<String, LedgerDelta> bySeries(KStream<String, LedgerDelta> changes, String name,
+                                                          AvroStateSerde<LedgerDelta> serde) {
+        return changes.repartition(Repartitioned.with(Serdes.String(), serde).withName(name));
     }
 
     /** A processor supplier that declares the stores its processor uses. */
