@@ -15,6 +15,31 @@ import org.casepulse.events.EventType;
  */
 public final class PipelineMetrics {
 
+    /** The counters, by Prometheus base name (Micrometer adds {@code _total}). */
+    private enum Count {
+        PROCESSED("casepulse.events.processed", "Events accepted and applied to their case", "type"),
+        DEAD_LETTERED("casepulse.events.dead.lettered", "Records sent to the dead-letter topic", "reason"),
+        AMENDED("casepulse.events.amended", "Events that replaced a lower revision", null),
+        RETRACTIONS("casepulse.events.retractions", "Retraction events applied", null),
+        DUPLICATES("casepulse.events.duplicates", "Events ignored as duplicates (same or lower revision)", null),
+        EXPIRED_CASE_EVENTS("casepulse.events.expired.case", "Events ignored because their case closed before the retention horizon", null),
+        ANOMALIES("casepulse.case.anomalies", "Contradictions found between events of one case", "kind"),
+        CASES_EXPIRED("casepulse.cases.expired", "Closed cases reduced to a marker once past the retention horizon", null),
+        EMITTED("casepulse.snapshots.emitted", "Indicator figures published", null),
+        RESTATED("casepulse.snapshots.restated", "Published figures restated after their period ended", null),
+        WITHDRAWN("casepulse.snapshots.withdrawn", "Figures withdrawn (became empty or left the reporting window)", null);
+
+        final String meter;
+        final String description;
+        final String tag;
+
+        Count(String meter, String description, String tag) {
+            this.meter = meter;
+            this.description = description;
+            this.tag = tag;
+        }
+    }
+
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer snapshotLag;
@@ -29,6 +54,15 @@ public final class PipelineMetrics {
         this.dayChange = Timer.builder("casepulse.day.change")
                 .description("Re-evaluating every series when the day changes (per stream task)")
                 .register(registry);
+        // Series that exist from the first scrape, at zero, so that alerts and rates work at once.
+        for (EventType type : EventType.values()) {
+            counter(Count.PROCESSED, type.name());
+        }
+        for (Count count : Count.values()) {
+            if (count.tag == null) {
+                counter(count, null);
+            }
+        }
     }
 
     /** Metrics that go nowhere: for tests and tools that do not scrape. */
@@ -41,46 +75,46 @@ public final class PipelineMetrics {
     }
 
     public void processed(EventType type) {
-        counter("casepulse.events.processed", "Events accepted and applied to their case", "type", type.name()).increment();
+        counter(Count.PROCESSED, type.name()).increment();
     }
 
     public void deadLettered(String reason) {
-        counter("casepulse.events.dead.lettered", "Records sent to the dead-letter topic", "reason", reason).increment();
+        counter(Count.DEAD_LETTERED, reason).increment();
     }
 
     public void amended() {
-        counter("casepulse.events.amended", "Events that replaced a lower revision", null, null).increment();
+        counter(Count.AMENDED, null).increment();
     }
 
     public void retracted() {
-        counter("casepulse.events.retractions", "Retraction events applied", null, null).increment();
+        counter(Count.RETRACTIONS, null).increment();
     }
 
     public void duplicateIgnored() {
-        counter("casepulse.events.duplicates", "Events ignored as duplicates (same or lower revision)", null, null).increment();
+        counter(Count.DUPLICATES, null).increment();
     }
 
     public void caseExpired() {
-        counter("casepulse.cases.expired", "Closed cases reduced to a marker once past the retention horizon", null, null).increment();
+        counter(Count.CASES_EXPIRED, null).increment();
     }
 
     public void expiredCaseEventIgnored() {
-        counter("casepulse.events.expired.case", "Events ignored because their case closed before the retention horizon", null, null).increment();
+        counter(Count.EXPIRED_CASE_EVENTS, null).increment();
     }
 
     public void anomaly(String kind) {
-        counter("casepulse.case.anomalies", "Contradictions found between events of one case", "kind", kind).increment();
+        counter(Count.ANOMALIES, kind).increment();
     }
 
     public void snapshotEmitted(boolean restated) {
-        counter("casepulse.snapshots.emitted", "Indicator figures published", null, null).increment();
+        counter(Count.EMITTED, null).increment();
         if (restated) {
-            counter("casepulse.snapshots.restated", "Published figures restated after their period ended", null, null).increment();
+            counter(Count.RESTATED, null).increment();
         }
     }
 
     public void snapshotWithdrawn() {
-        counter("casepulse.snapshots.withdrawn", "Figures withdrawn (became empty or left the reporting window)", null, null).increment();
+        counter(Count.WITHDRAWN, null).increment();
     }
 
     public void dayChange(Duration took) {
@@ -93,12 +127,12 @@ public final class PipelineMetrics {
         }
     }
 
-    private Counter counter(String name, String description, String tag, String value) {
-        String id = tag == null ? name : name + '|' + value;
+    private Counter counter(Count count, String tagValue) {
+        String id = count.tag == null ? count.meter : count.meter + '|' + tagValue;
         return counters.computeIfAbsent(id, k -> {
-            Counter.Builder builder = Counter.builder(name).description(description);
-            if (tag != null) {
-                builder.tag(tag, value);
+            Counter.Builder builder = Counter.builder(count.meter).description(count.description);
+            if (count.tag != null) {
+                builder.tag(count.tag, tagValue);
             }
             return builder.register(registry);
         });
