@@ -156,8 +156,16 @@ public final class Casepulse {
         @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the broker and state live (default: a new temporary directory).")
         Path dataDir;
 
+        @Option(names = "--day-change-cases", paramLabel = "N",
+                description = "Instead: time a day change over the snapshot series of N open cases (no Kafka).")
+        Integer dayChangeCases;
+
         @Override
         public Integer call() throws Exception {
+            if (dayChangeCases != null) {
+                new DayChangeBenchmark(dayChangeCases, System.out).run();
+                return 0;
+            }
             new Benchmark(events, partitions, threads, dataDir == null ? Benchmark.temporaryDirectory() : dataDir,
                     System.out).run();
             return 0;
