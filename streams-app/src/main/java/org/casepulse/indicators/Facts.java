@@ -2,7 +2,6 @@ package org.casepulse.indicators;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -62,15 +61,24 @@ public final class Facts {
         return facts;
     }
 
-    /** The exact change from {@code before} to {@code after}: applying it to aggregates retracts the old and adds the new. */
-    public static List<Fact> difference(Collection<Fact> before, Collection<Fact> after) {
-        Facts delta = new Facts();
-        for (Fact fact : after) {
-            delta.add(fact.cell(), fact.numerator(), fact.denominator());
-        }
-        for (Fact fact : before) {
-            delta.add(fact.cell(), -fact.numerator(), -fact.denominator());
-        }
-        return delta.toList();
+    /**
+     * The exact change from {@code before} to {@code after}, in no particular order: applying it
+     * to aggregates retracts the old and adds the new.
+     */
+    public static List<Fact> difference(Facts before, Facts after) {
+        Map<Fact.Cell, long[]> change = new HashMap<>(2 * (before.cells.size() + after.cells.size()));
+        after.cells.forEach((cell, sums) -> change.put(cell, new long[] {sums[0], sums[1]}));
+        before.cells.forEach((cell, sums) -> {
+            long[] delta = change.computeIfAbsent(cell, c -> new long[2]);
+            delta[0] -= sums[0];
+            delta[1] -= sums[1];
+        });
+        List<Fact> facts = new ArrayList<>();
+        change.forEach((cell, delta) -> {
+            if (delta[0] != 0 || delta[1] != 0) {
+                facts.add(new Fact(cell.indicatorId(), cell.areaCode(), cell.workerId(), cell.bucket(), delta[0], delta[1]));
+            }
+        });
+        return facts;
     }
 }

@@ -1,8 +1,8 @@
 package org.casepulse.topology;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
@@ -47,10 +47,9 @@ public final class AvroStateSerde<T extends SpecificRecordBase> implements Serde
 
     private byte[] encode(T value) {
         try {
-            ByteBuffer buffer = encoder.encode(value);
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+            encoder.encode(value, out);
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

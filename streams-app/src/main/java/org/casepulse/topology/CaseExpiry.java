@@ -47,6 +47,6 @@ final class CaseExpiry {
 
     /** Sorts before every key of that day ('|' sorts after digits, the prefix alone before its keys). */
     private static String dayPrefix(long epochDay) {
-        return String.format("%08d", epochDay);
+        return Keys.zeroPadded(epochDay, 8);
     }
 }

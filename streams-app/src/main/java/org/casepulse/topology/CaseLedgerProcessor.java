@@ -104,7 +104,7 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
         Facts factsBefore = recentFacts.take(caseId, state == null ? List.of() : state.getEvents())
                 .orElseGet(() -> caseFacts.compute(before));
         Facts factsAfter = caseFacts.compute(after);
-        pending.append(context, Facts.difference(factsBefore.toList(), factsAfter.toList()), event.getRecordedAt());
+        pending.append(context, Facts.difference(factsBefore, factsAfter), event.getRecordedAt());
         for (Anomaly anomaly : factsAfter.anomalies()) {
             if (!factsBefore.anomalies().contains(anomaly)) {
                 metrics.anomaly(anomaly.code());

@@ -10,7 +10,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.casepulse.indicators.Fact;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.measures.ChildFacts;
 import org.casepulse.reference.AreaHierarchy;
@@ -63,8 +62,8 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
             cases.put(update.getCaseId(), update);
         }
 
-        List<Fact> after = childFacts.compute(cases.values()).toList();
-        List<Fact> before = state == null ? List.of() : childFacts.compute(state.getCases()).toList();
+        Facts after = childFacts.compute(cases.values());
+        Facts before = childFacts.compute(state == null ? List.of() : state.getCases());
         pending.append(context, Facts.difference(before, after), update.getKnownAt());
         if (cases.isEmpty()) {
             ledger.delete(childId);

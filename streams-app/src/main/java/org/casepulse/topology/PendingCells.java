@@ -97,7 +97,7 @@ final class PendingCells {
     private static String keyOf(ProcessorContext<?, ?> context) {
         long offset = context.recordMetadata().map(RecordMetadata::offset)
                 .orElseThrow(() -> new IllegalStateException("pending changes need the input record's offset"));
-        return String.format("%019d", offset);
+        return Keys.zeroPadded(offset, 19);
     }
 
     static String seriesKey(String indicatorId, String areaCode) {

@@ -106,6 +106,6 @@ final class SeriesBook {
     }
 
     static String key(String seriesKey, LocalDate bucket) {
-        return seriesKey + '#' + String.format("%08d", bucket.toEpochDay());
+        return seriesKey + '#' + Keys.zeroPadded(bucket.toEpochDay(), 8);
     }
 }

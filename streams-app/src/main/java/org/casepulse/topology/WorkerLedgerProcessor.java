@@ -11,7 +11,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.casepulse.calendar.BusinessClock;
-import org.casepulse.indicators.Fact;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.WorkerHoldings;
 import org.casepulse.indicators.figures.ReportingWindow;
@@ -61,11 +60,11 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
 
         String indicatorId = change.getIndicatorId();
         String areaCode = change.getAreaCode();
-        List<Fact> before = worker.presence(indicatorId, areaCode).toList();
+        Facts before = worker.presence(indicatorId, areaCode);
         worker.apply(change.getBucket(), change.getNumerator());
         // A worker's history older than any published figure needs is kept as one opening count.
         worker.foldBefore(new ReportingWindow(clock.today(context.currentSystemTimeMs()), reportingMonths).horizon());
-        List<Fact> after = worker.presence(indicatorId, areaCode).toList();
+        Facts after = worker.presence(indicatorId, areaCode);
         pending.append(context, Facts.difference(before, after), change.getKnownAt());
 
         if (worker.isEmpty()) {
