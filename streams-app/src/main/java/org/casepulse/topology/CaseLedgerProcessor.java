@@ -37,7 +37,7 @@ import org.casepulse.state.ChildSummary;
  */
 final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, CaseOutput> {
 
-    /** Cases whose facts are kept in memory: those with events in flight in a backfill. */
+    /** Cases kept decoded in memory with their facts: those with events in flight in a backfill. */
     private static final int RECENT_CASES = 20_000;
 
     private final CaseFacts caseFacts;
@@ -53,7 +53,7 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
     private CaseExpiry expiry;
     private PendingCells pending;
     private LocalDate lastExpiryDay;
-    private RecentFacts recentFacts;
+    private RecentCases recent;
 
     CaseLedgerProcessor(CaseFacts caseFacts, AreaHierarchy areas, boolean childMeasuresInCatalogue, BusinessClock clock,
                         int reportingMonths, Duration flushInterval, PipelineMetrics metrics) {
@@ -72,7 +72,7 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
         this.ledger = context.getStateStore(StateStores.CASE_LEDGER);
         this.expiry = new CaseExpiry(context.getStateStore(StateStores.CASE_EXPIRY));
         this.pending = new PendingCells(context.getStateStore(StateStores.CASE_PENDING), areas, true);
-        this.recentFacts = new RecentFacts(RECENT_CASES);
+        this.recent = new RecentCases(RECENT_CASES);
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flushAndExpire);
     }
 
@@ -80,7 +80,8 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
     public void process(Record<String, CaseEvent> record) {
         String caseId = record.key();
         CaseEvent event = record.value();
-        CaseState state = ledger.get(caseId);
+        RecentCases.Entry cached = recent.get(caseId);
+        CaseState state = cached != null ? cached.state() : ledger.get(caseId);
         if (state != null && state.getExpired()) {
             metrics.expiredCaseEventIgnored();
             return;
@@ -101,8 +102,7 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
         }
         CaseHistory after = CaseHistory.of(caseLedger.effectiveEvents());
 
-        Facts factsBefore = recentFacts.take(caseId, state == null ? List.of() : state.getEvents())
-                .orElseGet(() -> caseFacts.compute(before));
+        Facts factsBefore = cached != null ? cached.facts() : caseFacts.compute(before);
         Facts factsAfter = caseFacts.compute(after);
         pending.append(context, Facts.difference(factsBefore, factsAfter), event.getRecordedAt());
         for (Anomaly anomaly : factsAfter.anomalies()) {
@@ -116,9 +116,9 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
 
         LocalDate expiresOn = after.closure() == null ? null : latestDate(caseLedger.versions());
         expiry.reindex(caseId, state == null ? null : state.getExpiresOn(), expiresOn);
-        List<CaseEvent> versions = caseLedger.versions();
-        ledger.put(caseId, new CaseState(versions, expiresOn, false));
-        recentFacts.keep(caseId, versions, factsAfter);
+        CaseState updated = new CaseState(caseLedger.versions(), expiresOn, false);
+        ledger.put(caseId, updated);
+        recent.put(caseId, updated, factsAfter);
     }
 
     /** Tells the child's ledger what changed about this case. */
@@ -173,6 +173,7 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
     private void expireClosedCases(LocalDate horizon) {
         for (String caseId : expiry.expiringBefore(horizon)) {
             if (ledger.get(caseId) != null) {
+                recent.remove(caseId);
                 ledger.put(caseId, new CaseState(List.of(), null, true));
                 metrics.caseExpired();
             }
