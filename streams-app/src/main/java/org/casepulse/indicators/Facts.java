@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Collects facts, summing those of the same cell and dropping cells that sum to zero, so that
- * two computations of the same history give equal lists (the stored contributions are diffed).
+ * Collects facts, summing those of the same cell; the difference of two collections (a case
+ * before and after an event) is what the aggregates receive.
  */
 public final class Facts {
 
