@@ -1,15 +1,13 @@
 package org.casepulse.app;
 
-import org.casepulse.metrics.Metrics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -30,22 +28,23 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.casepulse.calendar.Period;
 import org.casepulse.indicators.figures.IndicatorSeries;
-import org.casepulse.indicators.figures.ReportingWindow;
-import org.casepulse.indicators.figures.SeriesPublisher;
 import org.casepulse.localstack.EmbeddedKafkaBroker;
 import org.casepulse.localstack.TopicProvisioner;
 import org.casepulse.localstack.TopicSpec;
+import org.casepulse.metrics.Metrics;
 import org.casepulse.publish.CaseEventPublisher;
 import org.casepulse.publish.PublisherSettings;
-import org.casepulse.reference.Area;
 import org.casepulse.reference.ReferenceData;
 import org.casepulse.registry.EmbeddedSchemaRegistry;
 import org.casepulse.simulation.SimulatedRecord;
 import org.casepulse.simulation.Simulation;
 import org.casepulse.simulation.SimulationSettings;
+import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.state.SeriesCell;
 import org.casepulse.state.SeriesState;
+import org.casepulse.topology.SeriesBook;
 
 /**
  * Pushes a generated history through the full topology on the embedded broker, and the same data
@@ -53,8 +52,6 @@ import org.casepulse.state.SeriesState;
  * and their ratio. Then times what a new day costs: re-evaluating every series the run built.
  */
 final class Benchmark {
-
-    private static final String SERIES_STORE = "indicator-series";
 
     private final int events;
     private final int partitions;
@@ -201,42 +198,26 @@ final class Benchmark {
     /** Re-publishes every series the run built as if the day had changed, as the series stage does at midnight. */
     private void dayChange(KafkaStreams streams, ReferenceData reference, int reportingMonths, LocalDate tomorrow) {
         ReadOnlyKeyValueStore<String, SeriesState> published = streams.store(
-                StoreQueryParameters.fromNameAndType(SERIES_STORE, QueryableStoreTypes.keyValueStore()));
+                StoreQueryParameters.fromNameAndType(SeriesBook.PUBLISHED_STORE, QueryableStoreTypes.keyValueStore()));
         ReadOnlyKeyValueStore<String, SeriesCell> cells = streams.store(
-                StoreQueryParameters.fromNameAndType(SERIES_STORE + "-cells", QueryableStoreTypes.keyValueStore()));
-        List<Map.Entry<String, SeriesState>> all = new ArrayList<>();
+                StoreQueryParameters.fromNameAndType(SeriesBook.CELLS_STORE, QueryableStoreTypes.keyValueStore()));
+        Map<String, IndicatorSeries> series = new HashMap<>();
+        Map<String, List<IndicatorSnapshot>> figures = new HashMap<>();
         try (KeyValueIterator<String, SeriesState> entries = published.all()) {
-            entries.forEachRemaining(entry -> all.add(Map.entry(entry.key, entry.value)));
+            entries.forEachRemaining(entry -> {
+                String indicatorId = entry.key.substring(0, entry.key.indexOf('|'));
+                String areaCode = entry.key.substring(entry.key.indexOf('|') + 1);
+                series.put(entry.key, SeriesBook.read(cells, entry.key, reference.catalogue().indicator(indicatorId),
+                        reference.areas().population(areaCode)));
+                figures.put(entry.key, entry.value.getPublished());
+            });
         }
-        ReportingWindow window = new ReportingWindow(tomorrow, reportingMonths);
-        long openCases = 0;
+        IndicatorSeries workload = series.get("workload-allocated|" + reference.areas().national().code());
+        long openCases = workload == null ? 0 : workload.counts(Period.snapshot(tomorrow)).denominator();
         long started = System.nanoTime();
-        int figures = 0;
-        for (Map.Entry<String, SeriesState> entry : all) {
-            String[] parts = entry.getKey().split("\\|", 2);
-            Area area = reference.areas().area(parts[1]);
-            var indicator = reference.catalogue().indicator(parts[0]);
-            List<LocalDate> buckets = new ArrayList<>();
-            List<Long> numerators = new ArrayList<>();
-            List<Long> denominators = new ArrayList<>();
-            try (KeyValueIterator<String, SeriesCell> range = cells.range(entry.getKey() + '#', entry.getKey() + "#~")) {
-                range.forEachRemaining(cell -> {
-                    buckets.add(LocalDate.ofEpochDay(Long.parseLong(cell.key.substring(entry.getKey().length() + 1))));
-                    numerators.add(cell.value.getNumerator());
-                    denominators.add(cell.value.getDenominator());
-                });
-            }
-            IndicatorSeries series = IndicatorSeries.of(indicator, reference.areas().population(area.code()),
-                    buckets, numerators, denominators);
-            var publication = SeriesPublisher.publish(series, area, entry.getValue().getPublished(), window, null, Instant.now());
-            figures += publication.changes().size();
-            if (indicator.id().equals("workload-allocated") && area.code().equals(reference.areas().national().code())) {
-                openCases = series.counts(org.casepulse.calendar.Period.snapshot(tomorrow)).denominator();
-            }
-        }
-        double millis = (System.nanoTime() - started) / 1e6;
+        int changed = DayChangeBenchmark.republish(series, figures, reference, tomorrow, reportingMonths);
         out.printf("day change: %,d series (%,d open cases) re-evaluated in %.0f ms, %,d figures to publish%n",
-                all.size(), openCases, millis, figures);
+                series.size(), openCases, (System.nanoTime() - started) / 1e6, changed);
     }
 
     static Path temporaryDirectory() {

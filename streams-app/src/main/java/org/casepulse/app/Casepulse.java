@@ -1,6 +1,5 @@
 package org.casepulse.app;
 
-import org.casepulse.metrics.Metrics;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -8,12 +7,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.casepulse.localstack.DemoFeed;
 import org.casepulse.localstack.LocalStack;
+import org.casepulse.metrics.Metrics;
 import org.casepulse.serde.AvroTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Entry point of the streams application: {@code run} against a cluster, {@code local} on an embedded stack. */
 @Command(name = "casepulse", mixinStandardHelpOptions = true, versionProvider = Casepulse.Version.class,

@@ -75,8 +75,4 @@ public final class CaseLedger {
         }
         return effective;
     }
-
-    public boolean isEmpty() {
-        return versions.isEmpty();
-    }
 }

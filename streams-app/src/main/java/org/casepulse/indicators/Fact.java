@@ -14,10 +14,6 @@ public record Fact(String indicatorId, String areaCode, String workerId, LocalDa
     /** Identity of the cell a fact adds to. */
     public record Cell(String indicatorId, String areaCode, String workerId, LocalDate bucket) {}
 
-    public Cell cell() {
-        return new Cell(indicatorId, areaCode, workerId, bucket);
-    }
-
     public boolean isHolding() {
         return workerId != null;
     }

@@ -1,6 +1,5 @@
 package org.casepulse.localstack;
 
-import org.casepulse.metrics.Metrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import org.apache.kafka.streams.StreamsConfig;
 import org.casepulse.app.CasepulseApplication;
 import org.casepulse.app.CasepulseSettings;
+import org.casepulse.metrics.Metrics;
 import org.casepulse.registry.EmbeddedSchemaRegistry;
 import org.casepulse.simulation.LiveFeed;
 import org.slf4j.Logger;

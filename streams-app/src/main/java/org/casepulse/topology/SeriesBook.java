@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.indicators.figures.IndicatorSeries;
 import org.casepulse.snapshots.IndicatorSnapshot;
@@ -21,7 +22,12 @@ import org.casepulse.state.SeriesState;
  * reads no store. Cells are one record each, keyed {@code indicator|area#epochDay} (the day
  * zero-padded), so a series is one range scan when it is first needed.
  */
-final class SeriesBook {
+public final class SeriesBook {
+
+    /** Store of the cells, for interactive queries. */
+    public static final String CELLS_STORE = StateStores.SERIES_CELLS;
+    /** Store of the published figures, one entry per series, for interactive queries. */
+    public static final String PUBLISHED_STORE = StateStores.SERIES;
 
     private final KeyValueStore<String, SeriesCell> cellStore;
     private final KeyValueStore<String, SeriesState> publishedStore;
@@ -92,11 +98,17 @@ final class SeriesBook {
     }
 
     private IndicatorSeries load(String seriesKey, IndicatorDefinition indicator, long population) {
+        return read(cellStore, seriesKey, indicator, population);
+    }
+
+    /** A series as its cells stand in {@code cells} (this task's store, or an interactive query of it). */
+    public static IndicatorSeries read(ReadOnlyKeyValueStore<String, SeriesCell> cells, String seriesKey,
+                                       IndicatorDefinition indicator, long population) {
         List<LocalDate> buckets = new ArrayList<>();
         List<Long> numerators = new ArrayList<>();
         List<Long> denominators = new ArrayList<>();
-        try (KeyValueIterator<String, SeriesCell> cells = cellStore.range(seriesKey + '#', seriesKey + "#~")) {
-            cells.forEachRemaining(entry -> {
+        try (KeyValueIterator<String, SeriesCell> range = cells.range(seriesKey + '#', seriesKey + "#~")) {
+            range.forEachRemaining(entry -> {
                 buckets.add(LocalDate.ofEpochDay(Long.parseLong(entry.key.substring(seriesKey.length() + 1))));
                 numerators.add(entry.value.getNumerator());
                 denominators.add(entry.value.getDenominator());
