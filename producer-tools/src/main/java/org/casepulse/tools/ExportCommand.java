@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.casepulse.tools.scorecard.SnapshotBoard;
 import org.casepulse.tools.scorecard.SnapshotCsv;
-import org.casepulse.topology.Topics;
+import org.casepulse.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -19,7 +19,7 @@ import org.casepulse.simulation.SimulatedRecord;
 import org.casepulse.simulation.Simulation;
 import org.casepulse.simulation.SimulationRun;
 import org.casepulse.simulation.SimulationSettings;
-import org.casepulse.topology.Topics;
+import org.casepulse.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

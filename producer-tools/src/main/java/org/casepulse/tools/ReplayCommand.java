@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import org.casepulse.publish.CaseEventPublisher;
 import org.casepulse.publish.PublisherSettings;
 import org.casepulse.simulation.Pacer;
-import org.casepulse.topology.Topics;
+import org.casepulse.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -11,7 +11,7 @@ import org.casepulse.snapshots.PeriodType;
 import org.casepulse.tools.scorecard.Scorecard;
 import org.casepulse.tools.scorecard.ScorecardRenderer;
 import org.casepulse.tools.scorecard.SnapshotBoard;
-import org.casepulse.topology.Topics;
+import org.casepulse.topics.Topics;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,0 +1,151 @@
+package org.casepulse.topology;
+
+import org.casepulse.topics.Topics;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.casepulse.events.CaseEvent;
+import org.casepulse.indicators.measures.CaseFacts;
+import org.casepulse.indicators.measures.ChildFacts;
+import org.casepulse.reference.ReferenceData;
+import org.casepulse.snapshots.IndicatorSnapshot;
+import org.casepulse.snapshots.IndicatorSnapshotKey;
+import org.casepulse.state.CaseState;
+import org.casepulse.state.ChildState;
+import org.casepulse.state.ChildSummary;
+import org.casepulse.state.HoldingState;
+import org.casepulse.state.LedgerDelta;
+import org.casepulse.state.PendingChanges;
+import org.casepulse.state.SeriesCell;
+import org.casepulse.state.SeriesState;
+
+/**
+ * The Casepulse topology, assembled in one place.
+ *
+ * <pre>
+ * case events (by case) -> admission -> dead letters
+ *                               |
+ *                          case ledger --(child summaries, by child)--> child ledger ---------+
+ *                               |  \---(worker holdings, by area+worker)--> worker ledger ---+
+ *                               |                                                            |
+ *                               +--------(changes, by indicator+area)---------------------(each by indicator+area)
+ *                                                                                            |
+ *                                                                    indicator series <------+--> snapshots
+ * </pre>
+ *
+ * Each ledger keeps what its key contributes and sends exact differences; changes are summed per
+ * cell and sent once per flush; the series stage turns cells into the published figures.
+ */
+public final class CasepulseTopology {
+
+    private CasepulseTopology() {}
+
+    public static Topology build(TopologySettings settings) {
+        StreamsBuilder builder = new StreamsBuilder();
+        build(builder, settings);
+        return builder.build();
+    }
+
+    public static void build(StreamsBuilder builder, TopologySettings settings) {
+        ReferenceData reference = settings.reference();
+        Topics topics = settings.topics();
+        var deltaSerde = AvroStateSerde.of(LedgerDelta.class);
+        var pendingSerde = AvroStateSerde.of(PendingChanges.class);
+
+        // 1. Admission: each record on its own; what cannot be read or fails validation is dead-lettered.
+        Map<String, KStream<String, Admission>> admitted = builder
+                .stream(topics.caseEvents(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("case-events"))
+                .process(() -> new EventAdmission(settings.eventDeserializer(), reference.areas(), reference.calendar(),
+                        settings.metrics()), Named.as("admit-events"))
+                .split(Named.as("admission-"))
+                .branch((caseId, admission) -> admission.isAccepted(), Branched.as("accepted"))
+                .defaultBranch(Branched.as("refused"));
+        admitted.get("admission-refused")
+                .mapValues(Admission::raw, Named.as("refused-payload"))
+                .to(topics.deadLetters(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dead-letters"));
+        KStream<String, CaseEvent> events = admitted.get("admission-accepted")
+                .mapValues(Admission::event, Named.as("accepted-events"));
+
+        // 2. Per case: its events, its facts, and the exact changes to every cell it feeds.
+        ChildFacts childFacts = new ChildFacts(reference.catalogue());
+        CaseFacts caseFacts = new CaseFacts(reference.catalogue(), reference.calendar());
+        Map<String, KStream<String, CaseOutput>> caseOutputs = events
+                .process(supplier(() -> new CaseLedgerProcessor(caseFacts, reference.areas(), !childFacts.isEmpty(),
+                                settings.clock(), settings.reportingMonths(), settings.flushInterval(), settings.metrics()),
+                        StateStores.persistent(StateStores.CASE_LEDGER, AvroStateSerde.of(CaseState.class)),
+                        StateStores.persistent(StateStores.CASE_EXPIRY, Serdes.String()),
+                        StateStores.inMemory(StateStores.CASE_PENDING, pendingSerde)),
+                        Named.as("case-ledger"))
+                .split(Named.as("case-output-"))
+                .branch((key, out) -> out instanceof CaseOutput.SeriesChange, Branched.as("series"))
+                .branch((key, out) -> out instanceof CaseOutput.HoldingChange, Branched.as("holdings"))
+                .defaultBranch(Branched.as("children"));
+        KStream<String, LedgerDelta> caseChanges = caseOutputs.get("case-output-series")
+                .mapValues(out -> ((CaseOutput.SeriesChange) out).delta(), Named.as("case-series-changes"));
+
+        // 3. Per child: re-referrals and repeat plans look across the child's cases.
+        KStream<String, LedgerDelta> childChanges = caseOutputs.get("case-output-children")
+                .mapValues(out -> ((CaseOutput.ChildUpdate) out).summary(), Named.as("child-summaries"))
+                .repartition(Repartitioned.with(Serdes.String(), AvroStateSerde.of(ChildSummary.class)).withName("by-child"))
+                .process(supplier(() -> new ChildLedgerProcessor(childFacts, reference.areas(), settings.flushInterval()),
+                        StateStores.persistent(StateStores.CHILD_LEDGER, AvroStateSerde.of(ChildState.class)),
+                        StateStores.inMemory(StateStores.CHILD_PENDING, pendingSerde)),
+                        Named.as("child-ledger"));
+
+        // 4. Per area and worker: distinct workers for caseloads.
+        KStream<String, LedgerDelta> workerChanges = caseOutputs.get("case-output-holdings")
+                .mapValues(out -> ((CaseOutput.HoldingChange) out).delta(), Named.as("worker-holding-changes"))
+                .repartition(Repartitioned.with(Serdes.String(), deltaSerde).withName("by-worker"))
+                .process(supplier(() -> new WorkerLedgerProcessor(reference.areas(), settings.clock(),
+                                settings.reportingMonths(), settings.flushInterval()),
+                        StateStores.persistent(StateStores.WORKER_HOLDINGS, AvroStateSerde.of(HoldingState.class)),
+                        StateStores.inMemory(StateStores.WORKER_PENDING, pendingSerde)),
+                        Named.as("worker-ledger"));
+
+        // 5. Per indicator and area: the series, and the figures published from it. Each ledger
+        // sends its changes through its own repartition topic, so the ledgers stay separate
+        // sub-topologies that never wait on one another.
+        bySeries(caseChanges, "case-changes-by-series", deltaSerde)
+                .merge(bySeries(childChanges, "child-changes-by-series", deltaSerde), Named.as("merge-child-changes"))
+                .merge(bySeries(workerChanges, "worker-changes-by-series", deltaSerde), Named.as("merge-worker-changes"))
+                .process(supplier(() -> new SeriesProcessor(reference.catalogue(), reference.areas(), settings.clock(),
+                                settings.reportingMonths(), settings.flushInterval(), settings.clockInterval(), settings.metrics()),
+                        StateStores.inMemory(StateStores.SERIES, AvroStateSerde.of(SeriesState.class)),
+                        StateStores.inMemory(StateStores.SERIES_CELLS, AvroStateSerde.of(SeriesCell.class)),
+                        StateStores.inMemory(StateStores.SERIES_DIRTY, Serdes.Long()),
+                        StateStores.inMemory(StateStores.SERIES_CLOCK, Serdes.Long())),
+                        Named.as("indicator-series"))
+                .to(topics.snapshots(), Produced.with(settings.snapshotKeySerde(), settings.snapshotSerde()).withName("snapshots"));
+    }
+
+    private static KStream<String, LedgerDelta> bySeries(KStream<String, LedgerDelta> changes, String name,
+                                                          AvroStateSerde<LedgerDelta> serde) {
+        return changes.repartition(Repartitioned.with(Serdes.String(), serde).withName(name));
+    }
+
+    /** A processor supplier that declares the stores its processor uses. */
+    private static <KIn, VIn, KOut, VOut> ProcessorSupplier<KIn, VIn, KOut, VOut> supplier(
+            ProcessorSupplier<KIn, VIn, KOut, VOut> processors, StoreBuilder<?>... stores) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public org.apache.kafka.streams.processor.api.Processor<KIn, VIn, KOut, VOut> get() {
+                return processors.get();
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(stores);
+            }
+        };
+    }
+}

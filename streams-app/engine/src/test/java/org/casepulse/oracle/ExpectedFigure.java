@@ -1,0 +1,82 @@
+package org.casepulse.oracle;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.casepulse.snapshots.AreaLevel;
+import org.casepulse.snapshots.DirectionOfTravel;
+import org.casepulse.snapshots.IndicatorSnapshot;
+import org.casepulse.snapshots.PeriodType;
+import org.casepulse.snapshots.Polarity;
+import org.casepulse.snapshots.Rag;
+import org.casepulse.snapshots.Unit;
+
+/**
+ * A figure as the reference computation expects it to be published. {@code denominator} is the
+ * population a COUNT is drawn from, the under-18 population for a rate, last year's referrals for
+ * demand change; {@code value} is already rounded to the indicator's decimals, null when the
+ * denominator is 0; {@code previousValue} is null when the previous figure is missing.
+ */
+public record ExpectedFigure(
+        String indicatorId,
+        String areaCode,
+        AreaLevel areaLevel,
+        PeriodType periodType,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        long numerator,
+        Long denominator,
+        BigDecimal value,
+        Unit unit,
+        BigDecimal target,
+        Polarity polarity,
+        Rag rag,
+        BigDecimal previousValue,
+        DirectionOfTravel directionOfTravel,
+        boolean smallNumbers) {
+
+    public FigureKey key() {
+        return new FigureKey(indicatorId, areaCode, periodType, periodEnd);
+    }
+
+    /**
+     * Field by field, where a published snapshot differs from this figure; empty when it agrees
+     * exactly. Doubles are compared by their decimal value ({@code 66.7} equals {@code 66.70});
+     * {@code revision} and {@code computedAt} are the topology's own business and not compared.
+     */
+    public List<String> mismatches(IndicatorSnapshot published) {
+        List<String> mismatches = new ArrayList<>();
+        compare(mismatches, "indicatorId", indicatorId, published.getIndicatorId());
+        compare(mismatches, "areaCode", areaCode, published.getAreaCode());
+        compare(mismatches, "areaLevel", areaLevel, published.getAreaLevel());
+        compare(mismatches, "periodType", periodType, published.getPeriodType());
+        compare(mismatches, "periodStart", periodStart, published.getPeriodStart());
+        compare(mismatches, "periodEnd", periodEnd, published.getPeriodEnd());
+        compare(mismatches, "numerator", numerator, published.getNumerator());
+        compare(mismatches, "denominator", denominator, published.getDenominator());
+        compare(mismatches, "value", value, decimal(published.getValue()));
+        compare(mismatches, "unit", unit, published.getUnit());
+        compare(mismatches, "target", target, decimal(published.getTarget()));
+        compare(mismatches, "polarity", polarity, published.getPolarity());
+        compare(mismatches, "rag", rag, published.getRag());
+        compare(mismatches, "previousValue", previousValue, decimal(published.getPreviousValue()));
+        compare(mismatches, "directionOfTravel", directionOfTravel, published.getDirectionOfTravel());
+        compare(mismatches, "smallNumbers", smallNumbers, published.getSmallNumbers());
+        return mismatches;
+    }
+
+    private static BigDecimal decimal(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value);
+    }
+
+    private static void compare(List<String> mismatches, String field, Object expected, Object actual) {
+        boolean same = expected instanceof BigDecimal e && actual instanceof BigDecimal a
+                ? e.compareTo(a) == 0
+                : Objects.equals(expected, actual);
+        if (!same) {
+            mismatches.add(field + ": expected " + expected + " but was " + actual);
+        }
+    }
+}

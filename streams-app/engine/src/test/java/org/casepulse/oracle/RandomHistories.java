@@ -1,0 +1,323 @@
+package org.casepulse.oracle;
+
+import org.casepulse.reference.Area;
+import org.casepulse.reference.AreaHierarchy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.casepulse.calendar.WorkingDayCalendar;
+import org.casepulse.events.CaseEvent;
+import org.casepulse.events.EventType;
+import org.casepulse.events.PlanType;
+
+/**
+ * Seeded generator of small, nasty histories for the differential test. Few children (so
+ * re-referrals and repeat plans happen); dates over about 20 months up to {@code today}, some
+ * cases older so that plans last about two years (ending days either side of it); weekends and
+ * bank holidays on purpose; allocations and closures before referrals, completions before
+ * starts, plans ending before they start, visits outside plans; amendments that move dates,
+ * areas, workers, childSeen, plan and case types; exact duplicates, same-revision variants (the
+ * first received wins) and lower revisions arriving late; retractions, some of retractions, some
+ * of ids that never existed; each case's events in shuffled order, cases interleaved. Every event
+ * is valid on its own. Event ids repeat across cases (E1, E2, ...), as an id only names an event
+ * within its case; a case keeps one child throughout.
+ */
+public final class RandomHistories {
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final PlanType[] PLAN_TYPES = PlanType.values();
+    private static final String[] CASE_TYPES = {null, null, null, "S47", "S17"};
+    private static final int WORKERS = 6;
+
+    private final Random random;
+    private final LocalDate today;
+    private final LocalDate earliest;
+    private final WorkingDayCalendar calendar;
+    private final List<String> areas;
+    private final List<String> busyAreas;
+    private final int children;
+
+    private RandomHistories(long seed, int cases, LocalDate today) {
+        this.random = new Random(seed);
+        this.today = today;
+        this.calendar = WorkingDayCalendar.englandAndWales();
+        this.earliest = later(today.minusMonths(40), calendar.firstCoveredDate());
+        if (!calendar.covers(today)) {
+            throw new IllegalArgumentException("the calendar does not cover " + today);
+        }
+        this.areas = AreaHierarchy.defaults().lowest().stream().map(Area::code).sorted().toList();
+        List<String> shuffled = new ArrayList<>(areas);
+        Collections.shuffle(shuffled, random);
+        this.busyAreas = List.copyOf(shuffled.subList(0, Math.min(4, shuffled.size())));
+        this.children = Math.max(1, cases / 3);
+    }
+
+    /** {@code cases} cases' events, in arrival order. The same seed gives the same history. */
+    public static List<CaseEvent> generate(long seed, int cases, LocalDate today) {
+        return new RandomHistories(seed, cases, today).history(cases);
+    }
+
+    private List<CaseEvent> history(int cases) {
+        List<List<CaseEvent>> arrivals = new ArrayList<>();
+        for (int i = 1; i <= cases; i++) {
+            arrivals.add(arrivalOrder(mutated(caseEvents("case-" + i))));
+        }
+        return interleaved(arrivals);
+    }
+
+    /** The case as its CMS first wrote it: one revision of every event. */
+    private List<CaseEvent> caseEvents(String caseId) {
+        String home = area();
+        CaseScript script = CaseScript.of(caseId, "child-" + (1 + random.nextInt(children)), home);
+        List<CaseEvent> events = new ArrayList<>();
+        boolean old = chance(0.15);
+        LocalDate referral = maybeNonWorking(old
+                ? date(earliest, today.minusMonths(22))
+                : date(today.minusMonths(20), today));
+        String caseType = pick(CASE_TYPES);
+        write(events, script, home, EventType.REFERRAL_RECEIVED, referral, b -> b.setCaseType(caseType));
+        if (chance(0.05)) {
+            write(events, script, home, EventType.REFERRAL_RECEIVED, shifted(referral, -30, 30),
+                    b -> b.setCaseType(pick(CASE_TYPES)));
+        }
+        if (chance(0.85)) {
+            LocalDate allocated = maybeNonWorking(chance(0.08) ? shifted(referral, -5, -1) : shifted(referral, 0, 30));
+            write(events, script, home, EventType.ALLOCATION_MADE, allocated, b -> b.setWorkerId(worker()));
+            if (chance(0.3)) {
+                write(events, script, home, EventType.ALLOCATION_MADE, shifted(allocated, 1, 120),
+                        b -> b.setWorkerId(worker()));
+            }
+        }
+        int assessments = random.nextInt(3);
+        for (int a = 1; a <= assessments; a++) {
+            String assessmentId = "A" + a;
+            LocalDate started = shifted(referral, -2, 25);
+            if (chance(0.9)) {
+                write(events, script, home, EventType.ASSESSMENT_STARTED, started,
+                        b -> b.setAssessmentId(assessmentId));
+            }
+            if (chance(0.75)) {
+                write(events, script, home, EventType.ASSESSMENT_COMPLETED, maybeNonWorking(shifted(started, -5, 80)),
+                        b -> b.setAssessmentId(assessmentId).setChildSeen(chance(0.8)));
+            }
+        }
+        // Old cases mostly have a plan, so that some plans last about two years.
+        int plans = old ? 1 + random.nextInt(2) : random.nextInt(4) == 0 ? 2 : random.nextInt(2);
+        for (int p = 1; p <= plans; p++) {
+            plan(events, script, home, "P" + p, shifted(referral, 0, 150), old);
+        }
+        for (int v = random.nextInt(3); v > 0; v--) {
+            write(events, script, home, EventType.VISIT_RECORDED, shifted(referral, -10, 300), b -> { });
+        }
+        if (chance(0.4)) {
+            LocalDate closed = chance(0.05) ? shifted(referral, -20, -1) : shifted(referral, 0, 400);
+            write(events, script, home, EventType.CASE_CLOSED, closed, b -> { });
+        }
+        return events;
+    }
+
+    /** A plan's start (usually), end (sometimes, now and then before the start) and, for CP, its visits. */
+    private void plan(List<CaseEvent> events, CaseScript script, String home, String planId, LocalDate start,
+                      boolean old) {
+        PlanType type = chance(0.75) ? PlanType.CP : pick(PLAN_TYPES);
+        if (chance(0.95)) {
+            write(events, script, home, EventType.PLAN_STARTED, start, b -> b.setPlanId(planId).setPlanType(type));
+        }
+        LocalDate visitsUntil = today;
+        if (chance(old ? 0.8 : 0.5)) {
+            // Now and then before the start; in old cases mostly close to two years, either side of it.
+            LocalDate end = chance(old ? 0.6 : 0.05) ? shifted(start, 715, 745)
+                    : chance(0.06) ? shifted(start, -15, -1) : shifted(start, 0, 400);
+            visitsUntil = end;
+            write(events, script, home, EventType.PLAN_ENDED, end, b -> b.setPlanId(planId).setPlanType(type));
+        }
+        if (type == PlanType.CP) {
+            LocalDate visit = shifted(start, 0, 15);
+            for (int n = 0; n < 25 && !visit.isAfter(visitsUntil); n++) {
+                write(events, script, home, EventType.VISIT_RECORDED, visit, b -> b.setChildSeen(chance(0.9)));
+                visit = shifted(visit, 0, 16);
+            }
+        }
+    }
+
+    /** Amendments, duplicates and retractions added to a case's events. */
+    private List<CaseEvent> mutated(List<CaseEvent> written) {
+        List<CaseEvent> events = new ArrayList<>(written);
+        int nextId = written.size() + 1;
+        for (CaseEvent event : written) {
+            CaseEvent latest = event;
+            for (int n = chance(0.18) ? 1 + random.nextInt(2) : 0; n > 0; n--) {
+                latest = amendment(latest);
+                events.add(latest);
+            }
+            if (chance(0.08)) {
+                events.add(CaseScript.copy(pick(List.of(event, latest))).build());
+            }
+            if (chance(0.03)) {
+                // Same eventId and revision, different content: whichever arrives first counts.
+                events.add(CaseScript.copy(event).setOccurredOn(clamped(event.getOccurredOn(), -10, 10)).build());
+            }
+            if (chance(0.08)) {
+                CaseEvent retraction = retraction(event, "E" + nextId++);
+                events.add(retraction);
+                if (chance(0.25)) {
+                    events.add(retraction(retraction, "E" + nextId++));
+                }
+                if (chance(0.1)) {
+                    events.add(amendment(retraction));
+                }
+            }
+        }
+        if (chance(0.05)) {
+            events.add(CaseScript.copy(retraction(written.get(0), "E" + nextId++))
+                    .setRetractsEventId("E" + (nextId + 100)).build());
+        }
+        return events;
+    }
+
+    /** A higher revision (by one or two) changing one thing the event's type allows. */
+    private CaseEvent amendment(CaseEvent event) {
+        CaseEvent.Builder b = CaseScript.copy(event)
+                .setRevision(event.getRevision() + 1 + random.nextInt(2))
+                .setRecordedAt(event.getRecordedAt().plus(Duration.ofHours(1 + random.nextInt(24 * 30))));
+        switch (random.nextInt(3)) {
+            case 0 -> b.setOccurredOn(clamped(event.getOccurredOn(), -40, 40));
+            case 1 -> b.setAreaCode(area());
+            default -> {
+                switch (event.getType()) {
+                    case ALLOCATION_MADE -> b.setWorkerId(worker());
+                    case ASSESSMENT_COMPLETED -> b.setChildSeen(!event.getChildSeen());
+                    case PLAN_STARTED, PLAN_ENDED -> b.setPlanType(pick(PLAN_TYPES));
+                    case REFERRAL_RECEIVED -> b.setCaseType(pick(CASE_TYPES));
+                    default -> b.setOccurredOn(maybeNonWorking(clamped(event.getOccurredOn(), -5, 5)));
+                }
+            }
+        }
+        return b.build();
+    }
+
+    private CaseEvent retraction(CaseEvent target, String eventId) {
+        LocalDate date = clamped(target.getOccurredOn(), 0, 20);
+        return CaseEvent.newBuilder()
+                .setEventId(eventId)
+                .setRevision(0)
+                .setType(EventType.EVENT_RETRACTED)
+                .setCaseId(target.getCaseId())
+                .setChildId(target.getChildId())
+                .setAreaCode(target.getAreaCode())
+                .setOccurredOn(date)
+                .setRecordedAt(recordedAt(date))
+                .setRetractsEventId(target.getEventId())
+                .build();
+    }
+
+    /** Most cases fully shuffled (retractions before targets, lower revisions late), some in recorded order. */
+    private List<CaseEvent> arrivalOrder(List<CaseEvent> events) {
+        List<CaseEvent> arrival = new ArrayList<>(events);
+        if (chance(0.7)) {
+            Collections.shuffle(arrival, random);
+        } else {
+            arrival.sort((x, y) -> x.getRecordedAt().compareTo(y.getRecordedAt()));
+        }
+        return arrival;
+    }
+
+    /** Cases interleaved at random, each keeping its own arrival order. */
+    private List<CaseEvent> interleaved(List<List<CaseEvent>> arrivals) {
+        List<List<CaseEvent>> remaining = new ArrayList<>();
+        arrivals.forEach(events -> remaining.add(new ArrayList<>(events)));
+        remaining.removeIf(List::isEmpty);
+        List<CaseEvent> history = new ArrayList<>();
+        while (!remaining.isEmpty()) {
+            int next = random.nextInt(remaining.size());
+            history.add(remaining.get(next).remove(0));
+            if (remaining.get(next).isEmpty()) {
+                remaining.remove(next);
+            }
+        }
+        return history;
+    }
+
+    /**
+     * Adds an event in {@code home} most of the time, elsewhere sometimes (the case moves, or a
+     * colleague records it); an event dated after today has not happened yet and is left out.
+     */
+    private void write(List<CaseEvent> events, CaseScript script, String home, EventType type, LocalDate date,
+                       Consumer<CaseEvent.Builder> fields) {
+        if (!date.isAfter(today)) {
+            script.in(chance(0.15) ? area() : home);
+            events.add(script.event(type, date, fields.andThen(b -> b.setRecordedAt(recordedAt(date)))));
+        }
+    }
+
+    /** Recorded the same day or within a few days; a whole-day time now and then, to tie with other events. */
+    private Instant recordedAt(LocalDate date) {
+        Instant midnight = date.atStartOfDay(LONDON).toInstant();
+        return chance(0.3) ? midnight.plus(Duration.ofDays(1))
+                : midnight.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 5)));
+    }
+
+    private LocalDate date(LocalDate from, LocalDate to) {
+        return from.plusDays(random.nextInt((int) (to.toEpochDay() - from.toEpochDay()) + 1));
+    }
+
+    /** {@code date} moved by a random number of days in [min, max], not before the earliest date. */
+    private LocalDate shifted(LocalDate date, int min, int max) {
+        return later(date.plusDays(min + random.nextInt(max - min + 1)), earliest);
+    }
+
+    /** As {@link #shifted}, and not after today: for amendments and retractions of events that happened. */
+    private LocalDate clamped(LocalDate date, int min, int max) {
+        LocalDate moved = shifted(date, min, max);
+        return moved.isAfter(today) ? today : moved;
+    }
+
+    /**
+     * A fifth of the time, a day that is not a working day on or after {@code date}: the next
+     * weekend day, or a third of those times the next bank holiday (a weekday that is not a
+     * working day). Never past today.
+     */
+    private LocalDate maybeNonWorking(LocalDate date) {
+        if (!chance(0.2)) {
+            return date;
+        }
+        boolean bankHoliday = chance(0.33);
+        for (LocalDate d = date; !d.isAfter(today); d = d.plusDays(1)) {
+            boolean weekend = d.getDayOfWeek().getValue() >= 6;
+            if (!calendar.isWorkingDay(d) && weekend != bankHoliday) {
+                return d;
+            }
+        }
+        return date;
+    }
+
+    /** Mostly one of a few busy areas, so that areas, regions and moves between them all see traffic. */
+    private String area() {
+        return pick(chance(0.75) ? busyAreas : areas);
+    }
+
+    private String worker() {
+        return "worker-" + (1 + random.nextInt(WORKERS));
+    }
+
+    private boolean chance(double probability) {
+        return random.nextDouble() < probability;
+    }
+
+    private <T> T pick(T[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private <T> T pick(List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

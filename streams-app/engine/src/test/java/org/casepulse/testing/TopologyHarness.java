@@ -1,0 +1,158 @@
+package org.casepulse.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.casepulse.calendar.BusinessClock;
+import org.casepulse.events.CaseEvent;
+import org.casepulse.metrics.PipelineMetrics;
+import org.casepulse.reference.ReferenceData;
+import org.casepulse.serde.SpecificAvroSerde;
+import org.casepulse.serde.SpecificAvroSerializer;
+import org.casepulse.snapshots.IndicatorSnapshot;
+import org.casepulse.snapshots.IndicatorSnapshotKey;
+import org.casepulse.snapshots.PeriodType;
+import org.casepulse.topology.CasepulseTopology;
+import org.casepulse.topics.Topics;
+import org.casepulse.topology.TopologySettings;
+
+/**
+ * The whole topology under TopologyTestDriver, with the clock driven by the driver's wall time:
+ * the day is the wall-clock date in London, so advancing the driver advances the day.
+ */
+public final class TopologyHarness implements AutoCloseable {
+
+    public static final Duration FLUSH = Duration.ofMillis(500);
+    private static final Map<String, Object> SERDE_CONFIG = Map.of("schema.registry.url", "memory://test");
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, CaseEvent> events;
+    private final TestInputTopic<String, byte[]> raw;
+    private final TestOutputTopic<IndicatorSnapshotKey, IndicatorSnapshot> snapshots;
+    private final TestOutputTopic<String, byte[]> deadLetters;
+    private final PipelineMetrics metrics = PipelineMetrics.discarding();
+    private final Map<IndicatorSnapshotKey, IndicatorSnapshot> current = new LinkedHashMap<>();
+    private final List<IndicatorSnapshot> emitted = new ArrayList<>();
+
+    private TopologyHarness(ReferenceData reference, BusinessClock clock, Instant start, int reportingMonths) {
+        InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+        var eventSerde = new SpecificAvroSerde<>(registry, CaseEvent.class);
+        eventSerde.configure(SERDE_CONFIG, false);
+        var keySerde = new SpecificAvroSerde<>(registry, IndicatorSnapshotKey.class);
+        keySerde.configure(SERDE_CONFIG, true);
+        var snapshotSerde = new SpecificAvroSerde<>(registry, IndicatorSnapshot.class);
+        snapshotSerde.configure(SERDE_CONFIG, false);
+
+        TopologySettings settings = new TopologySettings(Topics.defaults(), reference, clock, FLUSH,
+                Duration.ofSeconds(30), reportingMonths, eventSerde.deserializer(), keySerde, snapshotSerde, metrics);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "casepulse-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        driver = new TopologyTestDriver(CasepulseTopology.build(settings), props, start);
+
+        SpecificAvroSerializer<CaseEvent> serializer = new SpecificAvroSerializer<>(registry);
+        serializer.configure(SERDE_CONFIG, false);
+        events = driver.createInputTopic(Topics.CASE_EVENTS, Serdes.String().serializer(), serializer);
+        raw = driver.createInputTopic(Topics.CASE_EVENTS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        snapshots = driver.createOutputTopic(Topics.SNAPSHOTS, keySerde.deserializer(), snapshotSerde.deserializer());
+        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    /** Today is the London date of the driver's wall clock, which starts at noon on {@code today}. */
+    public static TopologyHarness onWallClock(ReferenceData reference, LocalDate today) {
+        return new TopologyHarness(reference, BusinessClock.wall(), CaseEvents.noon(today.toString()), 13);
+    }
+
+    /** Today is fixed, whatever the driver's wall clock says. */
+    public static TopologyHarness asOf(ReferenceData reference, LocalDate today, int reportingMonths) {
+        return new TopologyHarness(reference, BusinessClock.fixed(today), CaseEvents.noon(today.toString()), reportingMonths);
+    }
+
+    public TopologyHarness send(CaseEvent... caseEvents) {
+        for (CaseEvent event : caseEvents) {
+            events.pipeInput(event.getCaseId(), event, event.getRecordedAt());
+        }
+        return this;
+    }
+
+    public TopologyHarness send(List<CaseEvent> caseEvents) {
+        return send(caseEvents.toArray(CaseEvent[]::new));
+    }
+
+    /** Sends an event under a key of the caller's choice (the engine requires the caseId). */
+    public TopologyHarness sendKeyed(String key, CaseEvent event) {
+        events.pipeInput(key, event, event.getRecordedAt());
+        return this;
+    }
+
+    public TopologyHarness sendRaw(String key, byte[] value) {
+        raw.pipeInput(key, value);
+        return this;
+    }
+
+    /** Lets pending changes travel through every stage (case, child and worker ledgers, then series). */
+    public TopologyHarness flush() {
+        for (int stage = 0; stage < 3; stage++) {
+            driver.advanceWallClockTime(FLUSH);
+        }
+        return this;
+    }
+
+    /** Moves the wall clock on (punctuations fire as they fall due). */
+    public TopologyHarness advance(Duration duration) {
+        driver.advanceWallClockTime(duration);
+        return flush();
+    }
+
+    /** The figures standing now: the latest per key, withdrawals removed. */
+    public Map<IndicatorSnapshotKey, IndicatorSnapshot> current() {
+        for (TestRecord<IndicatorSnapshotKey, IndicatorSnapshot> record : snapshots.readRecordsToList()) {
+            if (record.value() == null) {
+                current.remove(record.key());
+            } else {
+                current.put(record.key(), record.value());
+                emitted.add(record.value());
+            }
+        }
+        return current;
+    }
+
+    /** Every figure emitted so far, in order (withdrawals excluded). */
+    public List<IndicatorSnapshot> emitted() {
+        current();
+        return emitted;
+    }
+
+    public IndicatorSnapshot figure(String indicatorId, String areaCode, PeriodType type, String periodEnd) {
+        return current().get(new IndicatorSnapshotKey(indicatorId, areaCode, type, LocalDate.parse(periodEnd)));
+    }
+
+    public List<TestRecord<String, byte[]>> deadLetters() {
+        return deadLetters.readRecordsToList();
+    }
+
+    public PipelineMetrics metrics() {
+        return metrics;
+    }
+
+    public TopologyTestDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

@@ -1,0 +1,232 @@
+package org.casepulse.benchmark;
+
+import org.casepulse.app.CasepulseApplication;
+import org.casepulse.app.CasepulseSettings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.casepulse.calendar.Period;
+import org.casepulse.indicators.figures.IndicatorSeries;
+import org.casepulse.broker.EmbeddedKafkaBroker;
+import org.casepulse.topics.TopicProvisioner;
+import org.casepulse.topics.TopicSpec;
+import org.casepulse.metrics.Metrics;
+import org.casepulse.publish.CaseEventPublisher;
+import org.casepulse.publish.PublisherSettings;
+import org.casepulse.reference.ReferenceData;
+import org.casepulse.registry.EmbeddedSchemaRegistry;
+import org.casepulse.simulation.SimulatedRecord;
+import org.casepulse.simulation.Simulation;
+import org.casepulse.simulation.SimulationSettings;
+import org.casepulse.snapshots.IndicatorSnapshot;
+import org.casepulse.state.SeriesCell;
+import org.casepulse.state.SeriesState;
+import org.casepulse.topology.SeriesBook;
+
+/**
+ * Pushes a generated history through the full topology on the embedded broker, and the same data
+ * through a pass-through topology (bytes in, bytes out, same guarantees), and prints both rates
+ * and their ratio. Then times what a new day costs: re-evaluating every series the run built.
+ */
+public final class Benchmark {
+
+    private final int events;
+    private final int partitions;
+    private final int threads;
+    private final Path dataDir;
+    private final PrintStream out;
+
+    public Benchmark(int events, int partitions, int threads, Path dataDir, PrintStream out) {
+        this.events = events;
+        this.partitions = partitions;
+        this.threads = threads;
+        this.dataDir = dataDir;
+        this.out = out;
+    }
+
+    public void run() throws Exception {
+        ReferenceData reference = ReferenceData.defaults();
+        LocalDate end = LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(1);
+        SimulationSettings simulation = SimulationSettings.defaults(end);
+        simulation = simulation.withReferralsPerWorkingDay(
+                Simulation.referralsPerWorkingDayFor(events, simulation, reference.areas(), reference.calendar()));
+
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), "127.0.0.1", 0);
+             EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry().start("127.0.0.1", 0);
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            String input = "benchmark.case-events";
+            try (TopicProvisioner topics = new TopicProvisioner(broker.bootstrapServers(), Duration.ofSeconds(30))) {
+                topics.ensureTopics(TopicSpec.of(input, partitions), TopicSpec.of("benchmark.pass-through", partitions));
+            }
+            long produced = produce(new Simulation(simulation, reference.areas(), reference.calendar()),
+                    broker.bootstrapServers(), registry.url(), input);
+
+            double passThrough = passThrough(broker.bootstrapServers(), input, produced, admin);
+            out.printf("pass-through topology: %,.0f events/s%n", passThrough);
+
+            CasepulseSettings settings = CasepulseSettings.defaults()
+                    .with(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())
+                    .with(CasepulseSettings.SCHEMA_REGISTRY_URL, registry.url())
+                    .with(StreamsConfig.APPLICATION_ID_CONFIG, "benchmark-casepulse")
+                    .with(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams-full"))
+                    .with(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads)
+                    .with(CasepulseSettings.TOPIC_CASE_EVENTS, input)
+                    .with(CasepulseSettings.TOPIC_PARTITIONS, partitions)
+                    .with(CasepulseSettings.TOPIC_REPLICATION, 1)
+                    .with(CasepulseSettings.AS_OF, end)
+                    .with(CasepulseSettings.HTTP_ENABLED, false);
+            for (String extra : System.getProperty("casepulse.benchmark.extra", "").split(",")) {
+                if (extra.contains("=")) {
+                    settings = settings.with(extra.substring(0, extra.indexOf('=')), extra.substring(extra.indexOf('=') + 1));
+                }
+            }
+            Metrics meters = Metrics.prometheus();
+            try (CasepulseApplication application = new CasepulseApplication(settings, meters)) {
+                double full = timeUntilConsumed(application::start, "benchmark-casepulse", admin, produced);
+                out.printf("full topology:         %,.0f events/s (%,.0f figures published)%n", full,
+                        meters.registry().counter("casepulse.snapshots.emitted").count());
+                out.printf("ratio full / pass-through: %.2f (design goal: at least 0.5)%n", full / passThrough);
+                dayChange(application.streams(), reference, settings.reportingMonths(), end.plusDays(1));
+            }
+        }
+    }
+
+    private long produce(Simulation simulation, String bootstrap, String registryUrl, String topic) {
+        long started = System.nanoTime();
+        long sent = 0;
+        try (CaseEventPublisher publisher = CaseEventPublisher.connect(
+                PublisherSettings.of(bootstrap, registryUrl).withTopic(topic))) {
+            Iterator<SimulatedRecord> records = simulation.start();
+            while (records.hasNext() && sent < events) {
+                publisher.send(records.next());
+                sent++;
+            }
+            publisher.flush();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        out.printf("history: %,d events (%s to %s), produced at %,.0f events/s%n", sent,
+                simulation.settings().from(), simulation.settings().to(), sent / seconds);
+        return sent;
+    }
+
+    private double passThrough(String bootstrap, String input, long produced, Admin admin) throws Exception {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("source"))
+                .to("benchmark.pass-through", Produced.with(Serdes.String(), Serdes.ByteArray()).withName("sink"));
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "benchmark-pass-through");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams-pass-through").toString());
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), properties)) {
+            double rate = timeUntilConsumed(() -> {
+                streams.start();
+                return streams;
+            }, "benchmark-pass-through", admin, produced);
+            streams.close(Duration.ofSeconds(30));
+            return rate;
+        }
+    }
+
+    /**
+     * Events per second from the moment the application is RUNNING until its consumer group has
+     * committed every partition it reads (input and repartition topics) to their end.
+     */
+    private double timeUntilConsumed(java.util.function.Supplier<KafkaStreams> start, String groupId, Admin admin,
+                                     long produced) throws Exception {
+        KafkaStreams streams = start.get();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+                throw new IllegalStateException("the benchmarked application stopped: " + streams.state());
+            }
+            Thread.sleep(20); // polling a client state; nothing to wait on
+        }
+        long started = System.nanoTime();
+        long lastReport = started;
+        while (!caughtUp(admin, groupId)) {
+            Thread.sleep(200); // polling a remote state; nothing to wait on
+            if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                lastReport = System.nanoTime();
+                out.printf("  %s: %.0f s...%n", groupId, (lastReport - started) / 1e9);
+            }
+        }
+        return produced / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static boolean caughtUp(Admin admin, String groupId) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+        if (committed.isEmpty()) {
+            return false;
+        }
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        for (var entry : committed.entrySet()) {
+            // A transactional topic ends with a commit marker that the group never commits past.
+            if (entry.getValue() == null || entry.getValue().offset() < ends.get(entry.getKey()).offset() - 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Re-publishes every series the run built as if the day had changed, as the series stage does at midnight. */
+    private void dayChange(KafkaStreams streams, ReferenceData reference, int reportingMonths, LocalDate tomorrow) {
+        ReadOnlyKeyValueStore<String, SeriesState> published = streams.store(
+                StoreQueryParameters.fromNameAndType(SeriesBook.PUBLISHED_STORE, QueryableStoreTypes.keyValueStore()));
+        ReadOnlyKeyValueStore<String, SeriesCell> cells = streams.store(
+                StoreQueryParameters.fromNameAndType(SeriesBook.CELLS_STORE, QueryableStoreTypes.keyValueStore()));
+        Map<String, IndicatorSeries> series = new HashMap<>();
+        Map<String, List<IndicatorSnapshot>> figures = new HashMap<>();
+        try (KeyValueIterator<String, SeriesState> entries = published.all()) {
+            entries.forEachRemaining(entry -> {
+                String indicatorId = entry.key.substring(0, entry.key.indexOf('|'));
+                String areaCode = entry.key.substring(entry.key.indexOf('|') + 1);
+                series.put(entry.key, SeriesBook.read(cells, entry.key, reference.catalogue().indicator(indicatorId),
+                        reference.areas().population(areaCode)));
+                figures.put(entry.key, entry.value.getPublished());
+            });
+        }
+        IndicatorSeries workload = series.get("workload-allocated|" + reference.areas().national().code());
+        long openCases = workload == null ? 0 : workload.counts(Period.snapshot(tomorrow)).denominator();
+        long started = System.nanoTime();
+        int changed = DayChangeBenchmark.republish(series, figures, reference, tomorrow, reportingMonths);
+        out.printf("day change: %,d series (%,d open cases) re-evaluated in %.0f ms, %,d figures to publish%n",
+                series.size(), openCases, (System.nanoTime() - started) / 1e6, changed);
+    }
+
+    public static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("casepulse-benchmark");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

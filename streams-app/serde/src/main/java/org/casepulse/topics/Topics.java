@@ -1,0 +1,16 @@
+package org.casepulse.topics;
+
+/**
+ * The topics Casepulse reads and writes. Names say what flows in them and carry a version, so a
+ * change of format is a new topic, not a surprise for consumers.
+ */
+public record Topics(String caseEvents, String snapshots, String deadLetters) {
+
+    public static final String CASE_EVENTS = "casepulse.case-events.v1";
+    public static final String SNAPSHOTS = "casepulse.indicator-snapshots.v1";
+    public static final String DEAD_LETTERS = "casepulse.dead-letters.v1";
+
+    public static Topics defaults() {
+        return new Topics(CASE_EVENTS, SNAPSHOTS, DEAD_LETTERS);
+    }
+}
