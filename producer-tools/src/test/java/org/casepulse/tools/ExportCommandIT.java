@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @WithRealKafka
-class ExportCommandTest {
+class ExportCommandIT {
     private static final String HEADER = "indicatorId,indicatorTitle,areaCode,areaName,areaLevel,periodType,periodStart,"
             + "periodEnd,numerator,denominator,value,unit,target,polarity,rag,previousValue,directionOfTravel,"
             + "smallNumbers,revision,computedAt";

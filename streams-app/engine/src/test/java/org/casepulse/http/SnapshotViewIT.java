@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** The snapshot view on the real broker: all partitions, committed records only, tombstones, progress. */
 @WithRealKafka
-class SnapshotViewTest {
+class SnapshotViewIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final LocalDate OCTOBER = LocalDate.of(2025, 10, 31);
 

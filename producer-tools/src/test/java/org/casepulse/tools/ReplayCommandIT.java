@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @WithRealKafka
-class ReplayCommandTest {
+class ReplayCommandIT {
     private static final CaseEvents FIRST = CaseEvents.forCase("case-000001", "child-000001");
     private static final CaseEvents SECOND = CaseEvents.forCase("case-000002", "child-000002");
     private static final CaseEvent REFERRAL = FIRST.referral("N1", "2025-03-03");

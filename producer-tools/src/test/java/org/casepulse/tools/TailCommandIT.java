@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @WithRealKafka
-class TailCommandTest {
+class TailCommandIT {
     private static EmbeddedSchemaRegistry registry;
     private static String topic;
     private static String bootstrapServers;

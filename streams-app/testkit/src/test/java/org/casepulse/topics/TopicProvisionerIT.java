@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WithRealKafka
-class TopicProvisionerTest {
+class TopicProvisionerIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Test

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/stream}, followed as {@code curl -N} would while figures are published to the real broker. */
 @WithRealKafka
-class SnapshotStreamTest {
+class SnapshotStreamIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ALLOCATION = "allocation-within-2wd";

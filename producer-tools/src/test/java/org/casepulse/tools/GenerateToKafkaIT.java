@@ -21,7 +21,7 @@ import org.casepulse.testing.WithRealKafka;
 import org.junit.jupiter.api.Test;
 
 @WithRealKafka
-class GenerateToKafkaTest {
+class GenerateToKafkaIT {
 
     @Test
     void shouldSendEveryRecordKeyedByCaseWithMalformedOnesAsRawBytes(RealKafka kafka) {

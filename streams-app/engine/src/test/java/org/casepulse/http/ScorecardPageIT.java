@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * headline periods) and {@code target/scorecard-n1-ytd.png} (a service area, year to date).
  */
 @WithRealKafka
-class ScorecardPageTest {
+class ScorecardPageIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ReferenceData REFERENCE = ReferenceData.defaults();
     private static final String ROW = "document.querySelector('tr[data-indicator=\"allocation-within-2wd\"]')";

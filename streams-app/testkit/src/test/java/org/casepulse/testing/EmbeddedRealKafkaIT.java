@@ -2,5 +2,5 @@ package org.casepulse.testing;
 
 /** The broker contract on the in-JVM KRaft broker: runs everywhere. */
 @WithRealKafka(KafkaMode.EMBEDDED)
-class EmbeddedRealKafkaTest extends RealKafkaContract {
+class EmbeddedRealKafkaIT extends RealKafkaContract {
 }

@@ -5,5 +5,5 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 /** The broker contract on a Kafka container: skipped where no Docker daemon answers. */
 @Testcontainers(disabledWithoutDocker = true)
 @WithRealKafka(KafkaMode.DOCKER)
-class DockerRealKafkaTest extends RealKafkaContract {
+class DockerRealKafkaIT extends RealKafkaContract {
 }

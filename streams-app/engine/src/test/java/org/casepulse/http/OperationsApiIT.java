@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * figures stay as published here; {@link SnapshotStreamTest} publishes while clients follow.
  */
 @WithRealKafka
-class OperationsApiTest {
+class OperationsApiIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final String ALLOCATION = "allocation-within-2wd";
     private static final LocalDate SEPTEMBER = LocalDate.of(2025, 9, 30);

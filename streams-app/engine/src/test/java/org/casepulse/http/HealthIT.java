@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Liveness and readiness: ready only when the streams application runs and the view has caught up. */
 @WithRealKafka
-class HealthTest {
+class HealthIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     @Test

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GET /metrics}: the JVM's, the Kafka Streams client's and Casepulse's own, in Prometheus' text format. */
 @WithRealKafka
-class MetricsEndpointTest {
+class MetricsEndpointIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final int RECORDS = 25;
 

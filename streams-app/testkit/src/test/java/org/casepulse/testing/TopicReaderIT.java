@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @WithRealKafka
-class TopicReaderTest {
+class TopicReaderIT {
 
     @Test
     void shouldFailAtTheDeadlineNamingTheTopicWhenTheConditionIsNotMet(RealKafka kafka) {

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class EmbeddedKafkaBrokerTest {
+class EmbeddedKafkaBrokerIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Test

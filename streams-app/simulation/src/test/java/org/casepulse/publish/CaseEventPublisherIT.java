@@ -32,7 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @WithRealKafka
-class CaseEventPublisherTest {
+class CaseEventPublisherIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static EmbeddedSchemaRegistry registry;
 
