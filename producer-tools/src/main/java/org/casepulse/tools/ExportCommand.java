@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.casepulse.tools.scorecard.SnapshotBoard;
+import org.casepulse.scorecard.SnapshotFigures;
 import org.casepulse.tools.scorecard.SnapshotCsv;
 import org.casepulse.topics.Topics;
 import picocli.CommandLine.Command;
@@ -45,7 +45,7 @@ final class ExportCommand implements Callable<Integer> {
         ToolContext context = root.context();
         var catalogue = reference.catalogue();
         var areas = reference.areas();
-        SnapshotBoard board = new SnapshotBoard();
+        SnapshotFigures board = new SnapshotFigures();
         long unreadable;
         try (SnapshotTopic snapshots = new SnapshotTopic(kafka, topic)) {
             snapshots.readToEnd(board);

@@ -19,10 +19,12 @@ import org.casepulse.serde.AvroSerdeConfig;
 import org.casepulse.serde.SpecificAvroDeserializer;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
-import org.casepulse.tools.scorecard.SnapshotBoard;
+import org.casepulse.scorecard.Figure;
+import org.casepulse.scorecard.FigureKey;
+import org.casepulse.scorecard.SnapshotFigures;
 
 /**
- * Reads the compacted snapshot topic from its beginning into a {@link SnapshotBoard}, committed
+ * Reads the compacted snapshot topic from its beginning into a {@link SnapshotFigures}, committed
  * records only (the engine writes with exactly-once), without a consumer group. Records that cannot
  * be decoded are counted and skipped; a registry that cannot be reached stops the read.
  */
@@ -72,7 +74,7 @@ final class SnapshotTopic implements AutoCloseable {
     }
 
     /** Reads every record up to the topic's end as it is now. */
-    void readToEnd(SnapshotBoard board) {
+    void readToEnd(SnapshotFigures board) {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
         long quietSince = System.nanoTime();
         while (!reached(ends)) {
@@ -91,7 +93,7 @@ final class SnapshotTopic implements AutoCloseable {
      * @return the number of records read
      * @throws InterruptException when the thread is interrupted: the caller is asked to stop
      */
-    int poll(SnapshotBoard board) {
+    int poll(SnapshotFigures board) {
         int read = 0;
         try {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
@@ -130,14 +132,15 @@ final class SnapshotTopic implements AutoCloseable {
         return true;
     }
 
-    private void apply(SnapshotBoard board, ConsumerRecord<byte[], byte[]> record) {
+    private void apply(SnapshotFigures board, ConsumerRecord<byte[], byte[]> record) {
         try {
             IndicatorSnapshotKey key = keys.deserialize(topic, record.key());
             if (key == null) {
                 unreadable++;
                 return;
             }
-            board.apply(key, record.value() == null ? null : values.deserialize(topic, record.value()));
+            IndicatorSnapshot value = record.value() == null ? null : values.deserialize(topic, record.value());
+            board.apply(FigureKey.of(key), value == null ? null : Figure.of(value));
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof SchemaRegistryException registry && registry.unreachable()) {

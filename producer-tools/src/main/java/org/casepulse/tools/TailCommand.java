@@ -8,9 +8,9 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.snapshots.PeriodType;
-import org.casepulse.tools.scorecard.Scorecard;
+import org.casepulse.scorecard.Scorecard;
 import org.casepulse.tools.scorecard.ScorecardRenderer;
-import org.casepulse.tools.scorecard.SnapshotBoard;
+import org.casepulse.scorecard.SnapshotFigures;
 import org.casepulse.topics.Topics;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -89,7 +89,7 @@ final class TailCommand implements Callable<Integer> {
                     + areas.version());
         }
         ToolContext context = root.context();
-        SnapshotBoard board = new SnapshotBoard();
+        SnapshotFigures board = new SnapshotFigures();
         try (SnapshotTopic snapshots = new SnapshotTopic(kafka, topic)) {
             snapshots.readToEnd(board);
             show(context, board, catalogue, areas, snapshots);
@@ -105,7 +105,7 @@ final class TailCommand implements Callable<Integer> {
     }
 
     /** Redraws whenever figures change, at most every --refresh seconds, until the thread is interrupted. */
-    private void follow(ToolContext context, SnapshotBoard board, IndicatorCatalogue catalogue, AreaHierarchy areas,
+    private void follow(ToolContext context, SnapshotFigures board, IndicatorCatalogue catalogue, AreaHierarchy areas,
                         SnapshotTopic snapshots) {
         long shownAt = System.nanoTime();
         boolean changed = false;
@@ -124,14 +124,14 @@ final class TailCommand implements Callable<Integer> {
         interrupted = true;
     }
 
-    private void show(ToolContext context, SnapshotBoard board, IndicatorCatalogue catalogue, AreaHierarchy areas,
+    private void show(ToolContext context, SnapshotFigures board, IndicatorCatalogue catalogue, AreaHierarchy areas,
                       SnapshotTopic snapshots) {
         PrintWriter out = context.out();
         if (context.interactive() && !once) {
             out.print("\u001B[H\u001B[2J"); // home and clear: redraw in place
         }
-        Scorecard card = Scorecard.build(board, catalogue, areas, area, period, periodEnd == null ? null : periodEnd.date());
-        out.print(ScorecardRenderer.render(card, context.interactive(), true));
+        Scorecard card = Scorecard.of(board, catalogue, areas, areas.area(area), period, periodEnd == null ? null : periodEnd.date(), null);
+        out.print(ScorecardRenderer.render(card, catalogue, context.interactive(), true));
         if (snapshots.unreadable() > 0) {
             out.println(SnapshotTopic.skipped(snapshots.unreadable(), topic));
         }

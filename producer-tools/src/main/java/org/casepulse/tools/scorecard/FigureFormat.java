@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
 import org.casepulse.snapshots.DirectionOfTravel;
-import org.casepulse.snapshots.IndicatorSnapshot;
+import org.casepulse.scorecard.Figure;
 import org.casepulse.snapshots.PeriodType;
 import org.casepulse.snapshots.Rag;
 import org.casepulse.snapshots.Unit;
@@ -32,21 +32,21 @@ public final class FigureFormat {
     }
 
     /** The value marked {@code *} for small numbers and {@code rN} when restated N times. */
-    public static String markedValue(IndicatorSnapshot figure, int decimals) {
-        String text = value(figure.getValue(), figure.getUnit(), decimals);
-        if (Boolean.TRUE.equals(figure.getSmallNumbers())) {
+    public static String markedValue(Figure figure, int decimals) {
+        String text = value(figure.value(), figure.unit(), decimals);
+        if (figure.smallNumbers()) {
             text += "*";
         }
-        if (figure.getRevision() > 0) {
-            text += " r" + figure.getRevision();
+        if (figure.revision() > 0) {
+            text += " r" + figure.revision();
         }
         return text;
     }
 
     /** {@code 1,608 / 6,426}, or the numerator alone when there is no denominator. */
-    public static String counts(IndicatorSnapshot figure) {
-        String numerator = number(figure.getNumerator(), 0);
-        return figure.getDenominator() == null ? numerator : numerator + " / " + number(figure.getDenominator(), 0);
+    public static String counts(Figure figure) {
+        String numerator = number(figure.numerator(), 0);
+        return figure.denominator() == null ? numerator : numerator + " / " + number(figure.denominator(), 0);
     }
 
     /** {@code 2026-03} for a month, {@code YTD to 2026-03}, {@code R12M to 2026-03}, {@code SS 2026-03-14}. */

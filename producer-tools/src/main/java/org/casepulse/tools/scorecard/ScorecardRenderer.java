@@ -3,9 +3,13 @@ package org.casepulse.tools.scorecard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.casepulse.indicators.IndicatorCatalogue;
+import org.casepulse.indicators.IndicatorDefinition;
+import org.casepulse.scorecard.Figure;
+import org.casepulse.scorecard.Scorecard;
 import org.casepulse.snapshots.AreaLevel;
-import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.Polarity;
+import org.casepulse.snapshots.Unit;
 
 /**
  * The scorecard as text: a heading, one row per indicator, and a key. Plain text unless asked for
@@ -22,18 +26,19 @@ public final class ScorecardRenderer {
     private ScorecardRenderer() {}
 
     /**
-     * @param ansi    colour the RAG ratings
-     * @param unicode draw arrows as Unicode; ASCII otherwise
+     * @param catalogue names the indicators not published for the chosen period
+     * @param ansi      colour the RAG ratings
+     * @param unicode   draw arrows as Unicode; ASCII otherwise
      */
-    public static String render(Scorecard card, boolean ansi, boolean unicode) {
+    public static String render(Scorecard card, IndicatorCatalogue catalogue, boolean ansi, boolean unicode) {
         StringBuilder text = new StringBuilder();
-        text.append("Casepulse scorecard: ").append(card.focus().name()).append(" (").append(card.focus().code())
+        text.append("Casepulse scorecard: ").append(card.area().name()).append(" (").append(card.area().code())
                 .append("), ").append(card.asOf() == null ? "latest figures" : "figures as of " + card.asOf()).append('\n');
-        text.append(card.period() == null
+        text.append(card.periodType() == null
                 ? "Period: YTD where published, else R12M, SNAPSHOT (SS) or MONTH"
-                : "Period: " + card.period()).append('\n');
-        if (!card.compared().isEmpty()) {
-            text.append("Best performance and hotspots (rated RED) among ").append(comparedNoun(card)).append('\n');
+                : "Period: " + card.periodType()).append('\n');
+        if (card.peerLevel() != null) {
+            text.append("Best performance and hotspots (rated RED) among ").append(peerNoun(card.peerLevel())).append('\n');
         }
         text.append('\n');
         List<String[]> rows = new ArrayList<>();
@@ -45,44 +50,47 @@ public final class ScorecardRenderer {
         text.append(TextTable.render(rows, (r, column, cell) -> ansi && r > 0 && column == 5 ? colour(cell) : cell));
         text.append('\n').append("* small numbers: the denominator is below the indicator's threshold, so one case "
                 + "swings the figure. rN: restated N times after its period ended.").append('\n');
-        if (!card.notShown().isEmpty()) {
-            text.append("Not published for ").append(card.period()).append(": ")
-                    .append(String.join(", ", card.notShown())).append('\n');
+        List<String> notShown = card.periodType() == null ? List.of() : catalogue.indicators().stream()
+                .filter(indicator -> !indicator.publishes(card.periodType())).map(IndicatorDefinition::id).toList();
+        if (!notShown.isEmpty()) {
+            text.append("Not published for ").append(card.periodType()).append(": ")
+                    .append(String.join(", ", notShown)).append('\n');
         }
         return text.toString();
     }
 
     private static String[] cells(Scorecard.Row row, boolean unicode) {
-        String title = row.title().length() > TITLE_WIDTH ? row.title().substring(0, TITLE_WIDTH - 3) + "..." : row.title();
-        IndicatorSnapshot figure = row.figure();
+        String title = row.indicator().title();
+        title = title.length() > TITLE_WIDTH ? title.substring(0, TITLE_WIDTH - 3) + "..." : title;
+        int decimals = row.indicator().decimals();
+        Figure figure = row.latest();
         if (figure == null) {
             return new String[] {title, "", row.periodType().name(), "", "no figure", "", "", "", "", ""};
         }
-        List<Scorecard.AreaFigure> hotspots = row.hotspots();
-        String hotspotText = hotspots.stream().limit(HOTSPOTS_SHOWN).map(f -> areaFigure(f, row.decimals()))
+        List<Scorecard.Standing> hotspots = row.hotspots();
+        String hotspotText = hotspots.stream().limit(HOTSPOTS_SHOWN).map(s -> standing(s, figure.unit(), decimals))
                 .collect(Collectors.joining(", "));
         if (hotspots.size() > HOTSPOTS_SHOWN) {
             hotspotText += " and " + (hotspots.size() - HOTSPOTS_SHOWN) + " more";
         }
         return new String[] {
             title,
-            figure.getPolarity() == Polarity.NONE ? "-" : figure.getPolarity().name(),
-            FigureFormat.period(figure.getPeriodType(), figure.getPeriodEnd()),
-            FigureFormat.value(figure.getTarget(), figure.getUnit(), row.decimals()),
-            FigureFormat.markedValue(figure, row.decimals()),
-            FigureFormat.rag(figure.getRag()),
-            FigureFormat.direction(figure.getDirectionOfTravel(), unicode),
+            figure.polarity() == Polarity.NONE ? "-" : figure.polarity().name(),
+            FigureFormat.period(figure.periodType(), figure.periodEnd()),
+            FigureFormat.value(figure.target(), figure.unit(), decimals),
+            FigureFormat.markedValue(figure, decimals),
+            FigureFormat.rag(figure.rag()),
+            FigureFormat.direction(figure.directionOfTravel(), unicode),
             FigureFormat.counts(figure),
-            row.best().map(f -> areaFigure(f, row.decimals())).orElse("-"),
+            row.best() == null ? "-" : standing(row.best(), figure.unit(), decimals),
             hotspotText.isEmpty() ? "-" : hotspotText};
     }
 
-    private static String areaFigure(Scorecard.AreaFigure f, int decimals) {
-        return f.area().code() + " (" + FigureFormat.value(f.figure().getValue(), f.figure().getUnit(), decimals) + ")";
+    private static String standing(Scorecard.Standing standing, Unit unit, int decimals) {
+        return standing.areaCode() + " (" + FigureFormat.value(standing.value(), unit, decimals) + ")";
     }
 
-    private static String comparedNoun(Scorecard card) {
-        AreaLevel level = card.compared().get(0).level();
+    private static String peerNoun(AreaLevel level) {
         return switch (level) {
             case TEAM -> "teams";
             case SERVICE_AREA -> "service areas";

@@ -16,7 +16,9 @@ import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.AreaHierarchy;
-import org.casepulse.snapshots.IndicatorSnapshot;
+import org.casepulse.scorecard.Figure;
+import org.casepulse.scorecard.FigureFilter;
+import org.casepulse.scorecard.SnapshotFigures;
 
 /**
  * The current figures as CSV for a spreadsheet: one row per indicator, area, period type and period
@@ -40,7 +42,7 @@ public final class SnapshotCsv {
                boolean smallNumbers, int revision, String computedAt) {}
 
     /** Writes the header and a row per figure; returns the number of rows. */
-    public static long write(SnapshotBoard board, IndicatorCatalogue catalogue, AreaHierarchy areas, Writer out)
+    public static long write(SnapshotFigures published, IndicatorCatalogue catalogue, AreaHierarchy areas, Writer out)
             throws IOException {
         Map<String, Integer> indicatorOrder = new HashMap<>();
         List<IndicatorDefinition> indicators = catalogue.indicators();
@@ -52,25 +54,25 @@ public final class SnapshotCsv {
         for (int i = 0; i < all.size(); i++) {
             areaOrder.put(all.get(i).code(), i);
         }
-        Comparator<IndicatorSnapshot> order = Comparator
-                .comparingInt((IndicatorSnapshot f) -> indicatorOrder.getOrDefault(f.getIndicatorId(), Integer.MAX_VALUE))
-                .thenComparing(IndicatorSnapshot::getIndicatorId)
-                .thenComparingInt(f -> areaOrder.getOrDefault(f.getAreaCode(), Integer.MAX_VALUE))
-                .thenComparing(IndicatorSnapshot::getAreaCode)
-                .thenComparing(IndicatorSnapshot::getPeriodType)
-                .thenComparing(IndicatorSnapshot::getPeriodEnd);
-        List<IndicatorSnapshot> figures = board.figures().stream().sorted(order).toList();
+        Comparator<Figure> order = Comparator
+                .comparingInt((Figure f) -> indicatorOrder.getOrDefault(f.indicatorId(), Integer.MAX_VALUE))
+                .thenComparing(Figure::indicatorId)
+                .thenComparingInt(f -> areaOrder.getOrDefault(f.areaCode(), Integer.MAX_VALUE))
+                .thenComparing(Figure::areaCode)
+                .thenComparing(Figure::periodType)
+                .thenComparing(Figure::periodEnd);
+        List<Figure> figures = published.find(FigureFilter.ALL).stream().sorted(order).toList();
         // The caller owns the writer (it may be standard output): leave it open.
         try (SequenceWriter rows = CSV.writer(SCHEMA).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
-            for (IndicatorSnapshot f : figures) {
-                rows.write(new Row(f.getIndicatorId(),
-                        catalogue.find(f.getIndicatorId()).map(IndicatorDefinition::title).orElse(""),
-                        f.getAreaCode(), areas.find(f.getAreaCode()).map(Area::name).orElse(""),
-                        f.getAreaLevel().name(), f.getPeriodType().name(), f.getPeriodStart().toString(),
-                        f.getPeriodEnd().toString(), f.getNumerator(), f.getDenominator(), plain(f.getValue()),
-                        f.getUnit().name(), plain(f.getTarget()), f.getPolarity().name(), f.getRag().name(),
-                        plain(f.getPreviousValue()), f.getDirectionOfTravel().name(),
-                        Boolean.TRUE.equals(f.getSmallNumbers()), f.getRevision(), f.getComputedAt().toString()));
+            for (Figure f : figures) {
+                rows.write(new Row(f.indicatorId(),
+                        catalogue.find(f.indicatorId()).map(IndicatorDefinition::title).orElse(""),
+                        f.areaCode(), areas.find(f.areaCode()).map(Area::name).orElse(""),
+                        f.areaLevel().name(), f.periodType().name(), f.periodStart().toString(),
+                        f.periodEnd().toString(), f.numerator(), f.denominator(), plain(f.value()),
+                        f.unit().name(), plain(f.target()), f.polarity().name(), f.rag().name(),
+                        plain(f.previousValue()), f.directionOfTravel().name(),
+                        f.smallNumbers(), f.revision(), f.computedAt().toString()));
             }
         }
         return figures.size();

@@ -1,5 +1,8 @@
 package org.casepulse.tools.scorecard;
 
+import org.casepulse.scorecard.Figure;
+import org.casepulse.scorecard.FigureKey;
+import org.casepulse.scorecard.SnapshotFigures;
 import static org.casepulse.snapshots.DirectionOfTravel.IMPROVING;
 import static org.casepulse.snapshots.DirectionOfTravel.NO_CHANGE;
 import static org.casepulse.snapshots.DirectionOfTravel.UP;
@@ -117,10 +120,11 @@ public final class KnownSnapshots {
                         .setNumerator(1200).setDenominator(100L).setValue(12.0).setRag(GREEN).build()));
     }
 
-    /** The board after every record. */
-    public static SnapshotBoard board() {
-        SnapshotBoard board = new SnapshotBoard();
-        records().forEach(record -> board.apply(record.key(), record.value()));
+    /** The published figures after every record. */
+    public static SnapshotFigures board() {
+        SnapshotFigures board = new SnapshotFigures();
+        records().forEach(record -> board.apply(FigureKey.of(record.key()),
+                record.value() == null ? null : Figure.of(record.value())));
         return board;
     }
 

@@ -1,5 +1,10 @@
 package org.casepulse.http;
 
+import org.casepulse.scorecard.IndicatorJson;
+import org.casepulse.scorecard.AreaJson;
+import org.casepulse.scorecard.Scorecard;
+import org.casepulse.scorecard.FigureFilter;
+import org.casepulse.scorecard.Figure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -41,7 +46,7 @@ public final class OperationsServer implements AutoCloseable {
     private final List<Meter> meters;
     private final String url;
 
-    private OperationsServer(OperationsSettings settings, SnapshotView view, ReferenceData reference,
+    private OperationsServer(OperationsSettings settings, PublishedFigures view, ReferenceData reference,
                              PrometheusMeterRegistry registry, Supplier<KafkaStreams.State> streamsState) {
         ObjectMapper json = objectMapper();
         this.registry = registry;
@@ -76,12 +81,12 @@ public final class OperationsServer implements AutoCloseable {
     /**
      * Starts serving.
      *
-     * @param view         the published figures, read by this instance
+     * @param view         the published figures: the snapshot topic as this instance reads it, or figures a test made
      * @param reference    the catalogue and areas the API lists and checks parameters against
      * @param registry     scraped at {@code /metrics}; the server adds gauges of its own
      * @param streamsState the streams application's state, for readiness
      */
-    public static OperationsServer start(OperationsSettings settings, SnapshotView view, ReferenceData reference,
+    public static OperationsServer start(OperationsSettings settings, PublishedFigures view, ReferenceData reference,
                                          PrometheusMeterRegistry registry, Supplier<KafkaStreams.State> streamsState) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(view, "view");
@@ -116,7 +121,7 @@ public final class OperationsServer implements AutoCloseable {
                 .build();
     }
 
-    private void routes(SnapshotView view, ReferenceData reference, Supplier<KafkaStreams.State> streamsState) {
+    private void routes(PublishedFigures view, ReferenceData reference, Supplier<KafkaStreams.State> streamsState) {
         List<IndicatorJson> indicators = reference.catalogue().indicators().stream().map(IndicatorJson::of).toList();
         List<AreaJson> areas = reference.areas().all().stream()
                 .map(area -> AreaJson.of(area, reference.areas())).toList();
@@ -136,8 +141,8 @@ public final class OperationsServer implements AutoCloseable {
         });
         app.get("/api/scorecard", ctx -> {
             QueryParameters parameters = parameters(ctx, reference);
-            ctx.json(Scorecard.of(view.figures(), reference, parameters.scorecardArea(),
-                    parameters.scorecardPeriodType(), view.progress()));
+            ctx.json(Scorecard.of(view.figures(), reference.catalogue(), reference.areas(), parameters.scorecardArea(),
+                    parameters.scorecardPeriodType(), null, view.progress().describe()));
         });
         app.get("/api/stream", ctx -> {
             FigureFilter filter = parameters(ctx, reference).figureFilter();

@@ -1,5 +1,6 @@
 package org.casepulse.http;
 
+import org.casepulse.scorecard.FigureFilter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;

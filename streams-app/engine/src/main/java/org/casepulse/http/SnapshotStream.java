@@ -1,5 +1,7 @@
 package org.casepulse.http;
 
+import org.casepulse.scorecard.FigureFilter;
+import org.casepulse.scorecard.FigureChange;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.sse.SseClient;
@@ -28,14 +30,14 @@ final class SnapshotStream implements AutoCloseable {
     private static final int QUEUE_CAPACITY = 10_000;
     private static final Object STOP = new Object();
 
-    private final SnapshotView view;
+    private final PublishedFigures view;
     private final Duration heartbeat;
     private final ObjectMapper json;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Consumer<FigureChange> listener = this::publish;
     private volatile boolean closed;
 
-    SnapshotStream(SnapshotView view, Duration heartbeat, ObjectMapper json) {
+    SnapshotStream(PublishedFigures view, Duration heartbeat, ObjectMapper json) {
         this.view = view;
         this.heartbeat = heartbeat;
         this.json = json;

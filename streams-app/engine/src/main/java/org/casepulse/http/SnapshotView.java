@@ -1,5 +1,9 @@
 package org.casepulse.http;
 
+import org.casepulse.scorecard.SnapshotFigures;
+import org.casepulse.scorecard.FigureChange;
+import org.casepulse.scorecard.FigureKey;
+import org.casepulse.scorecard.Figure;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * not only for the partitions its stream threads process. A background thread keeps it current
  * and tells listeners of every change.
  */
-public final class SnapshotView implements AutoCloseable {
+public final class SnapshotView implements PublishedFigures, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotView.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
@@ -80,28 +84,28 @@ public final class SnapshotView implements AutoCloseable {
         return view;
     }
 
+    @Override
     public String topic() {
         return topic;
     }
 
-    /** The figures read so far; query them from any thread. */
+    @Override
     public SnapshotFigures figures() {
         return figures;
     }
 
+    @Override
     public ViewProgress progress() {
         return progress;
     }
 
-    public boolean isCaughtUp() {
-        return progress.isCaughtUp();
-    }
-
     /** Calls {@code listener} on the view's thread for every change from now on; it must not block. */
+    @Override
     public void addListener(Consumer<FigureChange> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    @Override
     public void removeListener(Consumer<FigureChange> listener) {
         listeners.remove(listener);
     }

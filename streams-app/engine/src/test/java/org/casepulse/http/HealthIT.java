@@ -1,8 +1,9 @@
 package org.casepulse.http;
 
+import org.casepulse.scorecard.Figures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.casepulse.http.Figures.percent;
+import static org.casepulse.scorecard.Figures.percent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -1,5 +1,6 @@
 package org.casepulse.http;
 
+import org.casepulse.scorecard.DemoFigures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

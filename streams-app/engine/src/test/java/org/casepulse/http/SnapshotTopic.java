@@ -1,5 +1,6 @@
 package org.casepulse.http;
 
+import org.casepulse.scorecard.Figures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

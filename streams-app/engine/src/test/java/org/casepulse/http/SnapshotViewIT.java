@@ -1,9 +1,14 @@
 package org.casepulse.http;
 
+import org.casepulse.scorecard.Figures;
+import org.casepulse.scorecard.FigureFilter;
+import org.casepulse.scorecard.FigureChange;
+import org.casepulse.scorecard.FigureKey;
+import org.casepulse.scorecard.Figure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.casepulse.http.Figures.keyOf;
-import static org.casepulse.http.Figures.percent;
+import static org.casepulse.scorecard.Figures.keyOf;
+import static org.casepulse.scorecard.Figures.percent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

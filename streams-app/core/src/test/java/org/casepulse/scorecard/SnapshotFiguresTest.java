@@ -1,9 +1,9 @@
-package org.casepulse.http;
+package org.casepulse.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.casepulse.http.Figures.figure;
-import static org.casepulse.http.Figures.percent;
+import static org.casepulse.scorecard.Figures.figure;
+import static org.casepulse.scorecard.Figures.percent;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,4 +1,4 @@
-package org.casepulse.http;
+package org.casepulse.scorecard;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,27 +6,28 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.AreaHierarchy;
-import org.casepulse.reference.ReferenceData;
 import org.casepulse.snapshots.AreaLevel;
 import org.casepulse.snapshots.PeriodType;
 import org.casepulse.snapshots.Rag;
 
 /**
- * What the scorecard page shows for one area: a row per indicator with its latest figure, the
- * best performance and hotspots among the areas beneath it, and its trend over 12 months, laid
- * out as the seed reports lay out theirs.
+ * A scorecard for one area, as the seed reports lay theirs out: a row per indicator with its latest
+ * figure, the best performance and hotspots among the areas beneath it, and its trend over 12
+ * months. The one read model of published figures: the page and API serve it, {@code tail} prints it.
  *
  * @param periodType the kind of period chosen; null for each indicator's headline period
  * @param peerLevel  the level of the areas compared for best performance and hotspots; null when
  *                   the area has none beneath it
  * @param peers      the codes of those areas
  * @param updatedAt  the latest computation time among the rows' figures; null when there is none
- * @param view       how far the view behind the figures has read, for people
+ * @param asOf       figures of periods ending on or before this date; null for the latest
+ * @param view       how far the view behind the figures has read, for people; null when not known
  */
-public record Scorecard(AreaJson area, PeriodType periodType, AreaLevel peerLevel, List<String> peers,
+public record Scorecard(AreaJson area, PeriodType periodType, LocalDate asOf, AreaLevel peerLevel, List<String> peers,
                         Instant updatedAt, String view, List<Row> rows) {
     static final int TREND_MONTHS = 12;
     /** The period a report shows an indicator for when none is chosen, as seed 003 does. */
@@ -51,27 +52,26 @@ public record Scorecard(AreaJson area, PeriodType periodType, AreaLevel peerLeve
      * @param periodType null for each indicator's headline period; otherwise only indicators
      *                   published for that kind of period get a row
      */
-    public static Scorecard of(SnapshotFigures figures, ReferenceData reference, Area area, PeriodType periodType,
-                               ViewProgress progress) {
-        AreaHierarchy areas = reference.areas();
+    public static Scorecard of(SnapshotFigures figures, IndicatorCatalogue catalogue, AreaHierarchy areas, Area area,
+                               PeriodType periodType, LocalDate asOf, String view) {
         List<Area> peers = peers(areas, area);
         List<String> peerCodes = peers.stream().map(Area::code).toList();
-        List<Row> rows = reference.catalogue().indicators().stream()
+        List<Row> rows = catalogue.indicators().stream()
                 .filter(indicator -> periodType == null || indicator.publishes(periodType))
                 .map(indicator -> row(figures, areas, indicator, area,
-                        periodType == null ? headline(indicator) : periodType, peerCodes))
+                        periodType == null ? headline(indicator) : periodType, peerCodes, asOf))
                 .toList();
         Instant updatedAt = rows.stream().map(Row::latest).filter(Objects::nonNull).map(Figure::computedAt)
                 .max(Comparator.naturalOrder()).orElse(null);
-        return new Scorecard(AreaJson.of(area, areas), periodType, peers.isEmpty() ? null : peers.get(0).level(),
-                peerCodes, updatedAt, progress.describe(), rows);
+        return new Scorecard(AreaJson.of(area, areas), periodType, asOf, peers.isEmpty() ? null : peers.get(0).level(),
+                peerCodes, updatedAt, view, rows);
     }
 
     /**
      * The areas compared beneath {@code area}: the service areas under a region or the nation,
      * as the seed reports compare them; otherwise the areas directly beneath it.
      */
-    static List<Area> peers(AreaHierarchy areas, Area area) {
+    public static List<Area> peers(AreaHierarchy areas, Area area) {
         if (area.level().compareTo(AreaLevel.SERVICE_AREA) > 0) {
             List<Area> serviceAreas = areas.all().stream()
                     .filter(candidate -> candidate.level() == AreaLevel.SERVICE_AREA)
@@ -85,18 +85,18 @@ public record Scorecard(AreaJson area, PeriodType periodType, AreaLevel peerLeve
     }
 
     /** The first of YTD, R12M, SNAPSHOT, MONTH the indicator is published for. */
-    static PeriodType headline(IndicatorDefinition indicator) {
+    public static PeriodType headline(IndicatorDefinition indicator) {
         return HEADLINE_ORDER.stream().filter(indicator::publishes).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(indicator.id() + " is published for no period"));
     }
 
     private static Row row(SnapshotFigures figures, AreaHierarchy areas, IndicatorDefinition indicator, Area area,
-                           PeriodType periodType, List<String> peerCodes) {
-        Optional<Figure> latest = figures.latest(indicator.id(), area.code(), periodType);
+                           PeriodType periodType, List<String> peerCodes, LocalDate asOf) {
+        Optional<Figure> latest = figures.latest(indicator.id(), area.code(), periodType, asOf);
         Standings standings = latest
                 .map(figure -> figures.standings(indicator.id(), periodType, figure.periodEnd(), peerCodes))
                 .orElse(Standings.NONE);
-        List<TrendPoint> trend = figures.history(indicator.id(), area.code(), periodType, TREND_MONTHS).stream()
+        List<TrendPoint> trend = figures.history(indicator.id(), area.code(), periodType, TREND_MONTHS, asOf).stream()
                 .map(figure -> new TrendPoint(figure.periodEnd(), figure.value(), figure.rag()))
                 .toList();
         return new Row(IndicatorJson.of(indicator), periodType, latest.orElse(null),

@@ -1,4 +1,4 @@
-package org.casepulse.http;
+package org.casepulse.scorecard;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
-import org.casepulse.http.FigureKey.SeriesKey;
+import org.casepulse.scorecard.FigureKey.SeriesKey;
 import org.casepulse.snapshots.PeriodType;
 import org.casepulse.snapshots.Polarity;
 import org.casepulse.snapshots.Rag;
@@ -83,9 +83,16 @@ public final class SnapshotFigures {
 
     /** The figure with the latest period end of a series. */
     public Optional<Figure> latest(String indicatorId, String areaCode, PeriodType periodType) {
+        return latest(indicatorId, areaCode, periodType, null);
+    }
+
+    /** The figure of a series with the latest period end on or before {@code notAfter} (any, when null). */
+    public Optional<Figure> latest(String indicatorId, String areaCode, PeriodType periodType, LocalDate notAfter) {
         return read(() -> {
             NavigableMap<LocalDate, Figure> figures = series.get(new SeriesKey(indicatorId, areaCode, periodType));
-            return Optional.ofNullable(figures == null ? null : figures.lastEntry().getValue());
+            Map.Entry<LocalDate, Figure> entry = figures == null ? null
+                    : notAfter == null ? figures.lastEntry() : figures.floorEntry(notAfter);
+            return Optional.ofNullable(entry == null ? null : entry.getValue());
         });
     }
 
@@ -99,12 +106,18 @@ public final class SnapshotFigures {
      * its latest one, oldest first: the trend line of a scorecard row.
      */
     public List<Figure> history(String indicatorId, String areaCode, PeriodType periodType, int months) {
+        return history(indicatorId, areaCode, periodType, months, null);
+    }
+
+    /** As {@link #history(String, String, PeriodType, int)}, ending at the latest period end on or before {@code notAfter}. */
+    public List<Figure> history(String indicatorId, String areaCode, PeriodType periodType, int months,
+                                LocalDate notAfter) {
         return read(() -> {
             NavigableMap<LocalDate, Figure> figures = series.get(new SeriesKey(indicatorId, areaCode, periodType));
-            if (figures == null) {
+            LocalDate latest = figures == null ? null : notAfter == null ? figures.lastKey() : figures.floorKey(notAfter);
+            if (latest == null) {
                 return List.of();
             }
-            LocalDate latest = figures.lastKey();
             return List.copyOf(figures.subMap(latest.minusMonths(months), false, latest, true).values());
         });
     }

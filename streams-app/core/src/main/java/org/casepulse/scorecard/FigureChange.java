@@ -1,4 +1,4 @@
-package org.casepulse.http;
+package org.casepulse.scorecard;
 
 import java.util.Objects;
 

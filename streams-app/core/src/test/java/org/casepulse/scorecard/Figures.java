@@ -1,4 +1,4 @@
-package org.casepulse.http;
+package org.casepulse.scorecard;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,12 +13,12 @@ import org.casepulse.snapshots.Rag;
 import org.casepulse.snapshots.Unit;
 
 /** Hand-made snapshots for tests: a percentage figure with target 65, polarity H, unless changed. */
-final class Figures {
-    static final Instant COMPUTED_AT = Instant.parse("2025-11-03T09:15:30.250Z");
+public final class Figures {
+    public static final Instant COMPUTED_AT = Instant.parse("2025-11-03T09:15:30.250Z");
 
     private Figures() {}
 
-    static IndicatorSnapshot.Builder percent(String indicator, String area, AreaLevel level, PeriodType type,
+    public static IndicatorSnapshot.Builder percent(String indicator, String area, AreaLevel level, PeriodType type,
                                              LocalDate periodEnd, double value, Rag rag) {
         long denominator = 200;
         return IndicatorSnapshot.newBuilder()
@@ -42,12 +42,12 @@ final class Figures {
                 .setComputedAt(COMPUTED_AT);
     }
 
-    static IndicatorSnapshotKey keyOf(IndicatorSnapshot figure) {
+    public static IndicatorSnapshotKey keyOf(IndicatorSnapshot figure) {
         return new IndicatorSnapshotKey(figure.getIndicatorId(), figure.getAreaCode(), figure.getPeriodType(),
                 figure.getPeriodEnd());
     }
 
-    static Figure figure(IndicatorSnapshot.Builder builder) {
+    public static Figure figure(IndicatorSnapshot.Builder builder) {
         return Figure.of(builder.build());
     }
 

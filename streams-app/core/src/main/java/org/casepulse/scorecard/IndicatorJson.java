@@ -1,4 +1,4 @@
-package org.casepulse.http;
+package org.casepulse.scorecard;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

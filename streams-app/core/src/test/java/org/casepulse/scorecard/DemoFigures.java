@@ -1,4 +1,4 @@
-package org.casepulse.http;
+package org.casepulse.scorecard;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,17 +25,17 @@ import org.casepulse.snapshots.Unit;
  * than the others, drifting over the months), summed up the hierarchy and over each period, then
  * turned into figures by the engine's own {@link FigureMaker}. Deterministic for a seed.
  */
-final class DemoFigures {
+public final class DemoFigures {
     private final ReferenceData reference;
     private final long seed;
 
-    DemoFigures(ReferenceData reference, long seed) {
+    public DemoFigures(ReferenceData reference, long seed) {
         this.reference = reference;
         this.seed = seed;
     }
 
     /** Every figure of the reporting window ending {@code today}. */
-    List<IndicatorSnapshot> all(LocalDate today, Instant computedAt) {
+    public List<IndicatorSnapshot> all(LocalDate today, Instant computedAt) {
         ReportingWindow window = new ReportingWindow(today, 12);
         List<IndicatorSnapshot> figures = new ArrayList<>();
         for (IndicatorDefinition indicator : reference.catalogue().indicators()) {
@@ -51,7 +51,7 @@ final class DemoFigures {
     }
 
     /** The figure for one indicator, area and period. */
-    IndicatorSnapshot figure(IndicatorDefinition indicator, Area area, Period period, Instant computedAt) {
+    public IndicatorSnapshot figure(IndicatorDefinition indicator, Area area, Period period, Instant computedAt) {
         return FigureMaker.make(indicator, area, period, counts(indicator, area, period),
                 counts(indicator, area, period.previous()), 0, computedAt);
     }

@@ -1,4 +1,4 @@
-package org.casepulse.http;
+package org.casepulse.scorecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ class ScorecardTest {
     private static final ReferenceData REFERENCE = ReferenceData.defaults();
     private static final AreaHierarchy AREAS = REFERENCE.areas();
     private static final LocalDate TODAY = LocalDate.of(2025, 11, 14);
-    private static final ViewProgress CAUGHT_UP = ViewProgress.caughtUp(100);
+    private static final String CAUGHT_UP = "caught up";
     private static final SnapshotFigures FIGURES = new SnapshotFigures();
 
     @BeforeAll
@@ -42,7 +42,7 @@ class ScorecardTest {
 
     @Test
     void shouldShowEachIndicatorForItsHeadlinePeriodWhenNoneIsChosen() {
-        Scorecard scorecard = Scorecard.of(FIGURES, REFERENCE, AREAS.national(), null, CAUGHT_UP);
+        Scorecard scorecard = Scorecard.of(FIGURES, REFERENCE.catalogue(), REFERENCE.areas(), AREAS.national(), null, null, CAUGHT_UP);
 
         assertThat(scorecard.rows()).hasSize(REFERENCE.catalogue().indicators().size());
         assertThat(row(scorecard, "allocation-within-2wd").periodType()).isEqualTo(PeriodType.YTD);
@@ -58,7 +58,7 @@ class ScorecardTest {
 
     @Test
     void shouldShowOnlyIndicatorsPublishedForTheChosenPeriod() {
-        Scorecard scorecard = Scorecard.of(FIGURES, REFERENCE, AREAS.area("NORTH"), PeriodType.R12M, CAUGHT_UP);
+        Scorecard scorecard = Scorecard.of(FIGURES, REFERENCE.catalogue(), REFERENCE.areas(), AREAS.area("NORTH"), PeriodType.R12M, null, CAUGHT_UP);
 
         assertThat(scorecard.rows()).extracting(row -> row.indicator().id())
                 .containsExactly("re-referral-12m", "referral-rate-per-10k");
@@ -67,7 +67,7 @@ class ScorecardTest {
 
     @Test
     void shouldGiveTheLatestFigureBestPerformanceHotspotsAndTwelveMonthTrend() {
-        Scorecard scorecard = Scorecard.of(FIGURES, REFERENCE, AREAS.national(), PeriodType.YTD, CAUGHT_UP);
+        Scorecard scorecard = Scorecard.of(FIGURES, REFERENCE.catalogue(), REFERENCE.areas(), AREAS.national(), PeriodType.YTD, null, CAUGHT_UP);
         Scorecard.Row row = row(scorecard, "allocation-within-2wd");
         LocalDate november = LocalDate.of(2025, 11, 30);
         List<Figure> serviceAreas = FIGURES.find(new FigureFilter("allocation-within-2wd", null, PeriodType.YTD,
@@ -90,8 +90,8 @@ class ScorecardTest {
 
     @Test
     void shouldLeaveRowsWithoutFiguresEmptyAndServiceAreasWithoutPeers() {
-        Scorecard empty = Scorecard.of(new SnapshotFigures(), REFERENCE, AREAS.area("N1"), PeriodType.MONTH,
-                ViewProgress.catchingUp(3, 10));
+        Scorecard empty = Scorecard.of(new SnapshotFigures(), REFERENCE.catalogue(), REFERENCE.areas(), AREAS.area("N1"), PeriodType.MONTH,
+                null, "catching up: 3 of 10 records");
 
         assertThat(empty.peerLevel()).isNull();
         assertThat(empty.peers()).isEmpty();
