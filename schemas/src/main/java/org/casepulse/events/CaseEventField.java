@@ -22,7 +22,25 @@ enum CaseEventField {
     WORKER_ID("workerId"),
     PLAN_ID("planId"),
     PLAN_TYPE("planType"),
-    RETRACTS_EVENT_ID("retractsEventId");
+    RETRACTS_EVENT_ID("retractsEventId"),
+    CHILD_DATE_OF_BIRTH("childDateOfBirth"),
+    CHILD_UNBORN("childUnborn"),
+    UNACCOMPANIED_ASYLUM_SEEKING("unaccompaniedAsylumSeeking"),
+    ASSESSMENT_TYPE("assessmentType"),
+    VISIT_TYPE("visitType"),
+    PLAN_END_REASON("planEndReason"),
+    CLOSURE_REASON("closureReason"),
+    CONFERENCE_TYPE("conferenceType"),
+    CONFERENCE_OUTCOME("conferenceOutcome"),
+    CONFERENCE_ID("conferenceId"),
+    REVIEW_TYPE("reviewType"),
+    CHILD_PARTICIPATED("childParticipated"),
+    PLACEMENT_ID("placementId"),
+    PLACEMENT_TYPE("placementType"),
+    DISTANCE_FROM_HOME_MILES("distanceFromHomeMiles"),
+    OUT_OF_AREA("outOfArea"),
+    CHECK_TYPE("checkType"),
+    ARRANGEMENT_ID("arrangementId");
 
     private static final Map<String, CaseEventField> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(f -> f.jsonName, Function.identity()));

@@ -14,11 +14,11 @@ import java.io.UncheckedIOException;
  * <pre>{"eventId":"evt-1","revision":0,"type":"ALLOCATION_MADE","caseId":"case-000123","childId":"child-000045","areaCode":"N3","occurredOn":"2026-03-03","recordedAt":"2026-03-03T10:05:00Z","workerId":"worker-0007"}</pre>
  *
  * <ul>
- *   <li>{@code occurredOn} is {@code YYYY-MM-DD}; {@code recordedAt} an ISO-8601 instant. On read an
- *       offset ({@code +01:00}) is accepted and normalised to UTC, and precision beyond the
- *       millisecond is dropped, as the generated class and the Avro {@code timestamp-millis}
- *       type drop it.</li>
- *   <li>Enums are written as their symbol names.</li>
+ *   <li>{@code occurredOn} and {@code childDateOfBirth} are {@code YYYY-MM-DD}; {@code recordedAt}
+ *       an ISO-8601 instant. On read an offset ({@code +01:00}) is accepted and normalised to
+ *       UTC, and precision beyond the millisecond is dropped, as the generated class and the Avro
+ *       {@code timestamp-millis} type drop it.</li>
+ *   <li>Enums are written as their symbol names; {@code distanceFromHomeMiles} as a JSON number.</li>
  *   <li>A null field is omitted on write; on read, null and omitted mean the same, and an omitted
  *       {@code revision} is 0.</li>
  *   <li>An unknown field name is rejected (a typo must not be silently ignored); a known field that
@@ -73,14 +73,34 @@ public final class CaseEventJsonl {
         }
         writeString(out, CaseEventField.CASE_TYPE, event.getCaseType());
         writeString(out, CaseEventField.ASSESSMENT_ID, event.getAssessmentId());
-        if (event.getChildSeen() != null) {
-            out.writeFieldName(CaseEventField.CHILD_SEEN.serializedName);
-            out.writeBoolean(event.getChildSeen());
-        }
+        writeBoolean(out, CaseEventField.CHILD_SEEN, event.getChildSeen());
         writeString(out, CaseEventField.WORKER_ID, event.getWorkerId());
         writeString(out, CaseEventField.PLAN_ID, event.getPlanId());
         writeSymbol(out, CaseEventField.PLAN_TYPE, event.getPlanType());
         writeString(out, CaseEventField.RETRACTS_EVENT_ID, event.getRetractsEventId());
+        if (event.getChildDateOfBirth() != null) {
+            writeString(out, CaseEventField.CHILD_DATE_OF_BIRTH, event.getChildDateOfBirth().toString());
+        }
+        writeBoolean(out, CaseEventField.CHILD_UNBORN, event.getChildUnborn());
+        writeBoolean(out, CaseEventField.UNACCOMPANIED_ASYLUM_SEEKING, event.getUnaccompaniedAsylumSeeking());
+        writeSymbol(out, CaseEventField.ASSESSMENT_TYPE, event.getAssessmentType());
+        writeSymbol(out, CaseEventField.VISIT_TYPE, event.getVisitType());
+        writeSymbol(out, CaseEventField.PLAN_END_REASON, event.getPlanEndReason());
+        writeSymbol(out, CaseEventField.CLOSURE_REASON, event.getClosureReason());
+        writeSymbol(out, CaseEventField.CONFERENCE_TYPE, event.getConferenceType());
+        writeSymbol(out, CaseEventField.CONFERENCE_OUTCOME, event.getConferenceOutcome());
+        writeString(out, CaseEventField.CONFERENCE_ID, event.getConferenceId());
+        writeSymbol(out, CaseEventField.REVIEW_TYPE, event.getReviewType());
+        writeBoolean(out, CaseEventField.CHILD_PARTICIPATED, event.getChildParticipated());
+        writeString(out, CaseEventField.PLACEMENT_ID, event.getPlacementId());
+        writeSymbol(out, CaseEventField.PLACEMENT_TYPE, event.getPlacementType());
+        if (event.getDistanceFromHomeMiles() != null) {
+            out.writeFieldName(CaseEventField.DISTANCE_FROM_HOME_MILES.serializedName);
+            out.writeNumber(event.getDistanceFromHomeMiles());
+        }
+        writeBoolean(out, CaseEventField.OUT_OF_AREA, event.getOutOfArea());
+        writeSymbol(out, CaseEventField.CHECK_TYPE, event.getCheckType());
+        writeString(out, CaseEventField.ARRANGEMENT_ID, event.getArrangementId());
         out.writeEndObject();
     }
 
@@ -88,6 +108,13 @@ public final class CaseEventJsonl {
         if (value != null) {
             out.writeFieldName(field.serializedName);
             out.writeString(value);
+        }
+    }
+
+    private static void writeBoolean(JsonGenerator out, CaseEventField field, Boolean value) throws IOException {
+        if (value != null) {
+            out.writeFieldName(field.serializedName);
+            out.writeBoolean(value);
         }
     }
 

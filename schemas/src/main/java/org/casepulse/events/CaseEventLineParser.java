@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,19 @@ import java.util.stream.Collectors;
  */
 final class CaseEventLineParser {
 
-    private static final Map<String, EventType> EVENT_TYPES = symbols(EventType.values());
+    /** UNKNOWN is left out: it is what a newer type reads as in Avro, never a value to send. */
+    private static final Map<String, EventType> EVENT_TYPES = symbols(Arrays.stream(EventType.values())
+            .filter(type -> type != EventType.UNKNOWN).toArray(EventType[]::new));
     private static final Map<String, PlanType> PLAN_TYPES = symbols(PlanType.values());
+    private static final Map<String, AssessmentType> ASSESSMENT_TYPES = symbols(AssessmentType.values());
+    private static final Map<String, VisitType> VISIT_TYPES = symbols(VisitType.values());
+    private static final Map<String, PlanEndReason> PLAN_END_REASONS = symbols(PlanEndReason.values());
+    private static final Map<String, ClosureReason> CLOSURE_REASONS = symbols(ClosureReason.values());
+    private static final Map<String, ConferenceType> CONFERENCE_TYPES = symbols(ConferenceType.values());
+    private static final Map<String, ConferenceOutcome> CONFERENCE_OUTCOMES = symbols(ConferenceOutcome.values());
+    private static final Map<String, ReviewType> REVIEW_TYPES = symbols(ReviewType.values());
+    private static final Map<String, PlacementType> PLACEMENT_TYPES = symbols(PlacementType.values());
+    private static final Map<String, CheckType> CHECK_TYPES = symbols(CheckType.values());
     /** Values echoed in messages are cut to this length: messages travel in dead-letter headers. */
     private static final int ECHO_LIMIT = 40;
 
@@ -57,7 +69,7 @@ final class CaseEventLineParser {
             throw new LineRejected(null, ReasonCode.NOT_AN_OBJECT, "expected a JSON object, got " + describe(first));
         }
         CaseEvent event = new CaseEvent();
-        int seen = 0;
+        EnumSet<CaseEventField> seen = EnumSet.noneOf(CaseEventField.class);
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             CaseEventField field = CaseEventField.byName(name);
@@ -65,11 +77,9 @@ final class CaseEventLineParser {
                 throw new LineRejected(name, ReasonCode.UNKNOWN_FIELD,
                         "unknown field; the fields are " + CaseEventField.allNames());
             }
-            int bit = 1 << field.ordinal();
-            if ((seen & bit) != 0) {
+            if (!seen.add(field)) {
                 throw new LineRejected(name, ReasonCode.DUPLICATE_FIELD, "appears more than once");
             }
-            seen |= bit;
             JsonToken value = parser.nextToken();
             if (value != JsonToken.VALUE_NULL) {
                 readValue(parser, field, value, event);
@@ -101,6 +111,25 @@ final class CaseEventLineParser {
             case PLAN_ID -> event.setPlanId(text(parser, field, value));
             case PLAN_TYPE -> event.setPlanType(symbol(PLAN_TYPES, field, text(parser, field, value)));
             case RETRACTS_EVENT_ID -> event.setRetractsEventId(text(parser, field, value));
+            case CHILD_DATE_OF_BIRTH -> event.setChildDateOfBirth(date(field, text(parser, field, value)));
+            case CHILD_UNBORN -> event.setChildUnborn(bool(field, value));
+            case UNACCOMPANIED_ASYLUM_SEEKING -> event.setUnaccompaniedAsylumSeeking(bool(field, value));
+            case ASSESSMENT_TYPE -> event.setAssessmentType(symbol(ASSESSMENT_TYPES, field, text(parser, field, value)));
+            case VISIT_TYPE -> event.setVisitType(symbol(VISIT_TYPES, field, text(parser, field, value)));
+            case PLAN_END_REASON -> event.setPlanEndReason(symbol(PLAN_END_REASONS, field, text(parser, field, value)));
+            case CLOSURE_REASON -> event.setClosureReason(symbol(CLOSURE_REASONS, field, text(parser, field, value)));
+            case CONFERENCE_TYPE -> event.setConferenceType(symbol(CONFERENCE_TYPES, field, text(parser, field, value)));
+            case CONFERENCE_OUTCOME ->
+                    event.setConferenceOutcome(symbol(CONFERENCE_OUTCOMES, field, text(parser, field, value)));
+            case CONFERENCE_ID -> event.setConferenceId(text(parser, field, value));
+            case REVIEW_TYPE -> event.setReviewType(symbol(REVIEW_TYPES, field, text(parser, field, value)));
+            case CHILD_PARTICIPATED -> event.setChildParticipated(bool(field, value));
+            case PLACEMENT_ID -> event.setPlacementId(text(parser, field, value));
+            case PLACEMENT_TYPE -> event.setPlacementType(symbol(PLACEMENT_TYPES, field, text(parser, field, value)));
+            case DISTANCE_FROM_HOME_MILES -> event.setDistanceFromHomeMiles(decimal(parser, field, value));
+            case OUT_OF_AREA -> event.setOutOfArea(bool(field, value));
+            case CHECK_TYPE -> event.setCheckType(symbol(CHECK_TYPES, field, text(parser, field, value)));
+            case ARRANGEMENT_ID -> event.setArrangementId(text(parser, field, value));
         }
     }
 
@@ -124,6 +153,19 @@ final class CaseEventLineParser {
         return parser.getIntValue();
     }
 
+    private static double decimal(JsonParser parser, CaseEventField field, JsonToken value)
+            throws IOException, LineRejected {
+        if (value != JsonToken.VALUE_NUMBER_INT && value != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw wrongType(field, "a number", value);
+        }
+        double number = parser.getDoubleValue();
+        if (!Double.isFinite(number)) {
+            throw new LineRejected(field.jsonName, ReasonCode.INVALID_VALUE,
+                    "out of range for a double: " + echo(parser.getText()));
+        }
+        return number;
+    }
+
     private static Boolean bool(CaseEventField field, JsonToken value) throws LineRejected {
         if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
             throw wrongType(field, "true or false", value);
@@ -145,8 +187,9 @@ final class CaseEventLineParser {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new LineRejected(field.jsonName, ReasonCode.INVALID_FORMAT,
-                    "expected a date YYYY-MM-DD, got " + echo(text));
+            // A date of birth is personal data: the message travels in headers and logs, so it is not echoed.
+            String got = field == CaseEventField.CHILD_DATE_OF_BIRTH ? "" : ", got " + echo(text);
+            throw new LineRejected(field.jsonName, ReasonCode.INVALID_FORMAT, "expected a date YYYY-MM-DD" + got);
         }
     }
 
@@ -197,7 +240,10 @@ final class CaseEventLineParser {
         };
     }
 
-    /** The value as it appeared, quoted and cut short. Used only for dates, enums and numbers, never ids. */
+    /**
+     * The value as it appeared, quoted and cut short. Used only for event dates, enums and numbers,
+     * never ids or dates of birth.
+     */
     private static String echo(String value) {
         String shown = value.length() <= ECHO_LIMIT ? value : value.substring(0, ECHO_LIMIT) + "...";
         return '"' + shown + '"';

@@ -1,5 +1,6 @@
 package org.casepulse.events;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +18,21 @@ import java.util.List;
  *   <li>ALLOCATION_MADE: {@code workerId}</li>
  *   <li>PLAN_STARTED, PLAN_ENDED: {@code planId}, {@code planType}</li>
  *   <li>EVENT_RETRACTED: {@code retractsEventId}, different from the event's own {@code eventId}</li>
- *   <li>REFERRAL_RECEIVED ({@code caseType} optional), VISIT_RECORDED ({@code childSeen}
- *       optional), CASE_CLOSED: nothing more</li>
+ *   <li>REFERRAL_RECEIVED ({@code caseType} optional), VISIT_RECORDED ({@code childSeen},
+ *       {@code visitType} optional), CASE_CLOSED ({@code closureReason} optional): nothing more</li>
+ *   <li>CONFERENCE_HELD: {@code conferenceType}, {@code conferenceOutcome}</li>
+ *   <li>REVIEW_HELD: {@code reviewType}</li>
+ *   <li>PLACEMENT_STARTED: {@code placementId}, {@code placementType}; PLACEMENT_ENDED: {@code placementId}</li>
+ *   <li>CHILD_CHECK_RECORDED: {@code checkType}</li>
+ *   <li>PRIVATE_FOSTERING_ARRANGEMENT_STARTED, PRIVATE_FOSTERING_ARRANGEMENT_ENDED: {@code arrangementId}</li>
+ *   <li>STRATEGY_DISCUSSION_HELD, ADOPTION_DECISION_MADE, PLACED_FOR_ADOPTION: nothing more</li>
+ *   <li>UNKNOWN, a type from a later version of the contract: never valid here
+ *       ({@link ReasonCode#UNSUPPORTED_TYPE})</li>
  * </ul>
- * A required id must also be non-blank: a blank id cannot pair events.
+ * A required id must also be non-blank: a blank id cannot pair events. On any event, a
+ * {@code childDateOfBirth} after {@code occurredOn} needs {@code childUnborn} true (it is then
+ * the expected date); on PLACEMENT_STARTED, {@code distanceFromHomeMiles} is 0 or more. Messages
+ * never repeat a date of birth.
  *
  * <p>Tolerant reader: a field that does not belong to the event's type (a {@code workerId} on a
  * VISIT_RECORDED) is not a violation. It is ignored, and consumers must not read it, so that a
@@ -48,6 +60,12 @@ public final class EventValidator {
         requireText(violations, "areaCode", event.getAreaCode(), null);
         requireValue(violations, "occurredOn", event.getOccurredOn(), null);
         requireValue(violations, "recordedAt", event.getRecordedAt(), null);
+        LocalDate born = event.getChildDateOfBirth();
+        if (born != null && event.getOccurredOn() != null && born.isAfter(event.getOccurredOn())
+                && !Boolean.TRUE.equals(event.getChildUnborn())) {
+            violations.add(new Violation("childDateOfBirth", ReasonCode.INVALID_VALUE,
+                    "after occurredOn; an expected date of birth needs childUnborn true"));
+        }
         EventType type = event.getType();
         if (type != null) {
             checkTypeSpecificFields(violations, event, type);
@@ -75,7 +93,28 @@ public final class EventValidator {
                             "must differ from the event's own eventId"));
                 }
             }
-            case REFERRAL_RECEIVED, VISIT_RECORDED, CASE_CLOSED -> {
+            case CONFERENCE_HELD -> {
+                requireValue(violations, "conferenceType", event.getConferenceType(), type);
+                requireValue(violations, "conferenceOutcome", event.getConferenceOutcome(), type);
+            }
+            case REVIEW_HELD -> requireValue(violations, "reviewType", event.getReviewType(), type);
+            case PLACEMENT_STARTED -> {
+                requireText(violations, "placementId", event.getPlacementId(), type);
+                requireValue(violations, "placementType", event.getPlacementType(), type);
+                Double miles = event.getDistanceFromHomeMiles();
+                if (miles != null && !(miles >= 0 && Double.isFinite(miles))) {
+                    violations.add(new Violation("distanceFromHomeMiles", ReasonCode.INVALID_VALUE,
+                            "must be 0 or more, got " + miles));
+                }
+            }
+            case PLACEMENT_ENDED -> requireText(violations, "placementId", event.getPlacementId(), type);
+            case CHILD_CHECK_RECORDED -> requireValue(violations, "checkType", event.getCheckType(), type);
+            case PRIVATE_FOSTERING_ARRANGEMENT_STARTED, PRIVATE_FOSTERING_ARRANGEMENT_ENDED ->
+                    requireText(violations, "arrangementId", event.getArrangementId(), type);
+            case UNKNOWN -> violations.add(new Violation("type", ReasonCode.UNSUPPORTED_TYPE,
+                    "a type from a later version of the event contract; replay it after upgrading"));
+            case REFERRAL_RECEIVED, VISIT_RECORDED, CASE_CLOSED, STRATEGY_DISCUSSION_HELD, ADOPTION_DECISION_MADE,
+                    PLACED_FOR_ADOPTION -> {
                 // Only optional fields beyond the common ones.
             }
         }

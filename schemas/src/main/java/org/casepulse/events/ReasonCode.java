@@ -29,7 +29,13 @@ public enum ReasonCode {
     /** The area is in the hierarchy but is not a lowest-level area (team or service area). */
     NOT_LOWEST_AREA("not-lowest-area"),
     /** The date lies outside the years the working-day calendar covers. */
-    OUTSIDE_CALENDAR("outside-calendar");
+    OUTSIDE_CALENDAR("outside-calendar"),
+    /**
+     * The event's type is newer than this release: a record written with a later version of the
+     * contract, whose type this reader decodes as {@link EventType#UNKNOWN}. Dead-lettered to be
+     * replayed after an upgrade, never guessed at.
+     */
+    UNSUPPORTED_TYPE("unsupported-type");
 
     private final String code;
 

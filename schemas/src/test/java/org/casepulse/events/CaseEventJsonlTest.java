@@ -31,7 +31,13 @@ class CaseEventJsonlTest {
                         + "\"childId\":\"child-000045\",\"areaCode\":\"N3\",\"occurredOn\":\"2026-03-04\","
                         + "\"recordedAt\":\"2026-03-04T08:30:00.125Z\",\"caseType\":\"S47\",\"assessmentId\":\"asmt-000311\","
                         + "\"childSeen\":false,\"workerId\":\"worker-0007\",\"planId\":\"plan-000052\",\"planType\":\"CIN\","
-                        + "\"retractsEventId\":\"evt-000123-02\"}");
+                        + "\"retractsEventId\":\"evt-000123-02\",\"childDateOfBirth\":\"2014-07-19\",\"childUnborn\":false,"
+                        + "\"unaccompaniedAsylumSeeking\":true,\"assessmentType\":\"CORE\",\"visitType\":\"CLA\","
+                        + "\"planEndReason\":\"SPECIAL_GUARDIANSHIP\",\"closureReason\":\"STEPPED_DOWN_TO_EARLY_HELP\","
+                        + "\"conferenceType\":\"REVIEW\",\"conferenceOutcome\":\"NO_PLAN\",\"conferenceId\":\"conf-000041\","
+                        + "\"reviewType\":\"CIN_REVIEW\",\"childParticipated\":false,\"placementId\":\"plc-000077\","
+                        + "\"placementType\":\"CHILDRENS_HOME\",\"distanceFromHomeMiles\":23.75,\"outOfArea\":true,"
+                        + "\"checkType\":\"PERSONAL_EDUCATION_PLAN\",\"arrangementId\":\"pfa-000009\"}");
     }
 
     @Test
@@ -41,7 +47,7 @@ class CaseEventJsonlTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EventType.class)
+    @EnumSource(value = EventType.class, names = "UNKNOWN", mode = EnumSource.Mode.EXCLUDE)
     void shouldRoundTripAnEventWithoutOptionalFields(EventType type) {
         CaseEvent event = SampleEvents.minimal(type);
 
@@ -50,7 +56,7 @@ class CaseEventJsonlTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EventType.class)
+    @EnumSource(value = EventType.class, names = "UNKNOWN", mode = EnumSource.Mode.EXCLUDE)
     void shouldRoundTripAnEventWithEveryField(EventType type) {
         CaseEvent event = SampleEvents.everyField(type);
 
@@ -138,7 +144,12 @@ class CaseEventJsonlTest {
                         "childSeen: expected true or false, got a string"),
                 bad("unknown event type", ok.replace("ALLOCATION_MADE", "ALLOCATED"), "type", ReasonCode.UNKNOWN_ENUM_VALUE,
                         "type: unknown value \"ALLOCATED\"; allowed: REFERRAL_RECEIVED, ASSESSMENT_STARTED, ASSESSMENT_COMPLETED, "
-                                + "ALLOCATION_MADE, VISIT_RECORDED, PLAN_STARTED, PLAN_ENDED, CASE_CLOSED, EVENT_RETRACTED"),
+                                + "ALLOCATION_MADE, VISIT_RECORDED, PLAN_STARTED, PLAN_ENDED, CASE_CLOSED, EVENT_RETRACTED, "
+                                + "STRATEGY_DISCUSSION_HELD, CONFERENCE_HELD, REVIEW_HELD, PLACEMENT_STARTED, PLACEMENT_ENDED, "
+                                + "CHILD_CHECK_RECORDED, ADOPTION_DECISION_MADE, PLACED_FOR_ADOPTION, "
+                                + "PRIVATE_FOSTERING_ARRANGEMENT_STARTED, PRIVATE_FOSTERING_ARRANGEMENT_ENDED"),
+                bad("the reader's default type, sent", ok.replace("ALLOCATION_MADE", "UNKNOWN"), "type", ReasonCode.UNKNOWN_ENUM_VALUE,
+                        "type: unknown value \"UNKNOWN\"; allowed: REFERRAL_RECEIVED"),
                 bad("lower-case plan type", ok.replace("}", ",\"planType\":\"cp\"}"), "planType", ReasonCode.UNKNOWN_ENUM_VALUE,
                         "planType: unknown value \"cp\"; allowed: CP, CIN, CLA"),
                 bad("date in UK order", ok.replace("2026-03-04\"", "04/03/2026\""), "occurredOn", ReasonCode.INVALID_FORMAT,
@@ -153,7 +164,10 @@ class CaseEventJsonlTest {
                         ReasonCode.INVALID_VALUE, "recordedAt: outside the range of a millisecond timestamp"),
                 bad("misspelt field", ok.replace("occurredOn", "ocurredOn"), "ocurredOn", ReasonCode.UNKNOWN_FIELD,
                         "ocurredOn: unknown field; the fields are eventId, revision, type, caseId, childId, areaCode, occurredOn, "
-                                + "recordedAt, caseType, assessmentId, childSeen, workerId, planId, planType, retractsEventId"),
+                                + "recordedAt, caseType, assessmentId, childSeen, workerId, planId, planType, retractsEventId, "
+                                + "childDateOfBirth, childUnborn, unaccompaniedAsylumSeeking, assessmentType, visitType, planEndReason, "
+                                + "closureReason, conferenceType, conferenceOutcome, conferenceId, reviewType, childParticipated, "
+                                + "placementId, placementType, distanceFromHomeMiles, outOfArea, checkType, arrangementId"),
                 bad("field in the wrong case", ok.replace("areaCode", "AreaCode"), "AreaCode", ReasonCode.UNKNOWN_FIELD, "unknown field"),
                 bad("duplicate field", ok.replace("}", ",\"areaCode\":\"C5\"}"), "areaCode", ReasonCode.DUPLICATE_FIELD,
                         "areaCode: appears more than once"),

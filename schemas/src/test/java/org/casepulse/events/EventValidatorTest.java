@@ -3,6 +3,7 @@ package org.casepulse.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.LocalDate;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -10,17 +11,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventValidatorTest {
 
     @ParameterizedTest
-    @EnumSource(EventType.class)
+    @EnumSource(value = EventType.class, names = "UNKNOWN", mode = EnumSource.Mode.EXCLUDE)
     void shouldAcceptAnEventWithOnlyTheFieldsItsTypeRequires(EventType type) {
         assertThat(EventValidator.validate(SampleEvents.minimal(type))).isEmpty();
     }
 
     @ParameterizedTest
-    @EnumSource(EventType.class)
+    @EnumSource(value = EventType.class, names = "UNKNOWN", mode = EnumSource.Mode.EXCLUDE)
     void shouldIgnoreFieldsThatDoNotBelongToTheType(EventType type) {
         assertThat(EventValidator.validate(SampleEvents.everyField(type))).isEmpty();
     }
@@ -35,7 +37,73 @@ class EventValidatorTest {
                 Arguments.of(EventType.PLAN_STARTED, "planType", (Consumer<CaseEvent>) e -> e.setPlanType(null)),
                 Arguments.of(EventType.PLAN_ENDED, "planId", (Consumer<CaseEvent>) e -> e.setPlanId(null)),
                 Arguments.of(EventType.PLAN_ENDED, "planType", (Consumer<CaseEvent>) e -> e.setPlanType(null)),
-                Arguments.of(EventType.EVENT_RETRACTED, "retractsEventId", (Consumer<CaseEvent>) e -> e.setRetractsEventId(null)));
+                Arguments.of(EventType.EVENT_RETRACTED, "retractsEventId", (Consumer<CaseEvent>) e -> e.setRetractsEventId(null)),
+                Arguments.of(EventType.CONFERENCE_HELD, "conferenceType", (Consumer<CaseEvent>) e -> e.setConferenceType(null)),
+                Arguments.of(EventType.CONFERENCE_HELD, "conferenceOutcome", (Consumer<CaseEvent>) e -> e.setConferenceOutcome(null)),
+                Arguments.of(EventType.REVIEW_HELD, "reviewType", (Consumer<CaseEvent>) e -> e.setReviewType(null)),
+                Arguments.of(EventType.PLACEMENT_STARTED, "placementId", (Consumer<CaseEvent>) e -> e.setPlacementId(null)),
+                Arguments.of(EventType.PLACEMENT_STARTED, "placementType", (Consumer<CaseEvent>) e -> e.setPlacementType(null)),
+                Arguments.of(EventType.PLACEMENT_ENDED, "placementId", (Consumer<CaseEvent>) e -> e.setPlacementId(null)),
+                Arguments.of(EventType.CHILD_CHECK_RECORDED, "checkType", (Consumer<CaseEvent>) e -> e.setCheckType(null)),
+                Arguments.of(EventType.PRIVATE_FOSTERING_ARRANGEMENT_STARTED, "arrangementId",
+                        (Consumer<CaseEvent>) e -> e.setArrangementId(null)),
+                Arguments.of(EventType.PRIVATE_FOSTERING_ARRANGEMENT_ENDED, "arrangementId",
+                        (Consumer<CaseEvent>) e -> e.setArrangementId(null)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"STRATEGY_DISCUSSION_HELD", "ADOPTION_DECISION_MADE", "PLACED_FOR_ADOPTION"})
+    void shouldNeedNothingButTheCommonFieldsForEventsThatAreTheirDate(EventType type) {
+        assertThat(EventValidator.validate(SampleEvents.common(type).build())).isEmpty();
+    }
+
+    @Test
+    void shouldRejectATypeFromALaterContractAsUnsupported() {
+        CaseEvent event = SampleEvents.minimal(EventType.CASE_CLOSED);
+        event.setType(EventType.UNKNOWN);
+
+        assertThat(EventValidator.validate(event))
+                .extracting(Violation::field, Violation::code, Violation::reason)
+                .containsExactly(tuple("type", ReasonCode.UNSUPPORTED_TYPE,
+                        "a type from a later version of the event contract; replay it after upgrading"));
+        assertThat(ReasonCode.UNSUPPORTED_TYPE.code()).isEqualTo("unsupported-type");
+    }
+
+    @Test
+    void shouldRejectADateOfBirthAfterTheEventUnlessTheChildIsUnbornWithoutRepeatingIt() {
+        CaseEvent event = SampleEvents.minimal(EventType.VISIT_RECORDED); // occurred on 2026-03-04
+        event.setChildDateOfBirth(LocalDate.of(2026, 3, 5));
+
+        assertThat(EventValidator.validate(event))
+                .extracting(Violation::field, Violation::code, Violation::describe)
+                .containsExactly(tuple("childDateOfBirth", ReasonCode.INVALID_VALUE,
+                        "childDateOfBirth: after occurredOn; an expected date of birth needs childUnborn true"));
+
+        event.setChildUnborn(true);
+        assertThat(EventValidator.validate(event)).as("an expected date of birth").isEmpty();
+        event.setChildUnborn(null);
+        event.setChildDateOfBirth(LocalDate.of(2026, 3, 4));
+        assertThat(EventValidator.validate(event)).as("born on the day").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-0.5, Double.NaN, Double.POSITIVE_INFINITY})
+    void shouldRejectADistanceThatIsNotZeroOrMore(double miles) {
+        CaseEvent event = SampleEvents.minimal(EventType.PLACEMENT_STARTED);
+        event.setDistanceFromHomeMiles(miles);
+
+        assertThat(EventValidator.validate(event))
+                .extracting(Violation::field, Violation::code, Violation::describe)
+                .containsExactly(tuple("distanceFromHomeMiles", ReasonCode.INVALID_VALUE,
+                        "distanceFromHomeMiles: must be 0 or more, got " + miles));
+    }
+
+    @Test
+    void shouldAcceptAPlacementOnTheDoorstep() {
+        CaseEvent event = SampleEvents.minimal(EventType.PLACEMENT_STARTED);
+        event.setDistanceFromHomeMiles(0.0);
+
+        assertThat(EventValidator.validate(event)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} needs {1}")

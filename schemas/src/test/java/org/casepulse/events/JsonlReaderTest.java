@@ -57,7 +57,7 @@ class JsonlReaderTest {
     }
 
     @Test
-    void shouldParseTheExampleFileWithOneCanonicalLinePerEventType() throws IOException, URISyntaxException {
+    void shouldParseTheExampleFileWithCanonicalLinesOfEveryEventType() throws IOException, URISyntaxException {
         Path examples = Path.of(getClass().getResource("/examples/case-events.jsonl").toURI());
         List<String> rawLines = Files.readAllLines(examples, StandardCharsets.UTF_8);
 
@@ -69,8 +69,19 @@ class JsonlReaderTest {
             });
         }
 
-        assertThat(events).extracting(CaseEvent::getType).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(EventType.class));
+        assertThat(EnumSet.copyOf(events.stream().map(CaseEvent::getType).toList()))
+                .as("every type a producer may send").isEqualTo(SampleEvents.SENDABLE_TYPES);
         assertThat(events).extracting(CaseEventJsonl::toLine).containsExactlyElementsOf(rawLines);
+    }
+
+    @Test
+    void shouldShowTheExampleFileInTheReadmeAsItIs() throws IOException, URISyntaxException {
+        Path examples = Path.of(getClass().getResource("/examples/case-events.jsonl").toURI());
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8); // run from the module
+
+        String block = readme.substring(readme.indexOf("```jsonl\n") + "```jsonl\n".length());
+        assertThat(block.substring(0, block.indexOf("```\n")))
+                .isEqualTo(Files.readString(examples, StandardCharsets.UTF_8));
     }
 
     @Test

@@ -2,9 +2,18 @@ package org.casepulse.events;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
-/** Case events for tests: valid ones of every type, with and without their optional fields. */
+/**
+ * Case events for tests: valid ones of every type, with and without their optional fields.
+ * {@link EventType#UNKNOWN} has none: it is never valid.
+ */
 final class SampleEvents {
+
+    /** Every type a producer may send: all but the reader's default for types of a later contract. */
+    static final Set<EventType> SENDABLE_TYPES = Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(EventType.UNKNOWN)));
 
     private SampleEvents() {
     }
@@ -31,9 +40,17 @@ final class SampleEvents {
             case ALLOCATION_MADE -> event.setWorkerId("worker-0007");
             case PLAN_STARTED, PLAN_ENDED -> event.setPlanId("plan-000052").setPlanType(PlanType.CP);
             case EVENT_RETRACTED -> event.setRetractsEventId("evt-000123-02");
-            case REFERRAL_RECEIVED, VISIT_RECORDED, CASE_CLOSED -> {
+            case CONFERENCE_HELD -> event.setConferenceType(ConferenceType.INITIAL).setConferenceOutcome(ConferenceOutcome.PLAN);
+            case REVIEW_HELD -> event.setReviewType(ReviewType.CLA_REVIEW);
+            case PLACEMENT_STARTED -> event.setPlacementId("plc-000077").setPlacementType(PlacementType.FOSTER_CARE);
+            case PLACEMENT_ENDED -> event.setPlacementId("plc-000077");
+            case CHILD_CHECK_RECORDED -> event.setCheckType(CheckType.DENTAL_CHECK);
+            case PRIVATE_FOSTERING_ARRANGEMENT_STARTED, PRIVATE_FOSTERING_ARRANGEMENT_ENDED -> event.setArrangementId("pfa-000009");
+            case REFERRAL_RECEIVED, VISIT_RECORDED, CASE_CLOSED, STRATEGY_DISCUSSION_HELD, ADOPTION_DECISION_MADE,
+                    PLACED_FOR_ADOPTION -> {
                 // nothing required beyond the common fields
             }
+            case UNKNOWN -> throw new IllegalArgumentException("UNKNOWN is never valid: it stands for a type from a later contract");
         }
         return event.build();
     }
@@ -50,6 +67,24 @@ final class SampleEvents {
                 .setPlanId("plan-000052")
                 .setPlanType(PlanType.CIN)
                 .setRetractsEventId("evt-000123-02")
+                .setChildDateOfBirth(LocalDate.of(2014, 7, 19))
+                .setChildUnborn(false)
+                .setUnaccompaniedAsylumSeeking(true)
+                .setAssessmentType(AssessmentType.CORE)
+                .setVisitType(VisitType.CLA)
+                .setPlanEndReason(PlanEndReason.SPECIAL_GUARDIANSHIP)
+                .setClosureReason(ClosureReason.STEPPED_DOWN_TO_EARLY_HELP)
+                .setConferenceType(ConferenceType.REVIEW)
+                .setConferenceOutcome(ConferenceOutcome.NO_PLAN)
+                .setConferenceId("conf-000041")
+                .setReviewType(ReviewType.CIN_REVIEW)
+                .setChildParticipated(false)
+                .setPlacementId("plc-000077")
+                .setPlacementType(PlacementType.CHILDRENS_HOME)
+                .setDistanceFromHomeMiles(23.75)
+                .setOutOfArea(true)
+                .setCheckType(CheckType.PERSONAL_EDUCATION_PLAN)
+                .setArrangementId("pfa-000009")
                 .build();
     }
 }

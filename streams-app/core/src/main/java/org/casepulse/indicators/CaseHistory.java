@@ -101,6 +101,12 @@ public final class CaseHistory {
                 case PLAN_STARTED -> firstOf(planEvents, event.getPlanId(), 0, event);
                 case PLAN_ENDED -> firstOf(planEvents, event.getPlanId(), 1, event);
                 case EVENT_RETRACTED -> throw new IllegalArgumentException("retractions are not effective events");
+                case STRATEGY_DISCUSSION_HELD, CONFERENCE_HELD, REVIEW_HELD, PLACEMENT_STARTED, PLACEMENT_ENDED,
+                        CHILD_CHECK_RECORDED, ADOPTION_DECISION_MADE, PLACED_FOR_ADOPTION,
+                        PRIVATE_FOSTERING_ARRANGEMENT_STARTED, PRIVATE_FOSTERING_ARRANGEMENT_ENDED -> {
+                    // Contract v2 types: valid input that no measure counts yet (issue 12). Kept in
+                    // the events, so they still move the case's area like any other event.
+                }
                 default -> throw new IllegalArgumentException("unknown event type " + event.getType());
             }
         }

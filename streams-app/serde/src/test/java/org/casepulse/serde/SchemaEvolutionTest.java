@@ -124,10 +124,10 @@ class SchemaEvolutionTest {
                 AvroSerdeConfig.USE_LATEST_VERSION, true), false);
         int requestsBefore = registry.requests().size();
 
-        byte[] bytes = null;
         for (EventType type : EventType.values()) {
-            bytes = serializer.serialize(TOPIC, Samples.event(type));
+            serializer.serialize(TOPIC, Samples.event(type));
         }
+        byte[] bytes = serializer.serialize(TOPIC, Samples.event(EventType.EVENT_RETRACTED));
 
         assertThat(registry.requests().subList(requestsBefore, registry.requests().size()))
                 .containsExactly("GET /subjects/" + SUBJECT + "/versions/latest");

@@ -163,8 +163,16 @@ final class FaultInjector {
     }
 
     private static CaseEvent bare(String eventId, EventType type, CaseEvent of, String area, long epochDay, long recordedAt) {
-        return new CaseEvent(eventId, 0, type, of.getCaseId(), of.getChildId(), area,
-                LocalDate.ofEpochDay(epochDay), Instant.ofEpochMilli(recordedAt),
-                null, null, null, null, null, null, null);
+        // Setters, not the all-fields constructor: it changes with every field the contract adds.
+        CaseEvent event = new CaseEvent();
+        event.setEventId(eventId);
+        event.setRevision(0);
+        event.setType(type);
+        event.setCaseId(of.getCaseId());
+        event.setChildId(of.getChildId());
+        event.setAreaCode(area);
+        event.setOccurredOn(LocalDate.ofEpochDay(epochDay));
+        event.setRecordedAt(Instant.ofEpochMilli(recordedAt));
+        return event;
     }
 }

@@ -347,8 +347,17 @@ final class World {
         }
         recordedAt = Math.max(recordedAt, c.lastRecordedMillis + MINUTE);
         c.lastRecordedMillis = recordedAt;
-        return new CaseEvent(Ids.eventId(c.number, ++c.events), 0, type, c.id, c.child.id, c.area.code,
-                days.date(day), Instant.ofEpochMilli(recordedAt), null, null, null, null, null, null, null);
+        // Setters, not the all-fields constructor: it changes with every field the contract adds.
+        CaseEvent event = new CaseEvent();
+        event.setEventId(Ids.eventId(c.number, ++c.events));
+        event.setRevision(0);
+        event.setType(type);
+        event.setCaseId(c.id);
+        event.setChildId(c.child.id);
+        event.setAreaCode(c.area.code);
+        event.setOccurredOn(days.date(day));
+        event.setRecordedAt(Instant.ofEpochMilli(recordedAt));
+        return event;
     }
 
     private void send(SimCase c, int day, CaseEvent event) {

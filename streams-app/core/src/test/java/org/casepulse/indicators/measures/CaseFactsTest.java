@@ -3,9 +3,18 @@ package org.casepulse.indicators.measures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import org.casepulse.events.AssessmentType;
 import org.casepulse.events.CaseEvent;
+import org.casepulse.events.CheckType;
+import org.casepulse.events.ConferenceOutcome;
+import org.casepulse.events.ConferenceType;
+import org.casepulse.events.EventType;
+import org.casepulse.events.PlacementType;
 import org.casepulse.events.PlanType;
+import org.casepulse.events.ReviewType;
 import org.casepulse.indicators.Anomaly;
 import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.Fact;
@@ -89,6 +98,25 @@ class CaseFactsTest {
                 new Fact("average-caseload", "N1", "w1", LocalDate.parse("2024-03-11"), -1, 0),
                 new Fact("average-caseload", "N2", "w1", LocalDate.parse("2024-03-11"), 1, 0),
                 new Fact("average-caseload", "N2", "w1", LocalDate.parse("2024-03-20"), -1, 0));
+    }
+
+    @Test
+    void shouldAcceptEventsOfTheContractV2TypesWithoutChangingAnyFactYet() {
+        CaseEvent[] v1 = {
+                aCase.referral("N1", "2024-03-01"),
+                aCase.allocation("N1", "2024-03-04", "w1"),
+                aCase.planStarted("N1", "2024-03-05", "p1", PlanType.CP),
+                aCase.visit("N1", "2024-03-08")};
+        List<CaseEvent> withV2 = new ArrayList<>(List.of(v1));
+        for (EventType type : EnumSet.range(EventType.STRATEGY_DISCUSSION_HELD, EventType.PRIVATE_FOSTERING_ARRANGEMENT_ENDED)) {
+            withV2.add(CaseEvent.newBuilder(aCase.visit("N1", "2024-03-06")).setType(type).setChildSeen(null)
+                    .setAssessmentType(AssessmentType.S47_ENQUIRY).setConferenceType(ConferenceType.INITIAL)
+                    .setConferenceOutcome(ConferenceOutcome.PLAN).setReviewType(ReviewType.CLA_REVIEW)
+                    .setPlacementId("pl1").setPlacementType(PlacementType.FOSTER_CARE).setCheckType(CheckType.DENTAL_CHECK)
+                    .setArrangementId("pf1").build());
+        }
+
+        assertThat(caseFacts.compute(CaseHistory.of(withV2)).toList()).isEqualTo(facts(v1).toList());
     }
 
     @Test
