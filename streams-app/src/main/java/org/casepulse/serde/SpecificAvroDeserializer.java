@@ -83,12 +83,21 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
         BinaryDecoder[] decoder = DECODER.get();
         decoder[0] = DecoderFactory.get().binaryDecoder(data, SpecificAvroSerializer.HEADER_SIZE,
                 data.length - SpecificAvroSerializer.HEADER_SIZE, decoder[0]);
+        T record;
+        boolean consumedAll;
         try {
-            return reader.read(null, decoder[0]);
+            record = reader.read(null, decoder[0]);
+            consumedAll = decoder[0].isEnd();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Error deserializing Avro record with schema id " + id + " from topic '"
                     + topic + "': " + e.getMessage(), e);
         }
+        if (!consumedAll) {
+            // Avro stops at the end of the record; bytes after it mean a wrong schema or a corrupt record.
+            throw new SerializationException("Error deserializing Avro record with schema id " + id + " from topic '"
+                    + topic + "': bytes left over after the record; the body does not match the writer schema");
+        }
+        return record;
     }
 
     private DatumReader<T> readerFor(int id) {
@@ -106,6 +115,10 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
         try {
             writer = registry.getById(id);
         } catch (SchemaRegistryException e) {
+            if (SchemaRegistryUnavailableException.isRegistryFault(e)) {
+                throw new SchemaRegistryUnavailableException("Cannot fetch Avro schema id " + id + ", the record is not at"
+                        + " fault: " + e.getMessage(), e);
+            }
             if (e.errorCode() == ErrorCodes.SCHEMA_NOT_FOUND) {
                 throw new SerializationException("Unknown schema id " + id + ": the Schema Registry at " + e.url()
                         + " has no such schema (" + e.registryMessage() + ")", e);

@@ -1,5 +1,6 @@
 package org.casepulse.serde;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.casepulse.serde.Samples.TOPIC;
 
@@ -74,18 +75,31 @@ class SerdeErrorsTest {
     }
 
     @Test
+    void shouldRejectValidAvroFollowedByTrailingBytes() {
+        byte[] bytes = new SpecificAvroSerializer<CaseEvent>(client).serialize(TOPIC, Samples.event(EventType.CASE_CLOSED));
+        byte[] withGarbage = java.util.Arrays.copyOf(bytes, bytes.length + 3);
+        withGarbage[bytes.length] = 0x42;
+
+        assertThatThrownBy(() -> new SpecificAvroDeserializer<CaseEvent>(client).deserialize(TOPIC, withGarbage))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("bytes left over after the record");
+        assertThat(new SpecificAvroDeserializer<CaseEvent>(client).deserialize(TOPIC, bytes))
+                .isEqualTo(Samples.event(EventType.CASE_CLOSED));
+    }
+
+    @Test
     void shouldNameTheUrlWhenTheRegistryIsUnreachable() throws IOException {
         String deadUrl = "http://127.0.0.1:" + freePort();
-        Map<String, String> config = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, deadUrl);
+        Map<String, String> config = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, deadUrl, AvroSerdeConfig.MAX_RETRIES, "0");
         SpecificAvroSerde<CaseEvent> serde = new SpecificAvroSerde<>();
         serde.configure(config, false);
 
         assertThatThrownBy(() -> serde.serializer().serialize(TOPIC, Samples.event(EventType.CASE_CLOSED)))
-                .isInstanceOf(SerializationException.class)
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
                 .hasMessageContaining("for subject '" + TOPIC + "-value'")
                 .hasMessageContaining("Schema Registry unreachable at " + deadUrl);
         assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, new byte[] {0, 0, 0, 0, 1, 0}))
-                .isInstanceOf(SerializationException.class)
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
                 .hasMessageContaining("Schema Registry unreachable at " + deadUrl);
     }
 
