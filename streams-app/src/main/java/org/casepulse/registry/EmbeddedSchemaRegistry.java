@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -103,8 +105,12 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                     tls.setKeyStorePath(tlsKeyStore.toString());
                     tls.setKeyStorePassword(tlsPassword);
                     tls.setKeyStoreType(tlsType);
+                    // No SNI host check: clients may call by IP or by a name the certificate does not carry.
+                    HttpConfiguration https = new HttpConfiguration(http);
+                    https.getCustomizers().removeIf(customizer -> customizer instanceof SecureRequestCustomizer);
+                    https.addCustomizer(new SecureRequestCustomizer(false));
                     ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
-                            new HttpConnectionFactory(http));
+                            new HttpConnectionFactory(https));
                     connector.setHost(host);
                     connector.setPort(port);
                     return connector;
