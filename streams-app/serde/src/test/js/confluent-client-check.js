@@ -3,7 +3,7 @@
 // Prints one JSON object with what the client saw; ConfluentJavaScriptClientTest asserts on it.
 'use strict';
 const {
-  SchemaRegistryClient, AvroSerializer, AvroDeserializer, SerdeType,
+  SchemaRegistryClient, AvroSerializer, AvroDeserializer, SerdeType, HeaderSchemaIdSerializer,
 } = require('@confluentinc/schemaregistry');
 
 async function main() {
@@ -17,7 +17,8 @@ async function main() {
       fields: [{ name: 'n', type: 'int' }],
     }),
   };
-  const registeredId = await client.register('js-probe-value', probe);
+  const registered = await client.registerFullResponse('js-probe-value', probe);
+  const registeredId = registered.id;
   const lookedUp = await client.getIdFullResponse('js-probe-value', probe);
   const byId = await client.getBySubjectAndId('js-probe-value', registeredId);
   const latest = await client.getLatestSchemaMetadata('js-probe-value');
@@ -26,19 +27,32 @@ async function main() {
   const fromJava = await deserializer.deserialize(topic, Buffer.from(javaHex, 'hex'));
 
   const serializer = new AvroSerializer(client, SerdeType.VALUE, { autoRegisterSchemas: false, useLatestVersion: true });
-  const fromJs = await serializer.serialize(topic, {
+  const jsEvent = {
     eventId: 'evt-js', revision: 3, type: 'VISIT_RECORDED', caseId: 'case-js', childId: 'child-js',
     areaCode: 'TEAM-JS', occurredOn: 19845, recordedAt: 1714557600000, caseType: null, assessmentId: null,
     childSeen: true, workerId: null, planId: null, planType: null, retractsEventId: null,
-  });
+  };
+  const fromJs = await serializer.serialize(topic, jsEvent);
+
+  // Confluent 8's header mode: the schema GUID travels in a header, the body is plain Avro.
+  const headerSerializer = new AvroSerializer(client, SerdeType.VALUE,
+    { autoRegisterSchemas: false, useLatestVersion: true, schemaIdSerializer: HeaderSchemaIdSerializer });
+  const headers = {};
+  const headerBody = await headerSerializer.serialize(topic, jsEvent, headers);
+  const freshClient = new SchemaRegistryClient({ baseURLs: [registryUrl], cacheCapacity: 100 });
+  const fromHeader = await new AvroDeserializer(freshClient, SerdeType.VALUE, {}).deserialize(topic, headerBody, headers);
 
   process.stdout.write(JSON.stringify({
     registeredId,
+    registeredGuid: registered.guid,
     lookedUp: { subject: lookedUp.subject, id: lookedUp.id, version: lookedUp.version },
     byIdSchema: JSON.parse(byId.schema),
     latestVersion: latest.version,
     fromJava,
     fromJsHex: fromJs.toString('hex'),
+    headerBodyHex: headerBody.toString('hex'),
+    headerHex: Buffer.from(headers.__value_schema_id).toString('hex'),
+    fromHeader,
   }) + '\n');
 }
 

@@ -7,25 +7,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An in-process, in-memory Schema Registry speaking enough of Confluent's REST API for Confluent's
  * own clients (and ours) to work against it unchanged: register, look up, versions, schemas by id,
- * soft and hard subject deletes, compatibility checks and levels, Confluent's error bodies. For
- * local runs and tests; production points at a real registry.
+ * soft and hard subject deletes, compatibility checks and levels, schema GUIDs
+ * ({@code /schemas/guids/{guid}}), Confluent's error bodies. For local runs and tests; production
+ * points at a real registry. In memory, optionally journaled to a file ({@link #persistTo}).
+ * Reads are open; changes from other machines are refused unless credentials are required
+ * ({@link WriteProtection}). HTTP, or HTTPS with {@link #serveTls}.
  *
  * <p>Only AVRO schemas without references are accepted. {@code GET /schemas/ids/{id}?subject=} is
  * accepted and answers as Confluent does in its default context: ids are global, so the subject
@@ -41,7 +46,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private final SchemaStore store = new SchemaStore();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile String requiredAuthorization;
-    private Path journal;
+    private SchemaJournal journal;
+    private Path tlsKeyStore;
+    private String tlsPassword;
+    private String tlsType;
     private Javalin app;
     private String url;
 
@@ -52,32 +60,35 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     /**
-     * Keeps registrations in {@code file} (one JSON line each) and replays them on start, so that a
-     * local stack restarted on the same data directory gives its schemas the same ids as before
-     * and can read the records it wrote. Call before {@link #start}.
+     * Keeps every accepted change in {@code file}, a write-ahead journal ({@link SchemaJournal}),
+     * and replays it first: a local stack restarted on the same data directory, even after a
+     * crash, serves the same ids, versions, deletes and compatibility settings as before. Each
+     * change is on disk before it is answered. Call before {@link #start}.
      */
     public synchronized EmbeddedSchemaRegistry persistTo(Path file) {
+        List<JsonNode> entries = new ArrayList<>();
+        SchemaJournal opened = SchemaJournal.open(file, entries);
         try {
-            if (Files.exists(file)) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (!line.isBlank()) {
-                        JsonNode entry = JSON.readTree(line);
-                        store.register(entry.get("subject").asText(), entry.get("schema").asText());
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the schema journal " + file, e);
+            store.replay(entries);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw new IllegalStateException("Cannot replay the schema journal " + file + ": " + e.getMessage(), e);
         }
-        this.journal = file;
+        store.journalTo(opened);
+        journal = opened;
+        LOG.info("Schema journal {}: {} changes replayed", file, entries.size());
         return this;
     }
 
-    private synchronized void journal(String subject, String schema) throws IOException {
-        if (journal != null) {
-            String line = JSON.writeValueAsString(Map.of("subject", subject, "schema", schema)) + "\n";
-            Files.writeString(journal, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        }
+    /**
+     * Serves HTTPS rather than HTTP, with the key and certificate in {@code keyStore} (JKS or
+     * PKCS12, by its type). Call before {@link #start}.
+     */
+    public synchronized EmbeddedSchemaRegistry serveTls(Path keyStore, String password, String type) {
+        this.tlsKeyStore = keyStore;
+        this.tlsPassword = password;
+        this.tlsType = type;
+        return this;
     }
 
     /** Starts serving on {@code host}; port 0 picks a free port (read it back from {@link #url()}). */
@@ -88,10 +99,27 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.startupWatcherEnabled = false;
+            if (tlsKeyStore != null) {
+                config.jetty.addConnector((server, http) -> {
+                    SslContextFactory.Server tls = new SslContextFactory.Server();
+                    tls.setKeyStorePath(tlsKeyStore.toString());
+                    tls.setKeyStorePassword(tlsPassword);
+                    tls.setKeyStoreType(tlsType);
+                    // No SNI host check: clients may call by IP or by a name the certificate does not carry.
+                    HttpConfiguration https = new HttpConfiguration(http);
+                    https.getCustomizers().removeIf(customizer -> customizer instanceof SecureRequestCustomizer);
+                    https.addCustomizer(new SecureRequestCustomizer(false));
+                    ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
+                            new HttpConnectionFactory(https));
+                    connector.setHost(host);
+                    connector.setPort(port);
+                    return connector;
+                });
+            }
         });
         routes(app);
         app.start(host, port);
-        url = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + app.port();
+        url = (tlsKeyStore != null ? "https://" : "http://") + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + app.port();
         LOG.info("Embedded Schema Registry listening on {}", url);
         return this;
     }
@@ -115,12 +143,17 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             app.stop();
             app = null;
         }
+        if (journal != null) {
+            journal.close();
+            journal = null;
+        }
     }
 
     private void routes(Javalin app) {
         app.before(ctx -> {
             requests.add(ctx.method() + " " + ctx.path());
             authenticate(ctx);
+            protectWrites(ctx);
         });
         app.exception(RegistryError.class, (e, ctx) -> respond(ctx, e.httpStatus, new ErrorBody(e.errorCode, e.getMessage())));
         app.exception(JsonProcessingException.class, (e, ctx) ->
@@ -131,8 +164,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             String subject = subject(ctx);
             String schema = schemaText(ctx);
             int id = store.register(subject, schema);
-            journal(subject, schema);
-            respond(ctx, 200, new IdBody(id));
+            respond(ctx, 200, new IdBody(id, store.guidOf(id)));
         });
         app.post("/subjects/{subject}", ctx ->
                 respond(ctx, 200, versionBody(store.lookUp(subject(ctx), schemaText(ctx), flag(ctx, "deleted")))));
@@ -142,7 +174,14 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 respond(ctx, 200, versionBody(store.version(subject(ctx), version(ctx), flag(ctx, "deleted")))));
         app.delete("/subjects/{subject}", ctx ->
                 respond(ctx, 200, store.deleteSubject(subject(ctx), flag(ctx, "permanent"))));
-        app.get("/schemas/ids/{id}", ctx -> respond(ctx, 200, new SchemaBody(store.schema(schemaId(ctx)))));
+        app.get("/schemas/ids/{id}", ctx -> {
+            int id = schemaId(ctx);
+            respond(ctx, 200, new SchemaBody(store.schema(id), store.guidOf(id)));
+        });
+        app.get("/schemas/guids/{guid}", ctx -> {
+            String guid = ctx.pathParam("guid");
+            respond(ctx, 200, new SchemaBody(store.schemaByGuid(guid), guid));
+        });
         app.post("/compatibility/subjects/{subject}/versions/{version}", ctx -> {
             List<String> problems = store.incompatibilities(subject(ctx), version(ctx), schemaText(ctx));
             respond(ctx, 200, new CompatibilityBody(problems.isEmpty(), flag(ctx, "verbose") ? problems : null));
@@ -152,6 +191,12 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             CompatibilityLevel level = requestedLevel(ctx);
             store.globalLevel(level);
             respond(ctx, 200, new ConfigUpdateBody(level.name()));
+        });
+        app.delete("/config", ctx -> respond(ctx, 200, new ConfigBody(store.deleteGlobalLevel().name())));
+        app.delete("/config/{subject}", ctx -> {
+            String subject = subject(ctx);
+            respond(ctx, 200, new ConfigBody(store.deleteSubjectLevel(subject)
+                    .orElseThrow(() -> RegistryError.subjectNotFound(subject)).name()));
         });
         app.get("/config/{subject}", ctx -> {
             String subject = subject(ctx);
@@ -176,6 +221,15 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         if (required != null && !required.equals(ctx.header("Authorization"))) {
             ctx.header("WWW-Authenticate", "Basic realm=\"SchemaRegistry\"");
             throw new RegistryError(401, ErrorCodes.UNAUTHORIZED, "Unauthorized");
+        }
+    }
+
+    /** Writes from other machines need credentials: see {@link WriteProtection}. */
+    private void protectWrites(Context ctx) {
+        if (!WriteProtection.allows(ctx.method().name(), ctx.path(), ctx.req().getRemoteAddr(), requiredAuthorization != null)) {
+            throw new RegistryError(403, ErrorCodes.FORBIDDEN, "This registry accepts changes from this machine only, unless"
+                    + " it requires credentials: " + ctx.method() + " " + ctx.path() + " from " + ctx.req().getRemoteAddr()
+                    + " refused");
         }
     }
 
@@ -249,15 +303,16 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     private static VersionBody versionBody(SchemaStore.Version version) {
-        return new VersionBody(version.subject(), version.version(), version.id(), version.schema());
+        return new VersionBody(version.subject(), version.version(), version.id(), version.schema(), version.guid());
     }
 
     // Response shapes of Confluent's API; schemaType is left out, as Confluent does for AVRO.
-    record IdBody(int id) {}
+    // guid: Confluent 8's schema GUID, for serializers that put it in a record header.
+    record IdBody(int id, String guid) {}
 
-    record SchemaBody(String schema) {}
+    record SchemaBody(String schema, String guid) {}
 
-    record VersionBody(String subject, int version, int id, String schema) {}
+    record VersionBody(String subject, int version, int id, String schema, String guid) {}
 
     record ErrorBody(@JsonProperty("error_code") int errorCode, String message) {}
 

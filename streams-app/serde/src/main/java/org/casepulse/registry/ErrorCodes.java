@@ -16,6 +16,10 @@ public final class ErrorCodes {
     public static final int INVALID_SCHEMA = 42201;
     public static final int INVALID_VERSION = 42202;
     public static final int INVALID_COMPATIBILITY_LEVEL = 42203;
+    /** Writes refused to this client (the embedded registry: a non-local client without credentials). */
+    public static final int FORBIDDEN = 40301;
+    /** Error in the backend datastore (the embedded registry: its journal could not be written). */
+    public static final int STORE_ERROR = 50001;
 
     private ErrorCodes() {}
 }

@@ -17,28 +17,55 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link SchemaRegistryClient} over the Confluent Schema Registry REST API ({@code java.net.http} and
  * Jackson). Several base URLs may be given: each call goes to the last one that answered and fails
- * over to the next on an I/O error, as Confluent's client does. Thread-safe.
+ * over to the next on an I/O error, as Confluent's client does. A transient fault (no answer,
+ * timeout, HTTP 5xx or 429) is retried with exponential backoff ({@link RetryPolicy}); the first
+ * fault of an outage is logged at WARN, once, and the recovery at INFO. When retries run out the
+ * call fails with a {@link SchemaRegistryException} that {@link SchemaRegistryException#isTransient()
+ * is transient}; a refusal (4xx) fails at once. Successful answers that cannot change are cached, so
+ * an outage does not touch schemas already seen. Thread-safe.
  */
 public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     public static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_TIMEOUT = RegistryClientSettings.DEFAULT_REQUEST_TIMEOUT;
 
+    private static final Logger LOG = LoggerFactory.getLogger(RestSchemaRegistryClient.class);
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final List<String> baseUrls;
-    private final String authorization;
-    private final Duration timeout;
+    private final Map<String, String> headers;
+    private final Duration requestTimeout;
+    private final RetryPolicy retry;
     private final HttpClient http;
     private volatile int current;
+    /** True from the first transient fault until the registry answers again: one WARN per outage. */
+    private final AtomicBoolean inOutage = new AtomicBoolean();
 
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+    private final Map<String, Schema> schemasByGuid = new ConcurrentHashMap<>();
+
+    public RestSchemaRegistryClient(RegistryClientSettings settings) {
+        this.baseUrls = settings.urls().stream().map(RestSchemaRegistryClient::withoutUserInfo).toList();
+        this.headers = settings.headers();
+        this.requestTimeout = settings.requestTimeout();
+        this.retry = settings.retry();
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout());
+        if (settings.sslContext() != null) {
+            builder.sslContext(settings.sslContext());
+        }
+        this.http = builder.build();
+    }
 
     /**
      * @param baseUrls   registry base URLs, for example {@code http://localhost:8081}; user info in them is ignored
@@ -46,22 +73,19 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
      * @param timeout    connect and request timeout of each call
      */
     public RestSchemaRegistryClient(List<String> baseUrls, String userInfo, Duration timeout) {
-        if (baseUrls.isEmpty()) {
-            throw new IllegalArgumentException("At least one Schema Registry URL is needed");
-        }
-        this.baseUrls = baseUrls.stream().map(RestSchemaRegistryClient::withoutUserInfo).toList();
-        this.authorization = userInfo == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .build();
+        this(RegistryClientSettings.of(baseUrls)
+                .withHeaders(userInfo == null ? Map.of() : Map.of("Authorization", basicAuthorization(userInfo)))
+                .withTimeouts(timeout, timeout));
+    }
+
+    /** The {@code Authorization} header value of HTTP basic authentication with {@code user:password}. */
+    public static String basicAuthorization(String userInfo) {
+        return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A client without authentication for a comma-separated list of base URLs. */
     public RestSchemaRegistryClient(String commaSeparatedUrls) {
-        this(splitUrls(commaSeparatedUrls), null, DEFAULT_TIMEOUT);
+        this(RegistryClientSettings.of(splitUrls(commaSeparatedUrls)));
     }
 
     /** Splits Confluent's comma-separated {@code schema.registry.url} value. */
@@ -98,6 +122,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public Schema getById(int id) {
         return schemasById.computeIfAbsent(id, i -> parse(call("GET", "/schemas/ids/" + i, null)));
+    }
+
+    @Override
+    public Schema getByGuid(String guid) {
+        return schemasByGuid.computeIfAbsent(guid, g -> parse(call("GET", "/schemas/guids/"
+                + URLEncoder.encode(g, StandardCharsets.UTF_8), null)));
     }
 
     @Override
@@ -142,23 +172,57 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return new Schema.Parser().parse(body.path("schema").asText());
     }
 
+    /** One call, retried on transient faults as the {@link RetryPolicy} says. */
     private JsonNode call(String method, String path, String body) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                JsonNode answer = callOnce(method, path, body);
+                if (inOutage.compareAndSet(true, false)) {
+                    LOG.info("Schema Registry at {} answers again", String.join(", ", baseUrls));
+                }
+                return answer;
+            } catch (SchemaRegistryException e) {
+                if (!e.isTransient()) {
+                    throw e;
+                }
+                if (inOutage.compareAndSet(false, true)) {
+                    LOG.warn("Schema Registry failing: {}. Retrying each call up to {} times with backoff from {} ms to"
+                                    + " {} ms; not logged again until it answers", e.getMessage(), retry.maxRetries(),
+                            retry.initialWait().toMillis(), retry.maxWait().toMillis());
+                }
+                if (attempt >= retry.maxRetries()) {
+                    throw e;
+                }
+                pause(retry.waitBefore(attempt + 1), e);
+            }
+        }
+    }
+
+    private static void pause(Duration wait, SchemaRegistryException failure) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
+    }
+
+    /** One attempt: the base URLs in turn from the last that answered, moving on after an I/O error. */
+    private JsonNode callOnce(String method, String path, String body) {
         int first = current;
         IOException lastFailure = null;
         for (int attempt = 0; attempt < baseUrls.size(); attempt++) {
             int index = (first + attempt) % baseUrls.size();
             String url = baseUrls.get(index) + path;
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(timeout)
+                    .timeout(requestTimeout)
                     .header("Accept", CONTENT_TYPE)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             if (body != null) {
                 request.header("Content-Type", CONTENT_TYPE);
             }
-            if (authorization != null) {
-                request.header("Authorization", authorization);
-            }
+            headers.forEach(request::header);
             HttpResponse<String> response;
             try {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -5,7 +5,8 @@ import org.apache.avro.Schema;
 /**
  * The calls to a Confluent-compatible Schema Registry that the Avro serde needs. Implementations
  * cache what cannot change (a schema's id, an id's schema), so a serde calls the registry once per
- * schema, not once per record. Failures are {@link SchemaRegistryException}s.
+ * schema, not once per record. Failures are {@link SchemaRegistryException}s; those that
+ * are {@link SchemaRegistryException#isTransient() transient} are worth retrying later.
  */
 public interface SchemaRegistryClient {
 
@@ -20,6 +21,14 @@ public interface SchemaRegistryClient {
 
     /** The schema with global id {@code id} (error 40403 if none). Cached. */
     Schema getById(int id);
+
+    /**
+     * The schema with this GUID (Confluent 8's header-based schema ids). Cached. Clients without
+     * GUID support throw {@link UnsupportedOperationException}.
+     */
+    default Schema getByGuid(String guid) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot look schemas up by GUID");
+    }
 
     /** The latest version of {@code subject}. Not cached: the latest version changes. */
     RegisteredSchema getLatest(String subject);

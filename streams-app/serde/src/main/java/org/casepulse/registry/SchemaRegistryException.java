@@ -40,6 +40,15 @@ public final class SchemaRegistryException extends RuntimeException {
         return httpStatus == 0;
     }
 
+    /**
+     * A fault that may pass: no registry answered (connection refused, timeout, I/O error), or it
+     * answered HTTP 5xx or 429 (too many requests). Anything else is the registry's considered
+     * refusal (unknown schema, bad request, not authorised) and will not change by asking again.
+     */
+    public boolean isTransient() {
+        return httpStatus == 0 || httpStatus >= 500 || httpStatus == 429;
+    }
+
     /** HTTP status of the registry's answer; 0 when it could not be reached. */
     public int httpStatus() {
         return httpStatus;

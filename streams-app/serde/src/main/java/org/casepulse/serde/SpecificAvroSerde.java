@@ -46,7 +46,7 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
         AvroSerdeConfig config = AvroSerdeConfig.from(configs);
         SchemaRegistryClient shared = client != null ? client : config.newRegistryClient();
         serializer.configure(config, isKey, shared);
-        deserializer.configure(shared);
+        deserializer.configure(shared, isKey);
     }
 
     @Override

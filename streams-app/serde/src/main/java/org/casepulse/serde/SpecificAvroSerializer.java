@@ -20,8 +20,8 @@ import org.casepulse.registry.SchemaRegistryException;
 
 /**
  * Serializes generated Avro records in Confluent's wire format: magic byte {@code 0x00}, the writer
- * schema's registry id (4 bytes, big-endian), then the Avro binary body. Subjects follow Confluent's
- * TopicNameStrategy ({@code <topic>-value}, {@code <topic>-key}). The registry is asked once per
+ * schema's registry id (4 bytes, big-endian), then the Avro binary body. Subjects follow the
+ * configured {@link SubjectNameStrategy} (by default {@code <topic>-value}, {@code <topic>-key}). The registry is asked once per
  * topic and schema; encoders and buffers are reused per thread. Thread-safe, as Kafka Streams shares
  * one serde instance between its stream threads.
  */
@@ -35,6 +35,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     private volatile boolean isKey;
     private volatile boolean autoRegisterSchemas = true;
     private volatile boolean useLatestVersion;
+    private volatile SubjectNameStrategy subjectNameStrategy = SubjectNameStrategy.TOPIC;
     /** By topic, then by the record's schema (generated classes share one schema instance). */
     private final Map<String, Map<Schema, SchemaWriter>> writers = new ConcurrentHashMap<>();
 
@@ -57,6 +58,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
         this.isKey = isKey;
         this.autoRegisterSchemas = config.autoRegisterSchemas();
         this.useLatestVersion = config.useLatestVersion();
+        this.subjectNameStrategy = config.subjectNameStrategy(isKey);
         writers.clear();
     }
 
@@ -90,7 +92,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
         if (registry == null) {
             throw new IllegalStateException("Serializer not configured: call configure(...) or pass a SchemaRegistryClient");
         }
-        String subject = topic + (isKey ? "-key" : "-value");
+        String subject = subjectNameStrategy.subject(topic, isKey, schema);
         SpecificData model = SpecificData.getForClass(record.getClass());
         try {
             if (autoRegisterSchemas) {
@@ -101,6 +103,10 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
             }
             return new SchemaWriter(registry.getId(subject, schema), new SpecificDatumWriter<>(schema, model));
         } catch (SchemaRegistryException e) {
+            if (SchemaRegistryUnavailableException.isRegistryFault(e)) {
+                throw new SchemaRegistryUnavailableException("Cannot get the id of Avro schema " + schema.getFullName()
+                        + " for subject '" + subject + "': " + e.getMessage(), e);
+            }
             String action = autoRegisterSchemas ? "registering" : useLatestVersion ? "fetching the latest" : "looking up";
             throw new SerializationException("Error " + action + " Avro schema " + schema.getFullName()
                     + " for subject '" + subject + "': " + e.getMessage(), e);

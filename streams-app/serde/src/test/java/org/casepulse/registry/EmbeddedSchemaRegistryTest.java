@@ -43,7 +43,7 @@ class EmbeddedSchemaRegistryTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType()).startsWith("application/vnd.schemaregistry.v1+json");
-        assertThat(reply.body().toString()).isEqualTo("{\"id\":1}");
+        assertThat(reply.body().toString()).isEqualTo("{\"id\":1,\"guid\":\"" + SchemaStore.guid(new Schema.Parser().parse(V1).toString()) + "\"}");
     }
 
     @Test
@@ -329,6 +329,43 @@ class EmbeddedSchemaRegistryTest {
 
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.errorCode()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldGiveEachSchemaAGuidAndServeSchemasByGuid() {
+        int id = http.register("s-value", V1);
+        String guid = http.post("/subjects/s-value/versions", Map.of("schema", V1)).body().path("guid").asText();
+        http.register("t-value", reformatted(V1));
+        int id2 = http.register("s-value", V2);
+
+        assertThat(guid).matches("[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(http.get("/subjects/s-value/versions/1").body().path("guid").asText()).isEqualTo(guid);
+        assertThat(http.get("/subjects/t-value/versions/latest").body().path("guid").asText()).as("same schema, same guid")
+                .isEqualTo(guid);
+        assertThat(http.post("/subjects/s-value", Map.of("schema", V1)).body().path("guid").asText()).isEqualTo(guid);
+        assertThat(http.get("/schemas/ids/" + id).body().path("guid").asText()).isEqualTo(guid);
+        assertThat(http.get("/schemas/ids/" + id2).body().path("guid").asText()).isNotEqualTo(guid);
+        Reply byGuid = http.get("/schemas/guids/" + guid);
+        assertThat(byGuid.status()).isEqualTo(200);
+        assertThat(new Schema.Parser().parse(byGuid.body().path("schema").asText())).isEqualTo(new Schema.Parser().parse(V1));
+        Reply unknown = http.get("/schemas/guids/00000000-0000-3000-8000-000000000000");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.errorCode()).isEqualTo(ErrorCodes.SCHEMA_NOT_FOUND);
+    }
+
+    @Test
+    void shouldDeleteTheGlobalAndSubjectCompatibility() {
+        http.put("/config", Map.of("compatibility", "FULL"));
+        http.put("/config/s-value", Map.of("compatibility", "NONE"));
+
+        Reply subject = http.delete("/config/s-value");
+        Reply global = http.delete("/config");
+
+        assertThat(subject.body().toString()).isEqualTo("{\"compatibilityLevel\":\"NONE\"}");
+        assertThat(global.body().toString()).isEqualTo("{\"compatibilityLevel\":\"FULL\"}");
+        assertThat(http.get("/config/s-value").errorCode()).isEqualTo(40408);
+        assertThat(http.get("/config").body().path("compatibilityLevel").asText()).isEqualTo("BACKWARD");
+        assertThat(http.delete("/config/s-value").errorCode()).isEqualTo(40401);
     }
 
     @Test

@@ -134,7 +134,8 @@ class RestSchemaRegistryClientTest {
     @Test
     void shouldNameTheUrlWhenNoRegistryAnswers() throws IOException {
         String deadUrl = "http://127.0.0.1:" + freePort();
-        RestSchemaRegistryClient client = new RestSchemaRegistryClient(deadUrl);
+        RestSchemaRegistryClient client = new RestSchemaRegistryClient(
+                RegistryClientSettings.of(List.of(deadUrl)).withRetry(RetryPolicy.NONE));
 
         assertThatThrownBy(() -> client.register("s-value", V1))
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
@@ -152,6 +153,25 @@ class RestSchemaRegistryClientTest {
         assertThat(client.register("s-value", V1)).isEqualTo(1);
         assertThat(client.register("s-value", V2)).isEqualTo(2);
         assertThat(registry.requests()).hasSize(2);
+    }
+
+    @Test
+    void shouldDoubleTheWaitBetweenRetriesUpToTheCap() {
+        RetryPolicy policy = new RetryPolicy(6, Duration.ofMillis(100), Duration.ofMillis(500));
+
+        assertThat(List.of(1, 2, 3, 4, 5).stream().map(policy::waitBefore).map(Duration::toMillis))
+                .containsExactly(100L, 200L, 400L, 500L, 500L);
+    }
+
+    @Test
+    void shouldClassifyRegistryFaults() {
+        assertThat(new SchemaRegistryException(503, 50003, "leader unavailable", "u").isTransient()).isTrue();
+        assertThat(new SchemaRegistryException(500, 50001, "store error", "u").isTransient()).isTrue();
+        assertThat(new SchemaRegistryException(429, 429, "slow down", "u").isTransient()).isTrue();
+        assertThat(SchemaRegistryException.unreachable("u", new java.net.ConnectException()).isTransient()).isTrue();
+        assertThat(new SchemaRegistryException(404, 40403, "Schema not found", "u").isTransient()).isFalse();
+        assertThat(new SchemaRegistryException(422, 42201, "Invalid schema", "u").isTransient()).isFalse();
+        assertThat(new SchemaRegistryException(401, 401, "Unauthorized", "u").isTransient()).isFalse();
     }
 
     /** A port nothing listens on: bound, read back, released. */

@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.events.EventType;
 import org.casepulse.registry.EmbeddedSchemaRegistry;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Confluent's official JavaScript client and Avro serde ({@value #PACKAGE} from npm) against the
  * embedded registry and our wire format: registers, looks up and fetches by id, reads a record our
- * serializer wrote, and writes one our deserializer reads. Skips itself when node or npm is missing
+ * serializer wrote, and writes one our deserializer reads; in Confluent 8's header mode too (schema
+ * GUID in a header, read back through {@code /schemas/guids/{guid}}). Skips itself when node or npm is missing
  * or the package cannot be installed; the package is cached in {@code target/js-client}.
  */
 class ConfluentJavaScriptClientTest {
@@ -89,9 +92,37 @@ class ConfluentJavaScriptClientTest {
                             .setOccurredOn(LocalDate.ofEpochDay(19845)).setRecordedAt(Instant.ofEpochMilli(1714557600000L))
                             .setChildSeen(true)
                             .build());
+            String caseEventGuid = http(registry.url() + "/subjects/" + TOPIC + "-value/versions/latest").path("guid").asText();
+            assertThat(seen.path("registeredGuid").asText())
+                    .isEqualTo(http(registry.url() + "/subjects/js-probe-value/versions/1").path("guid").asText())
+                    .isNotEmpty();
+            byte[] header = HexFormat.of().parseHex(seen.path("headerHex").asText());
+            assertThat(header).hasSize(17);
+            assertThat(header[0]).isEqualTo((byte) 1);
+            ByteBuffer guidBytes = ByteBuffer.wrap(header, 1, 16);
+            assertThat(new UUID(guidBytes.getLong(), guidBytes.getLong()).toString()).isEqualTo(caseEventGuid);
+            JsonNode fromHeader = seen.path("fromHeader");
+            assertThat(fromHeader.path("eventId").asText()).isEqualTo("evt-js");
+            assertThat(fromHeader.path("type").asText()).isEqualTo("VISIT_RECORDED");
+            assertThat(fromHeader.path("occurredOn").asLong()).isEqualTo(19845);
+            assertThat(fromHeader.path("childSeen").asBoolean()).isTrue();
+            assertThat(registry.requests()).as("the JS deserializer fetched the schema by GUID")
+                    .contains("GET /schemas/guids/" + caseEventGuid);
+            org.apache.kafka.common.header.Headers headers = new RecordHeaders().add(SpecificAvroDeserializer.VALUE_SCHEMA_ID_HEADER, header);
+            assertThat(new SpecificAvroDeserializer<>(new RestSchemaRegistryClient(registry.url()), CaseEvent.class)
+                    .deserialize(TOPIC, headers, HexFormat.of().parseHex(seen.path("headerBodyHex").asText())))
+                    .as("our deserializer reads header mode").isEqualTo(new SpecificAvroDeserializer<>(client, CaseEvent.class)
+                            .deserialize(TOPIC, jsBytes));
             assertThat(registry.requests()).as("the JS serde asks for subject associations first")
                     .anyMatch(request -> request.startsWith("GET /associations/"));
         }
+    }
+
+    private static JsonNode http(String url) throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
     }
 
     private record Result(int exitCode, String stdout, String output) {

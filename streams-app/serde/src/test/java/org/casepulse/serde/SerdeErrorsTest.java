@@ -1,5 +1,6 @@
 package org.casepulse.serde;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.casepulse.serde.Samples.TOPIC;
 
@@ -74,18 +75,60 @@ class SerdeErrorsTest {
     }
 
     @Test
+    void shouldReadTheSchemaGuidOrIdFromAHeaderAndRefuseAMalformedOne() throws Exception {
+        byte[] prefixed = new SpecificAvroSerializer<CaseEvent>(client).serialize(TOPIC, Samples.event(EventType.CASE_CLOSED));
+        byte[] body = java.util.Arrays.copyOfRange(prefixed, 5, prefixed.length);
+        String guid = new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(registry.url() + "/subjects/" + TOPIC
+                        + "-value/versions/1")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body())
+                .path("guid").asText();
+        java.util.UUID uuid = java.util.UUID.fromString(guid);
+        byte[] guidHeader = java.nio.ByteBuffer.allocate(17).put((byte) 1)
+                .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
+        SpecificAvroDeserializer<CaseEvent> deserializer = new SpecificAvroDeserializer<>(new RestSchemaRegistryClient(registry.url()));
+
+        CaseEvent byGuid = deserializer.deserialize(TOPIC, new org.apache.kafka.common.header.internals.RecordHeaders()
+                .add(SpecificAvroDeserializer.VALUE_SCHEMA_ID_HEADER, guidHeader), body);
+        CaseEvent byId = deserializer.deserialize(TOPIC, new org.apache.kafka.common.header.internals.RecordHeaders()
+                .add(SpecificAvroDeserializer.VALUE_SCHEMA_ID_HEADER, java.util.Arrays.copyOf(prefixed, 5)), body);
+        CaseEvent noHeader = deserializer.deserialize(TOPIC, new org.apache.kafka.common.header.internals.RecordHeaders(), prefixed);
+
+        assertThat(byGuid).isEqualTo(Samples.event(EventType.CASE_CLOSED));
+        assertThat(byId).isEqualTo(byGuid);
+        assertThat(noHeader).isEqualTo(byGuid);
+        assertThat(registry.requests()).contains("GET /schemas/guids/" + guid);
+        assertThatThrownBy(() -> deserializer.deserialize(TOPIC, new org.apache.kafka.common.header.internals.RecordHeaders()
+                .add(SpecificAvroDeserializer.VALUE_SCHEMA_ID_HEADER, new byte[] {7, 7}), body))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("is not a schema id");
+    }
+
+    @Test
+    void shouldRejectValidAvroFollowedByTrailingBytes() {
+        byte[] bytes = new SpecificAvroSerializer<CaseEvent>(client).serialize(TOPIC, Samples.event(EventType.CASE_CLOSED));
+        byte[] withGarbage = java.util.Arrays.copyOf(bytes, bytes.length + 3);
+        withGarbage[bytes.length] = 0x42;
+
+        assertThatThrownBy(() -> new SpecificAvroDeserializer<CaseEvent>(client).deserialize(TOPIC, withGarbage))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("bytes left over after the record");
+        assertThat(new SpecificAvroDeserializer<CaseEvent>(client).deserialize(TOPIC, bytes))
+                .isEqualTo(Samples.event(EventType.CASE_CLOSED));
+    }
+
+    @Test
     void shouldNameTheUrlWhenTheRegistryIsUnreachable() throws IOException {
         String deadUrl = "http://127.0.0.1:" + freePort();
-        Map<String, String> config = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, deadUrl);
+        Map<String, String> config = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, deadUrl, AvroSerdeConfig.MAX_RETRIES, "0");
         SpecificAvroSerde<CaseEvent> serde = new SpecificAvroSerde<>();
         serde.configure(config, false);
 
         assertThatThrownBy(() -> serde.serializer().serialize(TOPIC, Samples.event(EventType.CASE_CLOSED)))
-                .isInstanceOf(SerializationException.class)
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
                 .hasMessageContaining("for subject '" + TOPIC + "-value'")
                 .hasMessageContaining("Schema Registry unreachable at " + deadUrl);
         assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, new byte[] {0, 0, 0, 0, 1, 0}))
-                .isInstanceOf(SerializationException.class)
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
                 .hasMessageContaining("Schema Registry unreachable at " + deadUrl);
     }
 
