@@ -16,12 +16,22 @@ public interface BusinessClock {
 
     LocalDate today(long wallClockMillis);
 
+    /** Today by the system clock: for what runs outside a stream task (the demo feed, a benchmark). */
+    default LocalDate today() {
+        return today(System.currentTimeMillis());
+    }
+
     static BusinessClock wall() {
         return millis -> dateInLondon(millis);
     }
 
     static BusinessClock fixed(LocalDate asOf) {
         return millis -> asOf;
+    }
+
+    /** The start of {@code date} in England, as an instant. */
+    static Instant startOf(LocalDate date) {
+        return date.atStartOfDay(LONDON).toInstant();
     }
 
     static LocalDate dateInLondon(long epochMillis) {

@@ -30,6 +30,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.casepulse.calendar.BusinessClock;
 import org.casepulse.calendar.Period;
 import org.casepulse.indicators.figures.IndicatorSeries;
 import org.casepulse.broker.EmbeddedKafkaBroker;
@@ -71,7 +72,7 @@ public final class Benchmark {
 
     public void run() throws Exception {
         ReferenceData reference = ReferenceData.defaults();
-        LocalDate end = LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(1);
+        LocalDate end = BusinessClock.wall().today().minusDays(1);
         SimulationSettings simulation = SimulationSettings.defaults(end);
         simulation = simulation.withReferralsPerWorkingDay(
                 Simulation.referralsPerWorkingDayFor(events, simulation, reference.areas(), reference.calendar()));

@@ -4,12 +4,12 @@ import java.io.PrintStream;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.casepulse.calendar.BusinessClock;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.events.EventType;
 import org.casepulse.events.PlanType;
@@ -43,7 +43,7 @@ public final class DayChangeBenchmark {
 
     public void run() {
         ReferenceData reference = ReferenceData.defaults();
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        LocalDate today = BusinessClock.wall().today();
         CaseFacts caseFacts = new CaseFacts(reference.catalogue(), reference.calendar());
         List<Area> lowest = reference.areas().lowest();
         SplittableRandom random = new SplittableRandom(7);
@@ -126,7 +126,7 @@ public final class DayChangeBenchmark {
     private static CaseEvent.Builder event(String caseId, int n, EventType type, String area, LocalDate date) {
         return CaseEvent.newBuilder().setEventId(caseId + "-" + n).setRevision(0).setType(type).setCaseId(caseId)
                 .setChildId("child-" + caseId).setAreaCode(area).setOccurredOn(date)
-                .setRecordedAt(date.atStartOfDay(ZoneId.of("Europe/London")).toInstant());
+                .setRecordedAt(BusinessClock.startOf(date));
     }
 
     private static LocalDate workingDay(LocalDate date) {

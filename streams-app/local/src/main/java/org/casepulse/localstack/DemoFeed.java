@@ -2,12 +2,12 @@ package org.casepulse.localstack;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.casepulse.calendar.BusinessClock;
 import org.casepulse.publish.CaseEventPublisher;
 import org.casepulse.publish.PublisherSettings;
 import org.casepulse.reference.ReferenceData;
@@ -36,8 +36,13 @@ public record DemoFeed(boolean enabled, long seed, double referralsPerWorkingDay
         return new DemoFeed(false, 0, 0, 0, 0);
     }
 
-    /** Starts feeding {@code topic}, unless the topic already holds events (a restart on the same data). */
-    LiveFeed start(String bootstrapServers, String schemaRegistryUrl, String topic, ReferenceData reference) {
+    /**
+     * Starts feeding {@code topic}, unless the topic already holds events (a restart on the same data).
+     *
+     * @param clock the engine's business clock: with {@code --as-of D} the history ends on D, as the figures do
+     */
+    LiveFeed start(String bootstrapServers, String schemaRegistryUrl, String topic, ReferenceData reference,
+                   BusinessClock clock) {
         if (!enabled) {
             return null;
         }
@@ -46,13 +51,13 @@ public record DemoFeed(boolean enabled, long seed, double referralsPerWorkingDay
             LOG.info("Generator not started: {} already holds {} events from an earlier run", topic, held);
             return null;
         }
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        LocalDate today = clock.today();
         SimulationSettings settings = SimulationSettings.defaults(today).withSeed(seed)
                 .withReferralsPerWorkingDay(referralsPerWorkingDay).withFaults(DEMO_FAULTS);
         Simulation simulation = new Simulation(settings, reference.areas(), reference.calendar());
         CaseEventPublisher publisher = CaseEventPublisher.connect(
                 PublisherSettings.of(bootstrapServers, schemaRegistryUrl).withTopic(topic));
-        Instant liveFrom = today.minusDays(liveDays).atStartOfDay(ZoneId.of("Europe/London")).toInstant();
+        Instant liveFrom = BusinessClock.startOf(today.minusDays(liveDays));
         LOG.info("Generator: {} to {}, {} referrals a working day; history up to {} at full speed, then {} events/s",
                 settings.from(), settings.to(), referralsPerWorkingDay, liveFrom, eventsPerSecond);
         return LiveFeed.start(simulation.start(), eventsPerSecond, liveFrom, publisher::send);

@@ -60,7 +60,7 @@ public final class LocalStack implements AutoCloseable {
             application = new CasepulseApplication(settings, meters);
             application.start();
             LiveFeed feed = demo.start(broker.bootstrapServers(), registry.url(), settings.topics().caseEvents(),
-                    application.reference());
+                    application.reference(), settings.clock());
             LOG.info("Local stack up: Kafka {}, Schema Registry {}, data in {}",
                     broker.bootstrapServers(), registry.url(), dataDir.toAbsolutePath());
             if (application.server() != null) {

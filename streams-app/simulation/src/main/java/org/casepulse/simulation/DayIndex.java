@@ -1,8 +1,8 @@
 package org.casepulse.simulation;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
+import org.casepulse.calendar.BusinessClock;
 import org.casepulse.calendar.WorkingDayCalendar;
 
 /**
@@ -14,7 +14,6 @@ final class DayIndex {
     /** A day beyond the simulated range: whatever is scheduled then never happens in the history. */
     static final int NEVER = Integer.MAX_VALUE;
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final LocalDate[] dates;
     private final long[] startMillis;
@@ -35,14 +34,14 @@ final class DayIndex {
         for (int day = 0; day < days; day++) {
             LocalDate date = from.plusDays(day);
             dates[day] = date;
-            startMillis[day] = date.atStartOfDay(LONDON).toInstant().toEpochMilli();
+            startMillis[day] = BusinessClock.startOf(date).toEpochMilli();
             working[day] = calendar.isWorkingDay(date);
             if (working[day]) {
                 workingList[count++] = day;
             }
             workingUpTo[day] = count;
         }
-        startMillis[days] = to.plusDays(1).atStartOfDay(LONDON).toInstant().toEpochMilli();
+        startMillis[days] = BusinessClock.startOf(to.plusDays(1)).toEpochMilli();
         this.workingDays = Arrays.copyOf(workingList, count);
     }
 
