@@ -52,7 +52,7 @@ public final class CasepulseApplication implements AutoCloseable {
         this.settings = settings;
         this.reference = ReferenceData.fromConfig(settings.asMap());
         this.metrics = metrics;
-        this.topology = CasepulseTopology.build(topologySettings());
+        this.topology = CasepulseTopology.build(topologySettings(), streamsProperties());
     }
 
     public ReferenceData reference() {

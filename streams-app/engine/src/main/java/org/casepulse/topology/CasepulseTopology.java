@@ -4,7 +4,10 @@ import org.casepulse.topics.Topics;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
+import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -50,8 +53,14 @@ public final class CasepulseTopology {
 
     private CasepulseTopology() {}
 
-    public static Topology build(TopologySettings settings) {
-        StreamsBuilder builder = new StreamsBuilder();
+    /**
+     * Builds the topology with the application's streams configuration, so that topology-level
+     * settings apply while it is built: with {@code ensure.explicit.internal.resource.naming} on,
+     * an unnamed store, repartition or changelog topic fails here rather than getting a generated
+     * name that would change between releases.
+     */
+    public static Topology build(TopologySettings settings, Properties streamsConfig) {
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsConfig)));
         build(builder, settings);
         return builder.build();
     }

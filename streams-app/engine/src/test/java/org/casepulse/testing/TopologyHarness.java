@@ -60,7 +60,7 @@ public final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "casepulse-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        driver = new TopologyTestDriver(CasepulseTopology.build(settings), props, start);
+        driver = new TopologyTestDriver(CasepulseTopology.build(settings, props), props, start);
 
         SpecificAvroSerializer<CaseEvent> serializer = new SpecificAvroSerializer<>(registry);
         serializer.configure(SERDE_CONFIG, false);
