@@ -26,12 +26,17 @@ import org.casepulse.topology.DeadLetterHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole application through a real broker, with exactly-once processing, against the embedded registry. */
+/**
+ * The whole application through a real broker against the embedded registry: configured for
+ * exactly-once, it turns events into figures and dead-letters what it cannot read. (What a crash
+ * mid-transaction does is shown by the scale-out and registry-outage tests, which kill or fail an
+ * instance mid-stream and compare the figures with an uninterrupted run.)
+ */
 @WithRealKafka
 class CasepulseApplicationIT {
 
     @Test
-    void shouldTurnEventsIntoSnapshotsExactlyOnceAndDeadLetterABadRecord(RealKafka kafka, @TempDir Path stateDir) {
+    void shouldBeConfiguredForExactlyOnceAndTurnEventsIntoSnapshotsAndDeadLetterABadRecord(RealKafka kafka, @TempDir Path stateDir) {
         try (RunningCasepulse casepulse = RunningCasepulse.start(kafka, stateDir, "2024-04-20")) {
             assertThat(casepulse.application().streamsProperties().get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
                     .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
