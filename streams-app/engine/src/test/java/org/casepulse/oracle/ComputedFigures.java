@@ -27,9 +27,20 @@ final class ComputedFigures {
         return of(ReferenceData.defaults(), today, received);
     }
 
+    /**
+     * The reference computation's figures; the same history also goes through the real topology,
+     * which must publish exactly these figures, so every hand-worked scenario checks both.
+     */
     static ComputedFigures of(ReferenceData reference, String today, CaseEvent... received) {
-        return new ComputedFigures(ReferenceComputation.compute(List.of(received), reference, LocalDate.parse(today),
-                REPORTING_MONTHS));
+        List<CaseEvent> events = List.of(received);
+        LocalDate day = LocalDate.parse(today);
+        Map<FigureKey, ExpectedFigure> expected = ReferenceComputation.compute(events, reference, day, REPORTING_MONTHS);
+        List<String> differences = TopologyAgreement.differences(events, expected, reference, day, REPORTING_MONTHS);
+        if (!differences.isEmpty()) {
+            throw new AssertionError("the topology disagrees with the reference computation on this history:\n  "
+                    + String.join("\n  ", differences));
+        }
+        return new ComputedFigures(expected);
     }
 
     /** The shipped calendar and areas with a catalogue of just these indicators. */
