@@ -11,6 +11,12 @@ final class Closest {
 
     static Optional<String> to(String unknown, Collection<String> known) {
         String wanted = unknown.toLowerCase(Locale.ROOT);
+        // A name cut short is nearer to the name it starts than any edit distance says.
+        Optional<String> completed = known.stream().filter(name -> name.toLowerCase(Locale.ROOT).startsWith(wanted))
+                .min(java.util.Comparator.comparingInt(String::length));
+        if (completed.isPresent()) {
+            return completed;
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
