@@ -4,12 +4,12 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The known name nearest to a mistyped one, by edit distance, when it is near enough to be a typo. */
-final class Closest {
+/** The known name nearest to a mistyped one (by edit distance, or the one it starts), when it is near enough to be a typo. */
+public final class Closest {
     private Closest() {
     }
 
-    static Optional<String> to(String unknown, Collection<String> known) {
+    public static Optional<String> to(String unknown, Collection<String> known) {
         String wanted = unknown.toLowerCase(Locale.ROOT);
         // A name cut short is nearer to the name it starts than any edit distance says.
         Optional<String> completed = known.stream().filter(name -> name.toLowerCase(Locale.ROOT).startsWith(wanted))
