@@ -9,19 +9,20 @@ import picocli.CommandLine.Option;
 
 /** The area hierarchy and bank holiday files the streams application may be given; absent: the shipped ones. */
 final class AreaAndCalendarFiles {
-    @Env("CASEPULSE_AREAS")
+    @SettingKey("casepulse.areas")
     @Option(names = "--areas", paramLabel = "FILE",
             description = "Area hierarchy YAML (env CASEPULSE_AREAS; default: the shipped 21 service areas).")
     Path areas;
 
-    @Env("CASEPULSE_BANK_HOLIDAYS")
+    @SettingKey("casepulse.calendar.bank-holidays")
     @Option(names = "--bank-holidays", paramLabel = "FILE",
-            description = "GOV.UK bank-holidays.json (env CASEPULSE_BANK_HOLIDAYS; default: the shipped 2015-2027 list).")
+            description = "GOV.UK bank-holidays.json (env CASEPULSE_CALENDAR_BANK_HOLIDAYS; default: the shipped 2015-2027 list).")
     Path bankHolidays;
 
-    @Option(names = "--calendar-mode", paramLabel = "MODE", defaultValue = "extend",
+    @SettingKey("casepulse.calendar.mode")
+    @Option(names = "--calendar-mode", paramLabel = "MODE",
             description = "extend: add the file's bank holidays to the shipped ones; replace: use only the file's "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(env CASEPULSE_CALENDAR_MODE; default: ${DEFAULT-VALUE}).")
     String calendarMode;
 
     AreaHierarchy areas() {

@@ -10,6 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
 import org.casepulse.calendar.CalendarGapException;
 import org.casepulse.publish.PublishException;
 import org.casepulse.reference.file.ReferenceFileException;
@@ -29,10 +31,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "casepulse-tools", mixinStandardHelpOptions = true, versionProvider = CasepulseTools.Version.class,
         description = {"Tools around Casepulse, near-real-time indicators for children's social care.", "",
-            "Settings come from the command line, else from the --config properties file (keys are the option "
-                    + "names without dashes, optionally prefixed by the command: generate.seed=7), else from "
-                    + "environment variables (CASEPULSE_BOOTSTRAP_SERVERS, CASEPULSE_SCHEMA_REGISTRY_URL, "
-                    + "CASEPULSE_CATALOGUE, CASEPULSE_AREAS, CASEPULSE_BANK_HOLIDAYS), else from the defaults."},
+            "Settings come from the command line, else from the environment (CASEPULSE_BOOTSTRAP_SERVERS, "
+                    + "CASEPULSE_SCHEMA_REGISTRY_URL, CASEPULSE_CATALOGUE, CASEPULSE_AREAS, CASEPULSE_CALENDAR_BANK_HOLIDAYS, "
+                    + "CASEPULSE_CALENDAR_MODE), else from the --config properties file (the engine's keys, "
+                    + "bootstrap.servers=broker:9092, or option names without dashes, optionally prefixed by the "
+                    + "command: generate.seed=7), else from the defaults: the engine's order.",
+            "Kafka client and serde properties (security.protocol, sasl.*, ssl.*, schema.registry.*, basic.auth.*, "
+                    + "bearer.auth.*) come from -X key=value, else CASEPULSE_KAFKA_<KEY> (CASEPULSE_KAFKA_SASL_JAAS_CONFIG), "
+                    + "else the --config file, and go to every Kafka client and the serde."},
         subcommands = {GenerateCommand.class, ReplayCommand.class, ReferenceCommand.class, TailCommand.class,
             ExportCommand.class},
         footer = {"", "Exit status: 0 success, 1 failure, 2 usage error."})
@@ -48,6 +54,12 @@ public final class CasepulseTools implements Runnable {
     @Option(names = ConfigDefaults.CONFIG_OPTION, paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "A properties file of settings, one option a line (bootstrap-servers=broker:9092).")
     Path config;
+
+    @Option(names = ConfigDefaults.CLIENT_OPTION, paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
+            description = "A Kafka client or serde property, as kcat takes them (-X security.protocol=SASL_SSL); repeatable.")
+    List<String> clientSettings;
+
+    private ConfigDefaults settings;
 
     public CasepulseTools(ToolContext context) {
         this.context = context;
@@ -68,7 +80,8 @@ public final class CasepulseTools implements Runnable {
     /** Runs one command line and returns its exit status. */
     public static int execute(String[] args, ToolContext context) {
         AvroTrust.ensure();
-        CommandLine cli = new CommandLine(new CasepulseTools(context));
+        CasepulseTools root = new CasepulseTools(context);
+        CommandLine cli = new CommandLine(root);
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -77,7 +90,8 @@ public final class CasepulseTools implements Runnable {
             return error instanceof IllegalArgumentException ? USAGE : FAILURE;
         });
         try {
-            cli.setDefaultValueProvider(ConfigDefaults.forArguments(List.of(args), context.env()));
+            root.settings = ConfigDefaults.forArguments(List.of(args), context.env(), cli);
+            cli.setDefaultValueProvider(root.settings);
         } catch (IllegalArgumentException e) {
             context.err().println("casepulse-tools: " + e.getMessage());
             return USAGE;
@@ -92,6 +106,11 @@ public final class CasepulseTools implements Runnable {
         return context;
     }
 
+    /** Kafka client and serde properties: -X, CASEPULSE_KAFKA_*, the --config file. */
+    Map<String, Object> clientProperties() {
+        return settings == null ? Map.of() : settings.clientProperties();
+    }
+
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "Missing command: generate, replay, reference, tail or export");
@@ -99,6 +118,11 @@ public final class CasepulseTools implements Runnable {
 
     /** The message for the user: known failures speak for themselves; anything else is named by its type. */
     static String describe(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConfigException config) {
+                return "a Kafka client or serde setting is wrong: " + config.getMessage();
+            }
+        }
         if (error instanceof ToolFailure || error instanceof PublishException || error instanceof ReferenceFileException
                 || error instanceof CalendarGapException || error instanceof IllegalArgumentException
                 || error instanceof UncheckedIOException) {
@@ -116,12 +140,12 @@ public final class CasepulseTools implements Runnable {
         return error.toString();
     }
 
-    /** The version in the jar's manifest, when run from the jar. */
+    /** The release version, from the {@code Implementation-Version} of the jar's manifest. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = CasepulseTools.class.getPackage().getImplementationVersion();
-            return new String[] {"casepulse-tools " + (version == null ? "(development build)" : version)};
+            return new String[] {"casepulse-tools " + (version == null ? "(development build, not from a jar)" : version)};
         }
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.casepulse.calendar.WorkingDayCalendar;
@@ -107,14 +106,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Env("CASEPULSE_AREAS")
+    @SettingKey("casepulse.areas")
     @Option(names = "--area-hierarchy", paramLabel = "FILE",
             description = "Area hierarchy YAML (env CASEPULSE_AREAS; default: the shipped 21 service areas).")
     Path areaHierarchy;
 
-    @Env("CASEPULSE_BANK_HOLIDAYS")
+    @SettingKey("casepulse.calendar.bank-holidays")
     @Option(names = "--bank-holidays", paramLabel = "FILE",
-            description = "GOV.UK bank-holidays.json, added to the shipped list (env CASEPULSE_BANK_HOLIDAYS).")
+            description = "GOV.UK bank-holidays.json, added to the shipped list (env CASEPULSE_CALENDAR_BANK_HOLIDAYS).")
     Path bankHolidays;
 
     @Override
@@ -201,6 +200,6 @@ final class GenerateCommand implements Callable<Integer> {
             return RecordSink.toFile(Path.of(output));
         }
         return RecordSink.toKafka(CaseEventPublisher.connect(new PublisherSettings(kafka.bootstrapServers,
-                kafka.schemaRegistryUrl, topic, kafka.connectTimeout(), Map.of())));
+                kafka.schemaRegistryUrl, topic, kafka.connectTimeout(), kafka.clientProperties())));
     }
 }

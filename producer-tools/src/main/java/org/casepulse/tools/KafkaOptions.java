@@ -1,17 +1,23 @@
 package org.casepulse.tools;
 
 import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Where Kafka and the Schema Registry are. */
+/** Where Kafka and the Schema Registry are, and the client properties (security) every client and the serde get. */
 final class KafkaOptions {
-    @Env("CASEPULSE_BOOTSTRAP_SERVERS")
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", defaultValue = "localhost:9092",
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @SettingKey("bootstrap.servers")
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
             description = "Kafka bootstrap servers (env CASEPULSE_BOOTSTRAP_SERVERS; default: ${DEFAULT-VALUE}).")
     String bootstrapServers;
 
-    @Env("CASEPULSE_SCHEMA_REGISTRY_URL")
-    @Option(names = "--schema-registry-url", paramLabel = "URL", defaultValue = "http://localhost:8081",
+    @SettingKey("schema.registry.url")
+    @Option(names = "--schema-registry-url", paramLabel = "URL",
             description = "Schema Registry URL(s), comma-separated (env CASEPULSE_SCHEMA_REGISTRY_URL; default: ${DEFAULT-VALUE}).")
     String schemaRegistryUrl;
 
@@ -21,5 +27,10 @@ final class KafkaOptions {
 
     Duration connectTimeout() {
         return Duration.ofSeconds(connectTimeoutSeconds);
+    }
+
+    /** Kafka client and serde properties from -X, CASEPULSE_KAFKA_* and the --config file. */
+    Map<String, Object> clientProperties() {
+        return ((CasepulseTools) command.root().userObject()).clientProperties();
     }
 }

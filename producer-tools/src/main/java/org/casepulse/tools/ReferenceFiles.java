@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** Every reference data file the streams application may be given: catalogue, areas, bank holidays. */
 final class ReferenceFiles {
-    @Env("CASEPULSE_CATALOGUE")
+    @SettingKey("casepulse.catalogue")
     @Option(names = "--catalogue", paramLabel = "FILE",
             description = "Indicator catalogue YAML (env CASEPULSE_CATALOGUE; default: the shipped catalogue).")
     Path catalogue;

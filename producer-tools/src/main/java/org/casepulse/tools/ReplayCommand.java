@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.casepulse.publish.CaseEventPublisher;
 import org.casepulse.publish.PublisherSettings;
@@ -75,7 +74,7 @@ final class ReplayCommand implements Callable<Integer> {
         Progress progress = new Progress(context.err(), context.interactive());
         Counts counts = new Counts();
         try (CaseEventPublisher publisher = dryRun ? null : CaseEventPublisher.connect(new PublisherSettings(
-                     kafka.bootstrapServers, kafka.schemaRegistryUrl, topic, kafka.connectTimeout(), Map.of()));
+                     kafka.bootstrapServers, kafka.schemaRegistryUrl, topic, kafka.connectTimeout(), kafka.clientProperties()));
              CountingStream in = new CountingStream(stdin ? context.stdin() : Files.newInputStream(Path.of(input)));
              BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()), 1 << 16);
              RejectsWriter rejectsOut = new RejectsWriter(rejectsFile)) {

@@ -44,7 +44,13 @@ final class SnapshotTopic implements AutoCloseable {
         this.topic = topic;
         this.kafka = "Kafka at " + options.bootstrapServers;
         this.timeout = options.connectTimeout();
+        Map<String, Object> client = options.clientProperties();
         Map<String, Object> config = new HashMap<>();
+        client.forEach((key, value) -> {
+            if (ConsumerConfig.configNames().contains(key)) {
+                config.put(key, value);
+            }
+        });
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "casepulse-tools-snapshots");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -52,7 +58,9 @@ final class SnapshotTopic implements AutoCloseable {
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, options.schemaRegistryUrl);
+        // The serde takes the registry's keys (schema.registry.*, basic.auth.*, bearer.auth.*) among the rest.
+        Map<String, Object> serde = new HashMap<>(client);
+        serde.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, options.schemaRegistryUrl);
         keys.configure(serde, true);
         values.configure(serde, false);
         try {

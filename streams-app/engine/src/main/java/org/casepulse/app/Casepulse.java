@@ -2,11 +2,15 @@ package org.casepulse.app;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.casepulse.metrics.Metrics;
 import org.casepulse.serde.AvroTrust;
+import org.casepulse.settings.Setting;
+import org.casepulse.settings.SettingsFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -19,7 +23,9 @@ import picocli.CommandLine;
  */
 @Command(name = "casepulse", mixinStandardHelpOptions = true, versionProvider = Casepulse.Version.class,
         description = "Near-real-time performance indicators for children's social care.",
-        subcommands = {Casepulse.Run.class, Casepulse.Describe.class})
+        subcommands = {Casepulse.Run.class, Casepulse.Describe.class, Casepulse.Settings.class},
+        footer = {"", "Settings: flags, then CASEPULSE_* environment variables, then the --config file, then the defaults.",
+            "'settings' lists every key."})
 public final class Casepulse {
 
     private static final Logger LOG = LoggerFactory.getLogger(Casepulse.class);
@@ -40,10 +46,14 @@ public final class Casepulse {
         return commandLine.execute(args);
     }
 
-    /** Settings shared by every command: a file, then the environment, then these flags. */
+    /** Settings shared by every command: flags, over the environment, over a file, over the defaults. */
     public static final class Common {
-        @Option(names = "--config", paramLabel = "FILE", description = "Properties file (casepulse.*, Kafka Streams and serde keys).")
+        @Option(names = "--config", paramLabel = "FILE", description = "Properties file (casepulse.*, Kafka Streams, client and serde keys).")
         Path config;
+
+        @Option(names = "-X", paramLabel = "KEY=VALUE",
+                description = "Any setting: a casepulse.* key, or a Kafka Streams, client or serde key (repeatable).")
+        Map<String, String> settings = new LinkedHashMap<>();
 
         @Option(names = "--as-of", paramLabel = "DATE", description = "Compute as if today were DATE (reproduce a past report).")
         LocalDate asOf;
@@ -52,9 +62,29 @@ public final class Casepulse {
         Integer httpPort;
 
         public CasepulseSettings settings() {
-            return CasepulseSettings.load(Optional.ofNullable(config), System.getenv())
-                    .with(CasepulseSettings.AS_OF, asOf)
-                    .with(CasepulseSettings.HTTP_PORT, httpPort);
+            return settings(Map.of());
+        }
+
+        /** The settings, with these flags of the command over the common ones; applies the log format. */
+        CasepulseSettings settings(Map<String, Object> commandFlags) {
+            Map<String, String> flags = new LinkedHashMap<>();
+            settings.forEach((key, value) -> flags.put(SettingsFile.key(key.strip()), value));
+            put(flags, CasepulseSettings.AS_OF, asOf);
+            put(flags, CasepulseSettings.HTTP_PORT, httpPort);
+            commandFlags.forEach((key, value) -> {
+                if (value != null) {
+                    flags.put(key, value.toString());
+                }
+            });
+            CasepulseSettings loaded = CasepulseSettings.load(Optional.ofNullable(config), System.getenv(), flags);
+            loaded.get(CasepulseSettings.LOG_FORMAT).apply();
+            return loaded;
+        }
+
+        private static void put(Map<String, String> flags, Setting<?> setting, Object value) {
+            if (value != null) {
+                flags.put(setting.key(), value.toString());
+            }
         }
     }
 
@@ -72,9 +102,10 @@ public final class Casepulse {
 
         @Override
         public Integer call() throws InterruptedException {
-            CasepulseSettings settings = common.settings()
-                    .with("bootstrap.servers", bootstrapServers)
-                    .with(CasepulseSettings.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+            Map<String, Object> flags = new LinkedHashMap<>();
+            flags.put(CasepulseSettings.BOOTSTRAP_SERVERS.key(), bootstrapServers);
+            flags.put(CasepulseSettings.SCHEMA_REGISTRY_URL.key(), schemaRegistryUrl);
+            CasepulseSettings settings = common.settings(flags);
             CasepulseApplication application = new CasepulseApplication(settings, Metrics.prometheus());
             runUntilStopped(application::close, () -> application.start());
             return 0;
@@ -96,6 +127,20 @@ public final class Casepulse {
         }
     }
 
+    @Command(name = "settings", mixinStandardHelpOptions = true,
+            description = "List every setting: key, environment variable, type, default and what it does (Markdown).")
+    public static final class Settings implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().print(CasepulseSettings.declared().markdownTable());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
     /** Starts, then waits for Ctrl-C (or SIGTERM), then stops cleanly. */
     public static void runUntilStopped(Runnable stop, Runnable start) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
@@ -108,11 +153,12 @@ public final class Casepulse {
         stopped.await();
     }
 
+    /** The release version, from the {@code Implementation-Version} of the jar's manifest. */
     public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = Casepulse.class.getPackage().getImplementationVersion();
-            return new String[] {"casepulse " + (version == null ? "development" : version)};
+            return new String[] {"casepulse " + (version == null ? "(development build, not from a jar)" : version)};
         }
     }
 }

@@ -11,7 +11,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.http.OperationsServer;
-import org.casepulse.http.OperationsSettings;
 import org.casepulse.http.SnapshotView;
 import org.casepulse.topics.TopicProvisioner;
 import org.casepulse.topics.TopicSpec;
@@ -78,7 +77,7 @@ public final class CasepulseApplication implements AutoCloseable {
         streams.start();
         if (settings.httpEnabled()) {
             view = SnapshotView.start(settings.passThrough(), settings.topics().snapshots());
-            server = OperationsServer.start(OperationsSettings.fromConfig(settings.asMap()), view, reference,
+            server = OperationsServer.start(settings.operations(), view, reference,
                     metrics.registry(), streams::state);
             LOG.info("Scorecard at {} (API under /api, metrics at /metrics, health at /health/ready)", server.url());
         }

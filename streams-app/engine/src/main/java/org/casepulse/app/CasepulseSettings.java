@@ -1,69 +1,101 @@
 package org.casepulse.app;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.casepulse.calendar.BusinessClock;
+import org.casepulse.calendar.WorkingDayCalendar;
+import org.casepulse.http.OperationsSettings;
+import org.casepulse.settings.CommonSettings;
+import org.casepulse.settings.DeclaredSettings;
+import org.casepulse.settings.EnvironmentVariables;
+import org.casepulse.settings.InvalidSettingException;
+import org.casepulse.settings.Setting;
+import org.casepulse.settings.SettingLayers;
+import org.casepulse.settings.SettingsFile;
 import org.casepulse.topics.Topics;
 import org.casepulse.topology.TopologySettings;
 
 /**
- * Casepulse's configuration: our own {@code casepulse.*} keys, Confluent's serde keys
- * ({@code schema.registry.url}, ...) and any Kafka Streams or client key, which pass through.
- * Read from a properties file, then environment variables ({@code CASEPULSE_FOO_BAR} for
- * {@code casepulse.foo.bar}), then command-line flags, each overriding the one before.
+ * Casepulse's configuration. Every setting it reads is declared below, once, with its type, default
+ * and description; {@code java -jar casepulse.jar settings} and the README's table are made from
+ * these declarations. Any key not under {@code casepulse.} passes through to Kafka Streams, its
+ * clients and the serde as given; an undeclared {@code casepulse.*} key stops start-up.
+ *
+ * <p>Values come from flags, then the environment, then the {@code --config} file, then the
+ * defaults ({@link SettingLayers}); {@link EnvironmentVariables} says how variables name keys.
+ *
+ * <p>To add a setting, declare it here in one line and read it with {@link #get(Setting)}:
+ * <pre>{@code public static final Setting<Integer> STANDBY_REPLICAS = declare(Setting.integer(
+ *         "casepulse.standby.replicas", 0, "What it does, in one sentence."));}</pre>
  */
 public final class CasepulseSettings {
 
-    public static final String AS_OF = "casepulse.as-of";
-    public static final String FLUSH_INTERVAL_MS = "casepulse.flush.interval.ms";
-    public static final String CLOCK_INTERVAL_MS = "casepulse.clock.interval.ms";
-    public static final String REPORTING_MONTHS = "casepulse.reporting.months";
-    public static final String TOPIC_CASE_EVENTS = "casepulse.topics.case-events";
-    public static final String TOPIC_SNAPSHOTS = "casepulse.topics.snapshots";
-    public static final String TOPIC_DEAD_LETTERS = "casepulse.topics.dead-letters";
-    public static final String TOPIC_PARTITIONS = "casepulse.topics.partitions";
-    public static final String TOPIC_REPLICATION = "casepulse.topics.replication-factor";
-    public static final String TOPIC_CREATE = "casepulse.topics.create";
-    public static final String HTTP_HOST = "casepulse.http.host";
-    public static final String HTTP_PORT = "casepulse.http.port";
-    public static final String HTTP_ENABLED = "casepulse.http.enabled";
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    private static final List<Setting<?>> DECLARED = new ArrayList<>();
 
-    private static final Map<String, String> DEFAULTS = Map.ofEntries(
-            Map.entry(StreamsConfig.APPLICATION_ID_CONFIG, "casepulse-indicators-v1"),
-            Map.entry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092"),
-            Map.entry(SCHEMA_REGISTRY_URL, "http://localhost:8081"),
-            Map.entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2),
-            // Exactly-once commits every 100 ms by default; a second lets the store caches absorb
-            // repeated writes (a flush happens every 500 ms anyway), at a latency people don't see.
-            Map.entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000"),
-            // Sums and ledgers do not depend on the order of records across partitions: never
-            // hold a task back waiting for another partition's records to compare timestamps.
-            Map.entry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1"),
-            // The store caches absorb repeated writes to hot keys (series cells, open cases).
-            Map.entry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(64L * 1024 * 1024)),
-            Map.entry(FLUSH_INTERVAL_MS, String.valueOf(TopologySettings.DEFAULT_FLUSH_INTERVAL.toMillis())),
-            Map.entry(CLOCK_INTERVAL_MS, String.valueOf(TopologySettings.DEFAULT_CLOCK_INTERVAL.toMillis())),
-            Map.entry(REPORTING_MONTHS, String.valueOf(TopologySettings.DEFAULT_REPORTING_MONTHS)),
-            Map.entry(TOPIC_CASE_EVENTS, Topics.CASE_EVENTS),
-            Map.entry(TOPIC_SNAPSHOTS, Topics.SNAPSHOTS),
-            Map.entry(TOPIC_DEAD_LETTERS, Topics.DEAD_LETTERS),
-            Map.entry(TOPIC_PARTITIONS, "4"),
-            Map.entry(TOPIC_REPLICATION, "-1"),
-            Map.entry(TOPIC_CREATE, "true"),
-            Map.entry(HTTP_HOST, "127.0.0.1"),
-            Map.entry(HTTP_ENABLED, "true"),
-            Map.entry(HTTP_PORT, "8080"));
+    // Where Kafka and the Schema Registry are, and the reference data: shared with casepulse-tools.
+    public static final Setting<String> BOOTSTRAP_SERVERS = declare(CommonSettings.BOOTSTRAP_SERVERS);
+    public static final Setting<String> SCHEMA_REGISTRY_URL = declare(CommonSettings.SCHEMA_REGISTRY_URL);
+    public static final Setting<Path> INDICATOR_CATALOGUE = declare(CommonSettings.INDICATOR_CATALOGUE);
+    public static final Setting<Path> AREAS = declare(CommonSettings.AREAS);
+    public static final Setting<Path> BANK_HOLIDAYS = declare(CommonSettings.BANK_HOLIDAYS);
+    public static final Setting<WorkingDayCalendar.Mode> CALENDAR_MODE = declare(CommonSettings.CALENDAR_MODE);
+
+    // Kafka Streams keys Casepulse gives its own defaults (every other Kafka key passes through as given).
+    public static final Setting<String> APPLICATION_ID = declare(Setting.text(StreamsConfig.APPLICATION_ID_CONFIG,
+            "casepulse-indicators-v1", "Kafka Streams application id: consumer group and prefix of the internal topics; "
+                    + "a new one reprocesses from the start."));
+    public static final Setting<String> STATE_DIR = declare(Setting.text(StreamsConfig.STATE_DIR_CONFIG, null,
+            "Where the state stores live (default: casepulse-streams in java.io.tmpdir)."));
+    public static final Setting<Integer> STREAM_THREADS = declare(Setting.integer(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+            null, "Stream threads (default: one per core)."));
+    public static final Setting<String> PROCESSING_GUARANTEE = declare(Setting.text(
+            StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
+            "exactly_once_v2: nothing pending is lost or counted twice; at_least_once is not faster here."));
+    public static final Setting<Long> COMMIT_INTERVAL_MS = declare(Setting.longInteger(
+            StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000L, "Exactly-once commits every 100 ms by default; a second "
+                    + "lets the store caches absorb repeated writes, at a latency people do not see."));
+    public static final Setting<Long> MAX_TASK_IDLE_MS = declare(Setting.longInteger(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG,
+            -1L, "-1: never hold a task back to compare timestamps across partitions (the sums do not depend on that order)."));
+    public static final Setting<Long> STATESTORE_CACHE_MAX_BYTES = declare(Setting.longInteger(
+            StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024,
+            "Store caches: they absorb repeated writes to hot keys (series cells, open cases)."));
+
+    // Casepulse's own.
+    public static final Setting<LocalDate> AS_OF = declare(Setting.date("casepulse.as-of",
+            "Compute as if today were this date, to reproduce a past report (default: today in Europe/London)."));
+    public static final Setting<Integer> REPORTING_MONTHS = declare(Setting.integer("casepulse.reporting.months",
+            TopologySettings.DEFAULT_REPORTING_MONTHS, "Months of figures published, the current one included."));
+    public static final Setting<Duration> FLUSH_INTERVAL_MS = declare(Setting.millis("casepulse.flush.interval.ms",
+            TopologySettings.DEFAULT_FLUSH_INTERVAL, "How often summed changes move on to the series: latency against traffic."));
+    public static final Setting<Duration> CLOCK_INTERVAL_MS = declare(Setting.millis("casepulse.clock.interval.ms",
+            TopologySettings.DEFAULT_CLOCK_INTERVAL, "How often the day is checked (snapshot figures move at midnight)."));
+    public static final Setting<String> TOPIC_CASE_EVENTS = declare(Setting.text("casepulse.topics.case-events",
+            Topics.CASE_EVENTS, "Input topic of case events."));
+    public static final Setting<String> TOPIC_SNAPSHOTS = declare(Setting.text("casepulse.topics.snapshots",
+            Topics.SNAPSHOTS, "Output topic of indicator snapshots (compacted)."));
+    public static final Setting<String> TOPIC_DEAD_LETTERS = declare(Setting.text("casepulse.topics.dead-letters",
+            Topics.DEAD_LETTERS, "Dead-letter topic: refused records with the reason in headers."));
+    public static final Setting<Boolean> TOPIC_CREATE = declare(Setting.bool("casepulse.topics.create", true,
+            "Create the three public topics at start-up if they are missing."));
+    public static final Setting<Integer> TOPIC_PARTITIONS = declare(Setting.integer("casepulse.topics.partitions", 4,
+            "Partitions of topics created at start-up."));
+    public static final Setting<Integer> TOPIC_REPLICATION = declare(Setting.integer("casepulse.topics.replication-factor",
+            -1, "Replication factor of topics created at start-up; -1: the broker's default."));
+    public static final Setting<Boolean> HTTP_ENABLED = declare(Setting.bool("casepulse.http.enabled", true,
+            "Serve the scorecard page, API, metrics and health checks."));
+    public static final Setting<String> HTTP_HOST = declare(Setting.text("casepulse.http.host",
+            OperationsSettings.DEFAULT_HOST, "Interface the page and API listen on (0.0.0.0: every interface)."));
+    public static final Setting<Integer> HTTP_PORT = declare(Setting.port("casepulse.http.port",
+            OperationsSettings.DEFAULT_PORT, "Port of the page, API, metrics and health checks."));
+    public static final Setting<LogFormat> LOG_FORMAT = declare(Setting.oneOf("casepulse.log.format", LogFormat.class,
+            LogFormat.TEXT, "text: a dated line per event; json: a JSON object per line, for log shippers."));
 
     private final Map<String, String> values;
 
@@ -71,39 +103,86 @@ public final class CasepulseSettings {
         this.values = values;
     }
 
+    /** Declares a setting: one line per setting, in the order the documentation lists them. */
+    private static <T> Setting<T> declare(Setting<T> setting) {
+        DECLARED.add(setting);
+        return setting;
+    }
+
+    /** Every setting Casepulse takes. */
+    public static DeclaredSettings declared() {
+        return Declared.SETTINGS;
+    }
+
+    /** Built on first use, so that it holds every declaration wherever in the class it is. */
+    private static final class Declared {
+        static final DeclaredSettings SETTINGS = new DeclaredSettings(DECLARED);
+    }
+
     public static CasepulseSettings defaults() {
-        return new CasepulseSettings(new LinkedHashMap<>(DEFAULTS));
+        return new CasepulseSettings(new LinkedHashMap<>(declared().defaults()));
     }
 
-    /** Defaults, overridden by the file (if any), then by {@code CASEPULSE_*} environment variables. */
+    /** The file (if any) and the environment, over the defaults. */
     public static CasepulseSettings load(Optional<Path> file, Map<String, String> environment) {
-        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
-        file.ifPresent(path -> values.putAll(readProperties(path)));
-        environment.forEach((name, value) -> {
-            if (name.startsWith("CASEPULSE_") && !value.isBlank()) {
-                values.put(fromEnvironmentName(name), value);
+        return load(file, environment, Map.of());
+    }
+
+    /**
+     * Flags, over the environment, over the file (if any), over the defaults.
+     *
+     * @throws InvalidSettingException naming an unknown {@code casepulse.*} key or variable and where
+     *         it was found, or a value that is not of its setting's type and where it came from
+     */
+    public static CasepulseSettings load(Optional<Path> file, Map<String, String> environment, Map<String, String> flags) {
+        DeclaredSettings declared = declared();
+        Map<String, String> fromFile = file.map(SettingsFile::read).orElse(Map.of());
+        fromFile.keySet().forEach(key -> declared.requireKnown(key, "in " + file.orElseThrow()));
+        flags.keySet().forEach(key -> declared.requireKnown(key, "on the command line"));
+        SettingLayers layers = new SettingLayers(flags, EnvironmentVariables.settings(environment, declared, true),
+                fromFile, declared.defaults());
+        for (Setting<?> setting : declared.all()) {
+            Optional<String> value = layers.value(setting.key());
+            try {
+                value.ifPresent(setting::parse);
+            } catch (InvalidSettingException e) {
+                throw new InvalidSettingException(e.getMessage() + " " + layers.sourceOf(setting.key()).orElseThrow().where(), e);
             }
-        });
-        return new CasepulseSettings(values);
-    }
-
-    /** {@code CASEPULSE_HTTP_PORT} -> {@code casepulse.http.port}; {@code CASEPULSE_BOOTSTRAP_SERVERS} -> {@code bootstrap.servers}. */
-    static String fromEnvironmentName(String name) {
-        String key = name.substring("CASEPULSE_".length()).toLowerCase().replace('_', '.');
-        return switch (key) {
-            case "bootstrap.servers", "schema.registry.url", "application.id", "state.dir" -> key;
-            default -> "casepulse." + key;
-        };
-    }
-
-    public CasepulseSettings with(String key, Object value) {
-        Map<String, String> copy = new LinkedHashMap<>(values);
-        if (value != null) {
-            copy.put(key, String.valueOf(value));
         }
+        return new CasepulseSettings(layers.merged());
+    }
+
+    /**
+     * These settings with one more value (null: unchanged).
+     *
+     * @throws InvalidSettingException for an unknown {@code casepulse.*} key or a value not of its type
+     */
+    public CasepulseSettings with(String key, Object value) {
+        if (value == null) {
+            return this;
+        }
+        declared().requireKnown(key, "given to CasepulseSettings.with");
+        String text = String.valueOf(value);
+        declared().find(key).ifPresent(setting -> setting.parse(text));
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.put(key, text);
         return new CasepulseSettings(copy);
     }
 
+    public CasepulseSettings with(Setting<?> setting, Object value) {
+        return with(setting.key(), value);
+    }
+
+    /** The setting's value, its default if not given, or null if it has neither. */
+    public <T> T get(Setting<T> setting) {
+        return find(setting).orElse(null);
+    }
+
+    public <T> Optional<T> find(Setting<T> setting) {
+        return find(setting.key()).or(() -> Optional.ofNullable(setting.defaultValue())).map(setting::parse);
+    }
+
+    /** The text of any key, ours or Kafka's, as given. */
     public String get(String key) {
         return values.get(key);
     }
@@ -117,7 +196,7 @@ public final class CasepulseSettings {
     }
 
     public String bootstrapServers() {
-        return get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
+        return get(BOOTSTRAP_SERVERS);
     }
 
     public String schemaRegistryUrl() {
@@ -129,31 +208,31 @@ public final class CasepulseSettings {
     }
 
     public int topicPartitions() {
-        return integer(TOPIC_PARTITIONS);
+        return get(TOPIC_PARTITIONS);
     }
 
     public short topicReplicationFactor() {
-        return (short) integer(TOPIC_REPLICATION);
+        return get(TOPIC_REPLICATION).shortValue();
     }
 
     public boolean createTopics() {
-        return Boolean.parseBoolean(get(TOPIC_CREATE));
+        return get(TOPIC_CREATE);
     }
 
     public BusinessClock clock() {
-        return find(AS_OF).map(CasepulseSettings::date).map(BusinessClock::fixed).orElse(BusinessClock.wall());
+        return find(AS_OF).map(BusinessClock::fixed).orElse(BusinessClock.wall());
     }
 
     public Duration flushInterval() {
-        return Duration.ofMillis(integer(FLUSH_INTERVAL_MS));
+        return get(FLUSH_INTERVAL_MS);
     }
 
     public Duration clockInterval() {
-        return Duration.ofMillis(integer(CLOCK_INTERVAL_MS));
+        return get(CLOCK_INTERVAL_MS);
     }
 
     public int reportingMonths() {
-        return integer(REPORTING_MONTHS);
+        return get(REPORTING_MONTHS);
     }
 
     public String httpHost() {
@@ -161,50 +240,26 @@ public final class CasepulseSettings {
     }
 
     public boolean httpEnabled() {
-        return Boolean.parseBoolean(get(HTTP_ENABLED));
+        return get(HTTP_ENABLED);
     }
 
     public int httpPort() {
-        return integer(HTTP_PORT);
+        return get(HTTP_PORT);
+    }
+
+    /** Where the operations surface listens. */
+    public OperationsSettings operations() {
+        return OperationsSettings.of(httpHost(), httpPort());
     }
 
     /** Every key that is not ours: Kafka Streams, client and serde settings pass through as given. */
     public Map<String, Object> passThrough() {
         Map<String, Object> others = new LinkedHashMap<>();
         values.forEach((key, value) -> {
-            if (!key.startsWith("casepulse.")) {
+            if (!DeclaredSettings.isOurs(key)) {
                 others.put(key, value);
             }
         });
         return others;
-    }
-
-    private int integer(String key) {
-        String value = get(key);
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": expected a whole number, got '" + value + "'");
-        }
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(AS_OF + ": expected a date like 2026-03-31, got '" + value + "'");
-        }
-    }
-
-    private static Map<String, String> readProperties(Path path) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(path)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read the configuration file " + path + ": " + e.getMessage());
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));
-        return values;
     }
 }

@@ -155,6 +155,7 @@ public final class OperationsServer implements AutoCloseable {
             new SseHandler(client -> stream.serve(client, filter)).handle(ctx);
         });
 
+        app.get("/api/openapi.json", new OpenApiDocument());
         app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
         app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
         app.get("/health/ready", ctx -> {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "casepulse-local", mixinStandardHelpOptions = true, versionProvider = Casepulse.Version.class,
         description = "Casepulse on an embedded local stack: Kafka broker, Schema Registry, the engine and a simulated feed.",
-        subcommands = {CasepulseLocal.Local.class, CasepulseLocal.BenchmarkCommand.class, Casepulse.Run.class, Casepulse.Describe.class})
+        subcommands = {CasepulseLocal.Local.class, CasepulseLocal.BenchmarkCommand.class, Casepulse.Run.class, Casepulse.Describe.class,
+            Casepulse.Settings.class})
 public final class CasepulseLocal {
 
     public static void main(String[] args) {
