@@ -21,6 +21,7 @@ import org.casepulse.serde.SpecificAvroDeserializer;
 import org.casepulse.serde.SpecificAvroSerde;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
+import org.casepulse.topology.BoundedRocksDbMemory;
 import org.casepulse.topology.CasepulseTopology;
 import org.casepulse.topics.Topics;
 import org.casepulse.topology.TopologySettings;
@@ -125,6 +126,8 @@ public final class CasepulseApplication implements AutoCloseable {
         Properties properties = new Properties();
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Runtime.getRuntime().availableProcessors());
         properties.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(System.getProperty("java.io.tmpdir"), "casepulse-streams").toString());
+        properties.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        properties.put(BoundedRocksDbMemory.MEMORY_KEY, settings.get(CasepulseSettings.ROCKSDB_MEMORY_BYTES));
         properties.putAll(settings.passThrough());
         // Internal topics and stores keep their names across releases only if every one is named.
         properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);

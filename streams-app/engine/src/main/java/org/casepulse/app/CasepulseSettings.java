@@ -68,6 +68,9 @@ public final class CasepulseSettings {
             "Store caches: they absorb repeated writes to hot keys (series cells, open cases)."));
 
     // Casepulse's own.
+    public static final Setting<Long> ROCKSDB_MEMORY_BYTES = declare(Setting.longInteger("casepulse.rocksdb.memory.bytes",
+            256L * 1024 * 1024, "Off-heap memory of all RocksDB stores together (block cache and memtables), so a "
+                    + "container's memory limit holds: heap + this + about 200 MB of the JVM's own."));
     public static final Setting<LocalDate> AS_OF = declare(Setting.date("casepulse.as-of",
             "Compute as if today were this date, to reproduce a past report (default: today in Europe/London)."));
     public static final Setting<Integer> REPORTING_MONTHS = declare(Setting.integer("casepulse.reporting.months",

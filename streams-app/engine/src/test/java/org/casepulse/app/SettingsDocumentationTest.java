@@ -31,7 +31,7 @@ class SettingsDocumentationTest {
     void shouldStartFromTheShippedDockerConfiguration() {
         CasepulseSettings settings = CasepulseSettings.load(Optional.of(ROOT.resolve("docker/casepulse.properties")),
                 Map.of("CASEPULSE_HTTP_HOST", "0.0.0.0", "CASEPULSE_STATE_DIR", "/var/lib/casepulse/streams"));
-        assertThat(settings.bootstrapServers()).isEqualTo("kafka:9092");
+        assertThat(settings.bootstrapServers()).isEqualTo("kafka:19092");
         assertThat(settings.topicReplicationFactor()).isEqualTo((short) 1);
     }
 }
