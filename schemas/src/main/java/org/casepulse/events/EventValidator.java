@@ -20,7 +20,8 @@ import java.util.List;
  *   <li>REFERRAL_RECEIVED ({@code caseType} optional), VISIT_RECORDED ({@code childSeen}
  *       optional), CASE_CLOSED: nothing more</li>
  * </ul>
- * A required id must also be non-blank: a blank id cannot pair events.
+ * A required id must also be non-blank: a blank id cannot pair events. No text field may pass
+ * its {@link FieldLimits} (checked first, so an oversized field is reported as such).
  *
  * <p>Tolerant reader: a field that does not belong to the event's type (a {@code workerId} on a
  * VISIT_RECORDED) is not a violation. It is ignored, and consumers must not read it, so that a
@@ -36,7 +37,7 @@ public final class EventValidator {
 
     /** Every violation of the event, in field order; empty when the event is valid. */
     public static List<Violation> validate(CaseEvent event) {
-        List<Violation> violations = new ArrayList<>(0);
+        List<Violation> violations = new ArrayList<>(FieldLimits.check(event));
         requireText(violations, "eventId", event.getEventId(), null);
         if (event.getRevision() < 0) {
             violations.add(new Violation("revision", ReasonCode.INVALID_VALUE,

@@ -29,7 +29,11 @@ public enum ReasonCode {
     /** The area is in the hierarchy but is not a lowest-level area (team or service area). */
     NOT_LOWEST_AREA("not-lowest-area"),
     /** The date lies outside the years the working-day calendar covers. */
-    OUTSIDE_CALENDAR("outside-calendar");
+    OUTSIDE_CALENDAR("outside-calendar"),
+    /** A text field is longer than {@link FieldLimits} allows (ids 128 characters, codes 64). */
+    FIELD_TOO_LONG("field-too-long"),
+    /** The whole record is larger than {@link FieldLimits#MAX_RECORD_BYTES}: no valid event is. */
+    RECORD_TOO_LARGE("record-too-large");
 
     private final String code;
 

@@ -38,6 +38,10 @@ public final class CasepulseSettings {
     public static final String HTTP_PORT = "casepulse.http.port";
     public static final String HTTP_ENABLED = "casepulse.http.enabled";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String EXIT_ON_STREAMS_ERROR = "casepulse.exit-on-streams-error";
+    public static final String CASE_STATE_MAX_BYTES = "casepulse.case-state.max-bytes";
+    public static final String DEAD_LETTERS_RETENTION_MS = "casepulse.dead-letters.retention.ms";
+    public static final String STATIC_MEMBERSHIP = "casepulse.static-membership";
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(StreamsConfig.APPLICATION_ID_CONFIG, "casepulse-indicators-v1"),
@@ -63,7 +67,14 @@ public final class CasepulseSettings {
             Map.entry(TOPIC_CREATE, "true"),
             Map.entry(HTTP_HOST, "127.0.0.1"),
             Map.entry(HTTP_ENABLED, "true"),
-            Map.entry(HTTP_PORT, "8080"));
+            Map.entry(HTTP_PORT, "8080"),
+            // A dead client never recovers by itself: exit so that the orchestrator restarts us.
+            Map.entry(EXIT_ON_STREAMS_ERROR, "true"),
+            // Half the producer's max.request.size: one case's state is one changelog record.
+            Map.entry(CASE_STATE_MAX_BYTES, String.valueOf(512 * 1024)),
+            // Dead letters hold the original records, personal data: kept 30 days, then deleted.
+            Map.entry(DEAD_LETTERS_RETENTION_MS, String.valueOf(Duration.ofDays(30).toMillis())),
+            Map.entry(STATIC_MEMBERSHIP, "true"));
 
     private final Map<String, String> values;
 
@@ -166,6 +177,28 @@ public final class CasepulseSettings {
 
     public int httpPort() {
         return integer(HTTP_PORT);
+    }
+
+    public boolean exitOnStreamsError() {
+        return Boolean.parseBoolean(get(EXIT_ON_STREAMS_ERROR));
+    }
+
+    public int caseStateMaxBytes() {
+        return integer(CASE_STATE_MAX_BYTES);
+    }
+
+    public Duration deadLettersRetention() {
+        String value = get(DEAD_LETTERS_RETENTION_MS);
+        try {
+            return Duration.ofMillis(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(DEAD_LETTERS_RETENTION_MS + ": expected milliseconds, got '" + value + "'");
+        }
+    }
+
+    /** Whether each instance joins its consumer group under a stable id kept in its state directory. */
+    public boolean staticMembership() {
+        return Boolean.parseBoolean(get(STATIC_MEMBERSHIP));
     }
 
     /** Every key that is not ours: Kafka Streams, client and serde settings pass through as given. */
