@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.IntConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -142,7 +143,11 @@ public final class CasepulseApplication implements AutoCloseable {
             view.close();
         }
         if (streams != null) {
-            streams.close(CLOSE_TIMEOUT);
+            // Leave the group: the next start (or another instance) gets the partitions at once,
+            // instead of waiting for this member's session to time out (45 s by default).
+            streams.close(CloseOptions.groupMembershipOperation(settings.leaveGroupOnClose()
+                    ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP
+                    : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP).withTimeout(CLOSE_TIMEOUT));
         }
     }
 

@@ -42,6 +42,7 @@ public final class CasepulseSettings {
     public static final String CASE_STATE_MAX_BYTES = "casepulse.case-state.max-bytes";
     public static final String DEAD_LETTERS_RETENTION_MS = "casepulse.dead-letters.retention.ms";
     public static final String STATIC_MEMBERSHIP = "casepulse.static-membership";
+    public static final String LEAVE_GROUP_ON_CLOSE = "casepulse.leave-group-on-close";
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(StreamsConfig.APPLICATION_ID_CONFIG, "casepulse-indicators-v1"),
@@ -54,6 +55,9 @@ public final class CasepulseSettings {
             // Sums and ledgers do not depend on the order of records across partitions: never
             // hold a task back waiting for another partition's records to compare timestamps.
             Map.entry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1"),
+            // A member that went away without leaving (a killed process, a stream thread replaced
+            // after a registry outage) holds its partitions until its session times out: 10 s, not 45.
+            Map.entry("session.timeout.ms", "10000"),
             // The store caches absorb repeated writes to hot keys (series cells, open cases).
             Map.entry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(64L * 1024 * 1024)),
             Map.entry(FLUSH_INTERVAL_MS, String.valueOf(TopologySettings.DEFAULT_FLUSH_INTERVAL.toMillis())),
@@ -74,7 +78,8 @@ public final class CasepulseSettings {
             Map.entry(CASE_STATE_MAX_BYTES, String.valueOf(512 * 1024)),
             // Dead letters hold the original records, personal data: kept 30 days, then deleted.
             Map.entry(DEAD_LETTERS_RETENTION_MS, String.valueOf(Duration.ofDays(30).toMillis())),
-            Map.entry(STATIC_MEMBERSHIP, "true"));
+            Map.entry(STATIC_MEMBERSHIP, "false"),
+            Map.entry(LEAVE_GROUP_ON_CLOSE, "true"));
 
     private final Map<String, String> values;
 
@@ -199,6 +204,11 @@ public final class CasepulseSettings {
     /** Whether each instance joins its consumer group under a stable id kept in its state directory. */
     public boolean staticMembership() {
         return Boolean.parseBoolean(get(STATIC_MEMBERSHIP));
+    }
+
+    /** Whether a clean stop leaves the consumer group, so that the partitions move on at once. */
+    public boolean leaveGroupOnClose() {
+        return Boolean.parseBoolean(get(LEAVE_GROUP_ON_CLOSE));
     }
 
     /** Every key that is not ours: Kafka Streams, client and serde settings pass through as given. */

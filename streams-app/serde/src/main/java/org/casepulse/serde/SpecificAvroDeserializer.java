@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.casepulse.registry.ErrorCodes;
 import org.casepulse.registry.SchemaRegistryClient;
 import org.casepulse.registry.SchemaRegistryException;
+import org.casepulse.registry.SchemaRegistryUnavailableException;
 
 /**
  * Reads Confluent's Avro wire format into generated classes. The writer schema is fetched by its id
@@ -106,6 +107,10 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
         try {
             writer = registry.getById(id);
         } catch (SchemaRegistryException e) {
+            if (SchemaRegistryUnavailableException.isRegistryFault(e)) {
+                throw new SchemaRegistryUnavailableException("Cannot fetch Avro schema id " + id
+                        + ", the record is not at fault: " + e.getMessage(), e);
+            }
             if (e.errorCode() == ErrorCodes.SCHEMA_NOT_FOUND) {
                 throw new SerializationException("Unknown schema id " + id + ": the Schema Registry at " + e.url()
                         + " has no such schema (" + e.registryMessage() + ")", e);

@@ -11,7 +11,9 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.events.EventType;
+import org.apache.kafka.common.errors.RetriableException;
 import org.casepulse.registry.EmbeddedSchemaRegistry;
+import org.casepulse.registry.SchemaRegistryUnavailableException;
 import org.casepulse.registry.RestSchemaRegistryClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,8 +86,11 @@ class SerdeErrorsTest {
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("for subject '" + TOPIC + "-value'")
                 .hasMessageContaining("Schema Registry unreachable at " + deadUrl);
+        // Reading: not the record's fault, so retriable (the engine pauses rather than dead-letters).
         assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, new byte[] {0, 0, 0, 0, 1, 0}))
-                .isInstanceOf(SerializationException.class)
+                .isInstanceOf(SchemaRegistryUnavailableException.class)
+                .isInstanceOf(RetriableException.class)
+                .hasMessageContaining("the record is not at fault")
                 .hasMessageContaining("Schema Registry unreachable at " + deadUrl);
     }
 
