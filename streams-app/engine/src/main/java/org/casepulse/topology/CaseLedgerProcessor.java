@@ -99,8 +99,9 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
             return;
         }
         CaseHistory after = CaseHistory.of(caseLedger.effectiveEvents());
-        LocalDate expiresOn = after.closure() == null ? null : latestDate(caseLedger.versions());
-        CaseState updated = new CaseState(caseLedger.versions(), expiresOn, false);
+        List<CaseEvent> versions = caseLedger.versions();
+        LocalDate expiresOn = after.closure() == null ? null : latestDate(versions);
+        CaseState updated = new CaseState(versions, expiresOn, false);
         int oversize = budget.sizeIfOverLimit(updated);
         if (oversize > 0) {
             refuseOverLimit(record, oversize);
