@@ -32,7 +32,8 @@ import java.util.List;
  * A required id must also be non-blank: a blank id cannot pair events. On any event, a
  * {@code childDateOfBirth} after {@code occurredOn} needs {@code childUnborn} true (it is then
  * the expected date); on PLACEMENT_STARTED, {@code distanceFromHomeMiles} is 0 or more. Messages
- * never repeat a date of birth.
+ * never repeat a date of birth. No text field may pass its {@link FieldLimits} (checked first, so an
+ * oversized field is reported as such).
  *
  * <p>Tolerant reader: a field that does not belong to the event's type (a {@code workerId} on a
  * VISIT_RECORDED) is not a violation. It is ignored, and consumers must not read it, so that a
@@ -48,7 +49,7 @@ public final class EventValidator {
 
     /** Every violation of the event, in field order; empty when the event is valid. */
     public static List<Violation> validate(CaseEvent event) {
-        List<Violation> violations = new ArrayList<>(0);
+        List<Violation> violations = new ArrayList<>(FieldLimits.check(event));
         requireText(violations, "eventId", event.getEventId(), null);
         if (event.getRevision() < 0) {
             violations.add(new Violation("revision", ReasonCode.INVALID_VALUE,

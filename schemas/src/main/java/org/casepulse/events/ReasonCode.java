@@ -35,7 +35,11 @@ public enum ReasonCode {
      * contract, whose type this reader decodes as {@link EventType#UNKNOWN}. Dead-lettered to be
      * replayed after an upgrade, never guessed at.
      */
-    UNSUPPORTED_TYPE("unsupported-type");
+    UNSUPPORTED_TYPE("unsupported-type"),
+    /** A text field is longer than {@link FieldLimits} allows (ids 128 characters, codes 64). */
+    FIELD_TOO_LONG("field-too-long"),
+    /** The whole record is larger than {@link FieldLimits#MAX_RECORD_BYTES}: no valid event is. */
+    RECORD_TOO_LARGE("record-too-large");
 
     private final String code;
 

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.IntConsumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.http.OperationsServer;
 import org.casepulse.http.SnapshotView;
@@ -24,6 +26,7 @@ import org.casepulse.snapshots.IndicatorSnapshotKey;
 import org.casepulse.topology.BoundedRocksDbMemory;
 import org.casepulse.topology.CasepulseTopology;
 import org.casepulse.topics.Topics;
+import org.casepulse.topology.RegistryOutage;
 import org.casepulse.topology.TopologySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,8 @@ public final class CasepulseApplication implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CasepulseApplication.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** Exit status when the streams client died (EX_SOFTWARE). */
+    static final int EXIT_STATUS = 70;
 
     private final CasepulseSettings settings;
     private final ReferenceData reference;
@@ -46,6 +51,9 @@ public final class CasepulseApplication implements AutoCloseable {
     private KafkaStreams streams;
     private SnapshotView view;
     private OperationsServer server;
+    private final RegistryOutage registryOutage = new RegistryOutage();
+    private StreamsHealth health;
+    private IntConsumer exitAction = System::exit;
 
     public CasepulseApplication(CasepulseSettings settings, Metrics metrics) {
         AvroTrust.ensure();
@@ -69,23 +77,52 @@ public final class CasepulseApplication implements AutoCloseable {
             createTopics();
         }
         streams = new KafkaStreams(topology, streamsProperties());
-        streams.setUncaughtExceptionHandler(exception -> {
-            LOG.error("Stopping: unexpected error in the topology", exception);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        KafkaStreams client = streams;
+        health = new StreamsHealth(client::state, registryOutage);
+        streams.setUncaughtExceptionHandler(new StreamsFailureHandler(registryOutage, StreamsFailureHandler.FIRST_BACKOFF));
+        streams.setGlobalStateRestoreListener(health);
+        streams.setStateListener((now, before) -> {
+            LOG.info("Kafka Streams {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR) {
+                streamsDied();
+            }
         });
-        streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
         metrics.bind(streams);
         streams.start();
         if (settings.httpEnabled()) {
             view = SnapshotView.start(settings.passThrough(), settings.topics().snapshots());
             server = OperationsServer.start(settings.operations(), view, reference,
-                    metrics.registry(), streams::state);
+                    metrics.registry(), health);
             LOG.info("Scorecard at {} (API under /api, metrics at /metrics, health at /health/ready)", server.url());
         }
         LOG.info("Casepulse reading {} at {}, publishing {}, catalogue {} ({} indicators), {} areas",
                 settings.topics().caseEvents(), settings.bootstrapServers(), settings.topics().snapshots(),
                 reference.catalogue().version(), reference.catalogue().all().size(), reference.areas().all().size());
         return streams;
+    }
+
+    /**
+     * The streams client died (a fault it cannot get past by itself): nothing more will be
+     * counted, so by default the process exits non-zero for the orchestrator to restart it. Off
+     * ({@code casepulse.exit-on-streams-error=false}), the process stays up with /health/live at
+     * 503 for whoever watches it.
+     */
+    private void streamsDied() {
+        if (!settings.exitOnStreamsError()) {
+            LOG.error("Kafka Streams stopped on an error: /health/live reports it; not exiting ({}=false)",
+                    CasepulseSettings.EXIT_ON_STREAMS_ERROR.key());
+            return;
+        }
+        LOG.error("Kafka Streams stopped on an error: exiting with status {} so that it is restarted", EXIT_STATUS);
+        // Not on the stream thread that reports the state: exiting runs the shutdown hook, which closes the client.
+        Thread exit = new Thread(() -> exitAction.accept(EXIT_STATUS), "casepulse-exit");
+        exit.setDaemon(false);
+        exit.start();
+    }
+
+    /** For tests: what to do instead of {@link System#exit} when the streams client dies. */
+    void onExit(IntConsumer action) {
+        this.exitAction = action;
     }
 
     public KafkaStreams streams() {
@@ -106,7 +143,11 @@ public final class CasepulseApplication implements AutoCloseable {
             view.close();
         }
         if (streams != null) {
-            streams.close(CLOSE_TIMEOUT);
+            // Leave the group: the next start (or another instance) gets the partitions at once,
+            // instead of waiting for this member's session to time out (45 s by default).
+            streams.close(CloseOptions.groupMembershipOperation(settings.leaveGroupOnClose()
+                    ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP
+                    : CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP).withTimeout(CLOSE_TIMEOUT));
         }
     }
 
@@ -119,7 +160,8 @@ public final class CasepulseApplication implements AutoCloseable {
         SpecificAvroSerde<IndicatorSnapshot> snapshots = new SpecificAvroSerde<>(IndicatorSnapshot.class);
         snapshots.configure(serdeConfig, false);
         return new TopologySettings(settings.topics(), reference, settings.clock(), settings.flushInterval(),
-                settings.clockInterval(), settings.reportingMonths(), events, keys, snapshots, metrics.pipeline());
+                settings.clockInterval(), settings.reportingMonths(), events, keys, snapshots, metrics.pipeline(),
+                settings.caseStateMaxBytes(), registryOutage);
     }
 
     Properties streamsProperties() {
@@ -131,6 +173,11 @@ public final class CasepulseApplication implements AutoCloseable {
         properties.putAll(settings.passThrough());
         // Internal topics and stores keep their names across releases only if every one is named.
         properties.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        if (settings.staticMembership() && !properties.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)) {
+            // Static membership: a restart takes its partitions back at once (Kafka Streams adds the thread's number).
+            properties.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, properties.get(StreamsConfig.APPLICATION_ID_CONFIG)
+                    + "-" + InstanceId.in(Path.of(String.valueOf(properties.get(StreamsConfig.STATE_DIR_CONFIG)))));
+        }
         return properties;
     }
 
@@ -141,7 +188,9 @@ public final class CasepulseApplication implements AutoCloseable {
         try (TopicProvisioner provisioner = new TopicProvisioner(settings.bootstrapServers(), Duration.ofSeconds(30))) {
             provisioner.ensureTopics(List.of(
                     new TopicSpec(topics.caseEvents(), partitions, replication, Map.of()),
-                    new TopicSpec(topics.deadLetters(), partitions, replication, Map.of()),
+                    // Dead letters are original records, personal data: deleted after the retention period.
+                    new TopicSpec(topics.deadLetters(), partitions, replication,
+                            Map.of("retention.ms", String.valueOf(settings.deadLettersRetention().toMillis()))),
                     // Compacted: a dashboard reading from the start gets the current figure of everything.
                     new TopicSpec(topics.snapshots(), partitions, replication, Map.of("cleanup.policy", "compact"))));
         }

@@ -67,7 +67,23 @@ public final class CasepulseSettings {
             StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024,
             "Store caches: they absorb repeated writes to hot keys (series cells, open cases)."));
 
+    // A member that went away without leaving (a killed process, a stream thread replaced after a
+    // registry outage) holds its partitions until its session times out.
+    public static final Setting<Integer> SESSION_TIMEOUT_MS = declare(Setting.integer("session.timeout.ms", 10000,
+            "Consumer session: a member gone without leaving holds its partitions this long (10 s, not Kafka's 45)."));
+
     // Casepulse's own.
+    public static final Setting<Boolean> EXIT_ON_STREAMS_ERROR = declare(Setting.bool("casepulse.exit-on-streams-error",
+            true, "Exit (status 70) when the streams client dies, so that an orchestrator restarts the process."));
+    public static final Setting<Integer> CASE_STATE_MAX_BYTES = declare(Setting.integer("casepulse.case-state.max-bytes",
+            512 * 1024, "Largest stored state of one case; an event that would pass it is dead-lettered (case-state-limit)."));
+    public static final Setting<Duration> DEAD_LETTERS_RETENTION_MS = declare(Setting.millis(
+            "casepulse.dead-letters.retention.ms", Duration.ofDays(30),
+            "Retention of the dead-letter topic when Casepulse creates it: it holds original records, personal data."));
+    public static final Setting<Boolean> STATIC_MEMBERSHIP = declare(Setting.bool("casepulse.static-membership", false,
+            "Join the group with a group.instance.id kept in the state directory (static membership)."));
+    public static final Setting<Boolean> LEAVE_GROUP_ON_CLOSE = declare(Setting.bool("casepulse.leave-group-on-close",
+            true, "Leave the consumer group on a clean stop, so a restart does not wait for the session to time out."));
     public static final Setting<Long> ROCKSDB_MEMORY_BYTES = declare(Setting.longInteger("casepulse.rocksdb.memory.bytes",
             256L * 1024 * 1024, "Off-heap memory of all RocksDB stores together (block cache and memtables), so a "
                     + "container's memory limit holds: heap + this + about 200 MB of the JVM's own."));
@@ -253,6 +269,28 @@ public final class CasepulseSettings {
     /** Where the operations surface listens. */
     public OperationsSettings operations() {
         return OperationsSettings.of(httpHost(), httpPort());
+    }
+
+    public boolean exitOnStreamsError() {
+        return get(EXIT_ON_STREAMS_ERROR);
+    }
+
+    public int caseStateMaxBytes() {
+        return get(CASE_STATE_MAX_BYTES);
+    }
+
+    public Duration deadLettersRetention() {
+        return get(DEAD_LETTERS_RETENTION_MS);
+    }
+
+    /** Whether each instance joins its consumer group under a stable id kept in its state directory. */
+    public boolean staticMembership() {
+        return get(STATIC_MEMBERSHIP);
+    }
+
+    /** Whether a clean stop leaves the consumer group, so that the partitions move on at once. */
+    public boolean leaveGroupOnClose() {
+        return get(LEAVE_GROUP_ON_CLOSE);
     }
 
     /** Every key that is not ours: Kafka Streams, client and serde settings pass through as given. */

@@ -47,7 +47,7 @@ public final class OperationsServer implements AutoCloseable {
     private final String url;
 
     private OperationsServer(OperationsSettings settings, PublishedFigures view, ReferenceData reference,
-                             PrometheusMeterRegistry registry, Supplier<KafkaStreams.State> streamsState) {
+                             PrometheusMeterRegistry registry, EngineHealth health) {
         ObjectMapper json = objectMapper();
         this.registry = registry;
         this.stream = new SnapshotStream(view, settings.heartbeat(), json);
@@ -63,7 +63,7 @@ public final class OperationsServer implements AutoCloseable {
                         "X-Content-Type-Options", "nosniff", "Cache-Control", "no-cache");
             });
         });
-        routes(view, reference, streamsState);
+        routes(view, reference, health);
         this.meters = List.of(
                 Gauge.builder("casepulse.view.figures", view, v -> v.figures().size())
                         .description("Figures held by the operations surface's snapshot view").register(registry),
@@ -93,7 +93,18 @@ public final class OperationsServer implements AutoCloseable {
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(streamsState, "streamsState");
-        return new OperationsServer(settings, view, reference, registry, streamsState);
+        return start(settings, view, reference, registry, EngineHealth.of(streamsState));
+    }
+
+    /** Starts serving, with health from {@code health}: the streams state and what holds processing up. */
+    public static OperationsServer start(OperationsSettings settings, PublishedFigures view, ReferenceData reference,
+                                         PrometheusMeterRegistry registry, EngineHealth health) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(view, "view");
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(health, "health");
+        return new OperationsServer(settings, view, reference, registry, health);
     }
 
     /** The port listened on (the one picked when started with port 0). */
@@ -121,7 +132,7 @@ public final class OperationsServer implements AutoCloseable {
                 .build();
     }
 
-    private void routes(PublishedFigures view, ReferenceData reference, Supplier<KafkaStreams.State> streamsState) {
+    private void routes(PublishedFigures view, ReferenceData reference, EngineHealth health) {
         List<IndicatorJson> indicators = reference.catalogue().indicators().stream().map(IndicatorJson::of).toList();
         List<AreaJson> areas = reference.areas().all().stream()
                 .map(area -> AreaJson.of(area, reference.areas())).toList();
@@ -157,9 +168,15 @@ public final class OperationsServer implements AutoCloseable {
 
         app.get("/api/openapi.json", new OpenApiDocument());
         app.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
-        app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        // Live unless the streams client has died: then only a restart helps (see casepulse.exit-on-streams-error).
+        app.get("/health/live", ctx -> {
+            KafkaStreams.State state = state(health);
+            boolean dead = EngineHealth.isDead(state);
+            ctx.status(dead ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK)
+                    .json(dead ? Map.of("status", "DOWN", "streams", state.name()) : Map.of("status", "UP"));
+        });
         app.get("/health/ready", ctx -> {
-            Readiness readiness = Readiness.of(state(streamsState), view.progress());
+            Readiness readiness = Readiness.of(state(health), health.processing(), view.progress());
             ctx.status(readiness.isReady() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(readiness);
         });
 
@@ -176,9 +193,9 @@ public final class OperationsServer implements AutoCloseable {
         return new QueryParameters(ctx.queryParamMap(), reference);
     }
 
-    private static KafkaStreams.State state(Supplier<KafkaStreams.State> streamsState) {
+    private static KafkaStreams.State state(EngineHealth health) {
         try {
-            return streamsState.get();
+            return health.streamsState();
         } catch (RuntimeException e) {
             LOG.warn("Cannot tell the streams application's state: {}", e.toString());
             return null;

@@ -5,9 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.casepulse.events.EventType;
+import org.casepulse.events.ReasonCode;
+import org.casepulse.indicators.Anomaly;
 
 /**
  * Casepulse's own metrics: what came in, what was set aside and why, and what went out.
@@ -40,6 +43,17 @@ public final class PipelineMetrics {
         }
     }
 
+    /** Dead-letter reason and anomaly kind: an event that would take its case's state past its limit. */
+    public static final String CASE_STATE_LIMIT = "case-state-limit";
+    /** Dead-letter reasons of the engine's own, beside the contract's {@link ReasonCode}s. */
+    public static final List<String> ENGINE_REASONS = List.of("undeserializable", "empty-value", "key-not-case-id",
+            CASE_STATE_LIMIT);
+    /**
+     * Lag is measured for events recorded within this long of their publication: the latency of
+     * the pipeline, which a replay of history (recorded months ago) says nothing about.
+     */
+    public static final Duration LAG_WINDOW = Duration.ofDays(1);
+
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer snapshotLag;
@@ -48,7 +62,7 @@ public final class PipelineMetrics {
     public PipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.snapshotLag = Timer.builder("casepulse.snapshot.lag")
-                .description("From the recordedAt of the latest event behind a figure to its publication")
+                .description("From the recordedAt of the latest event behind a figure to its publication (events recorded within the last day)")
                 .publishPercentileHistogram()
                 .register(registry);
         this.dayChange = Timer.builder("casepulse.day.change")
@@ -63,6 +77,16 @@ public final class PipelineMetrics {
                 counter(count, null);
             }
         }
+        for (ReasonCode reason : ReasonCode.values()) {
+            counter(Count.DEAD_LETTERED, reason.code());
+        }
+        for (String reason : ENGINE_REASONS) {
+            counter(Count.DEAD_LETTERED, reason);
+        }
+        for (Anomaly anomaly : Anomaly.values()) {
+            counter(Count.ANOMALIES, anomaly.code());
+        }
+        counter(Count.ANOMALIES, CASE_STATE_LIMIT);
     }
 
     /** Metrics that go nowhere: for tests and tools that do not scrape. */
@@ -121,9 +145,15 @@ public final class PipelineMetrics {
         dayChange.record(took);
     }
 
+    /**
+     * From the recordedAt of the latest event behind a figure to its publication, for events
+     * recorded within the last {@link #LAG_WINDOW}; a recordedAt in the future (a CMS clock
+     * ahead of ours) counts as no lag. Older events, from a backfill or replay, are not measured:
+     * their "lag" of months would swamp the figure (and overflow the timer's sum).
+     */
     public void snapshotLag(Duration lag) {
-        if (!lag.isNegative()) {
-            snapshotLag.record(lag);
+        if (lag.compareTo(LAG_WINDOW) <= 0) {
+            snapshotLag.record(lag.isNegative() ? Duration.ZERO : lag);
         }
     }
 

@@ -35,10 +35,12 @@ import org.casepulse.state.ChildSummary;
  * to the events alone; it assumes the catalogue and areas do not change under a running
  * application (changing them means reprocessing, see README).
  */
-final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, CaseOutput> {
+final class CaseLedgerProcessor implements Processor<String, Admission, String, CaseOutput> {
 
     /** Cases kept decoded in memory with their facts: those with events in flight in a backfill. */
     private static final int RECENT_CASES = 20_000;
+    /** Dead-letter reason and anomaly kind of an event refused because of its case's size. */
+    static final String CASE_STATE_LIMIT = PipelineMetrics.CASE_STATE_LIMIT;
 
     private final CaseFacts caseFacts;
     private final AreaHierarchy areas;
@@ -47,6 +49,7 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
     private final int reportingMonths;
     private final Duration flushInterval;
     private final PipelineMetrics metrics;
+    private final CaseStateBudget budget;
 
     private ProcessorContext<String, CaseOutput> context;
     private KeyValueStore<String, CaseState> ledger;
@@ -56,7 +59,7 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
     private RecentCases recent;
 
     CaseLedgerProcessor(CaseFacts caseFacts, AreaHierarchy areas, boolean childMeasuresInCatalogue, BusinessClock clock,
-                        int reportingMonths, Duration flushInterval, PipelineMetrics metrics) {
+                        int reportingMonths, Duration flushInterval, PipelineMetrics metrics, CaseStateBudget budget) {
         this.caseFacts = caseFacts;
         this.areas = areas;
         this.childMeasuresInCatalogue = childMeasuresInCatalogue;
@@ -64,6 +67,7 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
         this.reportingMonths = reportingMonths;
         this.flushInterval = flushInterval;
         this.metrics = metrics;
+        this.budget = budget;
     }
 
     @Override
@@ -77,31 +81,41 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
     }
 
     @Override
-    public void process(Record<String, CaseEvent> record) {
+    public void process(Record<String, Admission> record) {
         String caseId = record.key();
-        CaseEvent event = record.value();
+        CaseEvent event = record.value().event();
         RecentCases.Entry cached = recent.get(caseId);
         CaseState state = cached != null ? cached.state() : ledger.get(caseId);
         if (state != null && state.getExpired()) {
             metrics.expiredCaseEventIgnored();
             return;
         }
-        metrics.processed(event.getType());
         CaseLedger caseLedger = state == null ? CaseLedger.empty() : CaseLedger.of(state.getEvents());
-        CaseHistory before = CaseHistory.of(caseLedger.effectiveEvents());
-        switch (caseLedger.admit(event)) {
-            case DUPLICATE -> {
-                metrics.duplicateIgnored();
-                return;
-            }
-            case AMENDED -> metrics.amended();
-            case NEW -> { }
+        List<CaseEvent> effectiveBefore = caseLedger.effectiveEvents();
+        CaseLedger.Admission admission = caseLedger.admit(event);
+        if (admission == CaseLedger.Admission.DUPLICATE) {
+            metrics.processed(event.getType());
+            metrics.duplicateIgnored();
+            return;
+        }
+        CaseHistory after = CaseHistory.of(caseLedger.effectiveEvents());
+        List<CaseEvent> versions = caseLedger.versions();
+        LocalDate expiresOn = after.closure() == null ? null : latestDate(versions);
+        CaseState updated = new CaseState(versions, expiresOn, false);
+        int oversize = budget.sizeIfOverLimit(updated);
+        if (oversize > 0) {
+            refuseOverLimit(record, oversize);
+            return;
+        }
+
+        CaseHistory before = CaseHistory.of(effectiveBefore);
+        metrics.processed(event.getType());
+        if (admission == CaseLedger.Admission.AMENDED) {
+            metrics.amended();
         }
         if (event.getType() == EventType.EVENT_RETRACTED) {
             metrics.retracted();
         }
-        CaseHistory after = CaseHistory.of(caseLedger.effectiveEvents());
-
         Facts factsBefore = cached != null ? cached.facts() : caseFacts.compute(before);
         Facts factsAfter = caseFacts.compute(after);
         pending.append(context, Facts.difference(factsBefore, factsAfter), event.getRecordedAt());
@@ -114,16 +128,28 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
             updateChild(caseId, before, after, record);
         }
 
-        LocalDate expiresOn = after.closure() == null ? null : latestDate(caseLedger.versions());
         expiry.reindex(caseId, state == null ? null : state.getExpiresOn(), expiresOn);
-        CaseState updated = new CaseState(caseLedger.versions(), expiresOn, false);
         ledger.put(caseId, updated);
         recent.put(caseId, updated, factsAfter);
     }
 
+    /**
+     * The event would take its case's state past the limit: it is not applied (the case keeps
+     * counting with what it had) and goes to the dead-letter topic with the reason, like a record
+     * refused at admission, and counts as an anomaly of the case.
+     */
+    private void refuseOverLimit(Record<String, Admission> record, int size) {
+        String message = "the case's stored state would be " + size + " bytes with this event, over the limit of "
+                + budget.limitBytes() + "; the event is not applied";
+        metrics.deadLettered(CASE_STATE_LIMIT);
+        metrics.anomaly(CASE_STATE_LIMIT);
+        context.forward(new Record<>(record.key(), new CaseOutput.Refused(record.value().raw()), record.timestamp(),
+                DeadLetterHeaders.of(record.headers(), CASE_STATE_LIMIT, null, message, context.recordMetadata(), null)));
+    }
+
     /** Tells the child's ledger what changed about this case. */
-    private void updateChild(String caseId, CaseHistory before, CaseHistory after, Record<String, CaseEvent> record) {
-        Instant knownAt = record.value().getRecordedAt();
+    private void updateChild(String caseId, CaseHistory before, CaseHistory after, Record<String, Admission> record) {
+        Instant knownAt = record.value().event().getRecordedAt();
         ChildSummary sent = ChildSummaries.of(caseId, before, knownAt);
         ChildSummary summary = ChildSummaries.of(caseId, after, knownAt);
         boolean childChanged = sent != null && (summary == null || !sent.getChildId().equals(summary.getChildId()));
@@ -135,7 +161,7 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
         }
     }
 
-    private void forwardToChild(ChildSummary summary, Record<String, CaseEvent> record) {
+    private void forwardToChild(ChildSummary summary, Record<String, Admission> record) {
         context.forward(new Record<>(summary.getChildId(), new CaseOutput.ChildUpdate(summary), record.timestamp()));
     }
 

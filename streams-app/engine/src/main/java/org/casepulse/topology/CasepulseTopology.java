@@ -17,7 +17,6 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.casepulse.events.CaseEvent;
 import org.casepulse.indicators.measures.CaseFacts;
 import org.casepulse.indicators.measures.ChildFacts;
 import org.casepulse.reference.ReferenceData;
@@ -75,32 +74,39 @@ public final class CasepulseTopology {
         Map<String, KStream<String, Admission>> admitted = builder
                 .stream(topics.caseEvents(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("case-events"))
                 .process(() -> new EventAdmission(settings.eventDeserializer(), reference.areas(), reference.calendar(),
-                        settings.metrics()), Named.as("admit-events"))
+                        settings.metrics(), settings.registryOutage()), Named.as("admit-events"))
                 .split(Named.as("admission-"))
                 .branch((caseId, admission) -> admission.isAccepted(), Branched.as("accepted"))
                 .defaultBranch(Branched.as("refused"));
-        admitted.get("admission-refused")
-                .mapValues(Admission::raw, Named.as("refused-payload"))
-                .to(topics.deadLetters(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dead-letters"));
-        KStream<String, CaseEvent> events = admitted.get("admission-accepted")
-                .mapValues(Admission::event, Named.as("accepted-events"));
+        KStream<String, Admission> events = admitted.get("admission-accepted");
 
         // 2. Per case: its events, its facts, and the exact changes to every cell it feeds.
         ChildFacts childFacts = new ChildFacts(reference.catalogue());
         CaseFacts caseFacts = new CaseFacts(reference.catalogue(), reference.calendar());
+        var caseStateSerde = AvroStateSerde.of(CaseState.class);
         Map<String, KStream<String, CaseOutput>> caseOutputs = events
                 .process(supplier(() -> new CaseLedgerProcessor(caseFacts, reference.areas(), !childFacts.isEmpty(),
-                                settings.clock(), settings.reportingMonths(), settings.flushInterval(), settings.metrics()),
-                        StateStores.persistent(StateStores.CASE_LEDGER, AvroStateSerde.of(CaseState.class)),
+                                settings.clock(), settings.reportingMonths(), settings.flushInterval(), settings.metrics(),
+                                new CaseStateBudget(settings.caseStateLimitBytes(), caseStateSerde.serializer())),
+                        StateStores.persistent(StateStores.CASE_LEDGER, caseStateSerde),
                         StateStores.persistent(StateStores.CASE_EXPIRY, Serdes.String()),
                         StateStores.inMemory(StateStores.CASE_PENDING, pendingSerde)),
                         Named.as("case-ledger"))
                 .split(Named.as("case-output-"))
                 .branch((key, out) -> out instanceof CaseOutput.SeriesChange, Branched.as("series"))
                 .branch((key, out) -> out instanceof CaseOutput.HoldingChange, Branched.as("holdings"))
+                .branch((key, out) -> out instanceof CaseOutput.Refused, Branched.as("refused"))
                 .defaultBranch(Branched.as("children"));
         KStream<String, LedgerDelta> caseChanges = caseOutputs.get("case-output-series")
                 .mapValues(out -> ((CaseOutput.SeriesChange) out).delta(), Named.as("case-series-changes"));
+
+        // Dead letters: refused at admission, or by the case ledger (a case at its size limit).
+        admitted.get("admission-refused")
+                .mapValues(Admission::raw, Named.as("refused-payload"))
+                .merge(caseOutputs.get("case-output-refused")
+                        .mapValues(out -> ((CaseOutput.Refused) out).raw(), Named.as("case-refused-payload")),
+                        Named.as("merge-refused"))
+                .to(topics.deadLetters(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dead-letters"));
 
         // 3. Per child: re-referrals and repeat plans look across the child's cases.
         KStream<String, LedgerDelta> childChanges = caseOutputs.get("case-output-children")

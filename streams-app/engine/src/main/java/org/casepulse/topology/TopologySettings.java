@@ -18,6 +18,8 @@ import org.casepulse.snapshots.IndicatorSnapshotKey;
  * @param flushInterval   how often pending aggregate changes move on (latency vs. traffic)
  * @param clockInterval   how often the day is checked (snapshot figures change at midnight)
  * @param reportingMonths how many months of figures are published, the current one included
+ * @param caseStateLimitBytes the most one case's encoded state may take (see {@link CaseStateBudget})
+ * @param registryOutage  shared with the application, which reports it and retries
  */
 public record TopologySettings(
         Topics topics,
@@ -29,7 +31,18 @@ public record TopologySettings(
         Deserializer<CaseEvent> eventDeserializer,
         Serde<IndicatorSnapshotKey> snapshotKeySerde,
         Serde<IndicatorSnapshot> snapshotSerde,
-        PipelineMetrics metrics) {
+        PipelineMetrics metrics,
+        int caseStateLimitBytes,
+        RegistryOutage registryOutage) {
+
+    /** With the default case-state limit and an outage tracker of its own. */
+    public TopologySettings(Topics topics, ReferenceData reference, BusinessClock clock, Duration flushInterval,
+                            Duration clockInterval, int reportingMonths, Deserializer<CaseEvent> eventDeserializer,
+                            Serde<IndicatorSnapshotKey> snapshotKeySerde, Serde<IndicatorSnapshot> snapshotSerde,
+                            PipelineMetrics metrics) {
+        this(topics, reference, clock, flushInterval, clockInterval, reportingMonths, eventDeserializer,
+                snapshotKeySerde, snapshotSerde, metrics, CaseStateBudget.DEFAULT_LIMIT_BYTES, new RegistryOutage());
+    }
 
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(1000);
     public static final Duration DEFAULT_CLOCK_INTERVAL = Duration.ofSeconds(30);

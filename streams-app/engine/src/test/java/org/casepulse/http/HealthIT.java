@@ -54,9 +54,49 @@ class HealthIT {
             assertThat(ready.get("view").asText()).isEqualTo("caught up");
             assertThat(ready.size()).as("status, streams and view only").isEqualTo(3);
 
+            streams.set(KafkaStreams.State.PENDING_ERROR);
+            assertThat(http.get("/health/live").status()).as("a dying client is not live").isEqualTo(503);
             streams.set(KafkaStreams.State.ERROR);
             assertDown(http, "ERROR", "caught up");
-            assertThat(http.get("/health/live").json().get("status").asText()).isEqualTo("UP");
+            Http.Answer live = http.get("/health/live");
+            assertThat(live.status()).as("a dead client never recovers by itself: restart").isEqualTo(503);
+            assertThat(live.json().get("status").asText()).isEqualTo("DOWN");
+            assertThat(live.json().get("streams").asText()).isEqualTo("ERROR");
+        }
+    }
+
+    @Test
+    void shouldBeLiveButNotReadyWhileSomethingHoldsProcessingUp(RealKafka kafka) {
+        AtomicReference<String> processing = new AtomicReference<>("registry unavailable since 2026-03-02T10:00:00Z");
+        EngineHealth health = new EngineHealth() {
+            @Override
+            public KafkaStreams.State streamsState() {
+                return KafkaStreams.State.RUNNING;
+            }
+
+            @Override
+            public String processing() {
+                return processing.get();
+            }
+        };
+        try (SnapshotTopic topic = SnapshotTopic.create(kafka, 1);
+             SnapshotView view = topic.startView();
+             OperationsServer server = OperationsServer.start(OperationsSettings.of("127.0.0.1", 0), view,
+                     ReferenceData.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), health)) {
+            Http http = new Http(server.url());
+            await().atMost(TIMEOUT).until(view::isCaughtUp);
+
+            assertDown(http, "RUNNING", "caught up");
+            assertThat(http.get("/health/ready").json().get("processing").asText())
+                    .startsWith("registry unavailable");
+            assertThat(http.get("/health/live").status()).isEqualTo(200);
+
+            processing.set("restoring state: 1200 of 5400 records");
+            assertThat(http.get("/health/ready").json().get("processing").asText())
+                    .isEqualTo("restoring state: 1200 of 5400 records");
+
+            processing.set(null);
+            assertThat(http.get("/health/ready").status()).isEqualTo(200);
         }
     }
 

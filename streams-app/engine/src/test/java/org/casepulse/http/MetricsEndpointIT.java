@@ -74,6 +74,9 @@ class MetricsEndpointIT {
             assertThat(value(scrape, "casepulse_events_processed_total{type=\"REFERRAL_RECEIVED\"}")).isEqualTo(2);
             assertThat(value(scrape, "casepulse_events_processed_total{type=\"ALLOCATION_MADE\"}")).isEqualTo(1);
             assertThat(value(scrape, "casepulse_events_dead_lettered_total{reason=\"INVALID_EVENT\"}")).isEqualTo(1);
+            assertThat(value(scrape, "casepulse_events_dead_lettered_total{reason=\"case-state-limit\"}"))
+                    .as("every reason has a series from the start").isZero();
+            assertThat(value(scrape, "casepulse_case_anomalies_total{kind=\"calendar-gap\"}")).isZero();
             assertThat(value(scrape, "casepulse_events_amended_total")).isEqualTo(1);
             assertThat(value(scrape, "casepulse_events_retractions_total")).isEqualTo(1);
             assertThat(value(scrape, "casepulse_events_duplicates_total")).isEqualTo(1);

@@ -44,7 +44,12 @@ public final class RunningCasepulse implements AutoCloseable {
 
     /** Starts with "today" fixed at {@code asOf}, quick flushes and commits, the HTTP port on any free port. */
     public static RunningCasepulse start(RealKafka kafka, Path stateDir, String asOf, UnaryOperator<CasepulseSettings> tweak) {
-        EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry().start("127.0.0.1", 0);
+        return start(kafka, new EmbeddedSchemaRegistry().start("127.0.0.1", 0), stateDir, asOf, tweak);
+    }
+
+    /** As {@link #start(RealKafka, Path, String, UnaryOperator)}, against a registry the caller started (and closes). */
+    public static RunningCasepulse start(RealKafka kafka, EmbeddedSchemaRegistry registry, Path stateDir, String asOf,
+                                         UnaryOperator<CasepulseSettings> tweak) {
         CasepulseSettings settings = tweak.apply(CasepulseSettings.defaults()
                 .with(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers())
                 .with(CasepulseSettings.SCHEMA_REGISTRY_URL, registry.url())
@@ -58,7 +63,9 @@ public final class RunningCasepulse implements AutoCloseable {
                 .with(CasepulseSettings.TOPIC_PARTITIONS, 2)
                 .with(CasepulseSettings.AS_OF, asOf)
                 .with(CasepulseSettings.FLUSH_INTERVAL_MS, 200)
-                .with(CasepulseSettings.HTTP_PORT, 0));
+                .with(CasepulseSettings.HTTP_PORT, 0)
+                // Tests observe a failed client; they must not exit the JVM.
+                .with(CasepulseSettings.EXIT_ON_STREAMS_ERROR, false));
         CasepulseApplication application = new CasepulseApplication(settings, Metrics.prometheus());
         KafkaStreams streams = application.start();
         await().atMost(START_TIMEOUT).until(() -> streams.state() == KafkaStreams.State.RUNNING);

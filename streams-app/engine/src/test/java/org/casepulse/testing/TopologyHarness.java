@@ -1,13 +1,20 @@
 package org.casepulse.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -24,6 +31,7 @@ import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
 import org.casepulse.snapshots.PeriodType;
 import org.casepulse.topology.CasepulseTopology;
+import org.casepulse.topology.RegistryOutage;
 import org.casepulse.topics.Topics;
 import org.casepulse.topology.TopologySettings;
 
@@ -34,18 +42,23 @@ import org.casepulse.topology.TopologySettings;
 public final class TopologyHarness implements AutoCloseable {
 
     public static final Duration FLUSH = Duration.ofMillis(500);
+    /** The engine's default (512 KiB). */
+    public static final int DEFAULT_CASE_STATE_LIMIT = 512 * 1024;
     private static final Map<String, Object> SERDE_CONFIG = Map.of("schema.registry.url", "memory://test");
 
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, CaseEvent> events;
     private final TestInputTopic<String, byte[]> raw;
+    private final SpecificAvroSerializer<CaseEvent> serializer;
     private final TestOutputTopic<IndicatorSnapshotKey, IndicatorSnapshot> snapshots;
     private final TestOutputTopic<String, byte[]> deadLetters;
     private final PipelineMetrics metrics = PipelineMetrics.discarding();
+    private final Path stateDir;
     private final Map<IndicatorSnapshotKey, IndicatorSnapshot> current = new LinkedHashMap<>();
     private final List<IndicatorSnapshot> emitted = new ArrayList<>();
 
-    private TopologyHarness(ReferenceData reference, BusinessClock clock, Instant start, int reportingMonths) {
+    private TopologyHarness(ReferenceData reference, BusinessClock clock, Instant start, int reportingMonths,
+                            int caseStateLimitBytes) {
         InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
         var eventSerde = new SpecificAvroSerde<>(registry, CaseEvent.class);
         eventSerde.configure(SERDE_CONFIG, false);
@@ -55,14 +68,19 @@ public final class TopologyHarness implements AutoCloseable {
         snapshotSerde.configure(SERDE_CONFIG, false);
 
         TopologySettings settings = new TopologySettings(Topics.defaults(), reference, clock, FLUSH,
-                Duration.ofSeconds(30), reportingMonths, eventSerde.deserializer(), keySerde, snapshotSerde, metrics);
+                Duration.ofSeconds(30), reportingMonths, eventSerde.deserializer(), keySerde, snapshotSerde, metrics,
+                caseStateLimitBytes, new RegistryOutage());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "casepulse-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // A directory of its own: RocksDB state left by another run (or another build on this
+        // machine, all with this application id) must not be read back as this test's.
+        stateDir = temporaryDirectory();
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(CasepulseTopology.build(settings, props), props, start);
 
-        SpecificAvroSerializer<CaseEvent> serializer = new SpecificAvroSerializer<>(registry);
+        serializer = new SpecificAvroSerializer<>(registry);
         serializer.configure(SERDE_CONFIG, false);
         events = driver.createInputTopic(Topics.CASE_EVENTS, Serdes.String().serializer(), serializer);
         raw = driver.createInputTopic(Topics.CASE_EVENTS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
@@ -72,12 +90,19 @@ public final class TopologyHarness implements AutoCloseable {
 
     /** Today is the London date of the driver's wall clock, which starts at noon on {@code today}. */
     public static TopologyHarness onWallClock(ReferenceData reference, LocalDate today) {
-        return new TopologyHarness(reference, BusinessClock.wall(), CaseEvents.noon(today.toString()), 13);
+        return onWallClock(reference, today, DEFAULT_CASE_STATE_LIMIT);
+    }
+
+    /** As {@link #onWallClock(ReferenceData, LocalDate)}, with a case-state limit of the caller's choice. */
+    public static TopologyHarness onWallClock(ReferenceData reference, LocalDate today, int caseStateLimitBytes) {
+        return new TopologyHarness(reference, BusinessClock.wall(), CaseEvents.noon(today.toString()), 13,
+                caseStateLimitBytes);
     }
 
     /** Today is fixed, whatever the driver's wall clock says. */
     public static TopologyHarness asOf(ReferenceData reference, LocalDate today, int reportingMonths) {
-        return new TopologyHarness(reference, BusinessClock.fixed(today), CaseEvents.noon(today.toString()), reportingMonths);
+        return new TopologyHarness(reference, BusinessClock.fixed(today), CaseEvents.noon(today.toString()), reportingMonths,
+                DEFAULT_CASE_STATE_LIMIT);
     }
 
     public TopologyHarness send(CaseEvent... caseEvents) {
@@ -100,6 +125,17 @@ public final class TopologyHarness implements AutoCloseable {
     public TopologyHarness sendRaw(String key, byte[] value) {
         raw.pipeInput(key, value);
         return this;
+    }
+
+    /** Sends bytes with headers of the caller's choice (a producer may send anything). */
+    public TopologyHarness sendRaw(String key, byte[] value, Headers headers) {
+        raw.pipeInput(new TestRecord<>(key, value, headers));
+        return this;
+    }
+
+    /** The bytes our serde writes for {@code event}: the Confluent wire format, with the harness' registry. */
+    public byte[] serialize(CaseEvent event) {
+        return serializer.serialize(Topics.CASE_EVENTS, event);
     }
 
     /** Lets pending changes travel through every stage (case, child and worker ledgers, then series). */
@@ -154,5 +190,22 @@ public final class TopologyHarness implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        deleteRecursively(stateDir);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("casepulse-topology-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.casepulse.app.Casepulse;
 import org.casepulse.benchmark.Benchmark;
 import org.casepulse.benchmark.DayChangeBenchmark;
+import org.casepulse.benchmark.RestartBenchmark;
 import org.casepulse.metrics.Metrics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,8 +96,16 @@ public final class CasepulseLocal {
                 description = "Instead: time a day change over the snapshot series of N open cases (no Kafka).")
         Integer dayChangeCases;
 
+        @Option(names = "--restart",
+                description = "Instead: time restarts after clean and unclean stops (engines in processes of their own; --events sizes the history).")
+        boolean restart;
+
         @Override
         public Integer call() throws Exception {
+            if (restart) {
+                new RestartBenchmark(events, dataDir == null ? Benchmark.temporaryDirectory() : dataDir, System.out).run();
+                return 0;
+            }
             if (dayChangeCases != null) {
                 new DayChangeBenchmark(dayChangeCases, System.out).run();
                 return 0;
