@@ -65,6 +65,8 @@ public final class CasepulseApplication implements AutoCloseable {
 
     /** Creates the public topics if asked to, starts processing, then serves the operations surface. */
     public KafkaStreams start() {
+        // Checked first: a surface that would refuse to start (no users, no issuer) stops us before any processing.
+        OperationsSettings operations = settings.httpEnabled() ? OperationsSettings.fromConfig(settings.asMap()) : null;
         if (settings.createTopics()) {
             createTopics();
         }
@@ -78,8 +80,7 @@ public final class CasepulseApplication implements AutoCloseable {
         streams.start();
         if (settings.httpEnabled()) {
             view = SnapshotView.start(settings.passThrough(), settings.topics().snapshots());
-            server = OperationsServer.start(OperationsSettings.fromConfig(settings.asMap()), view, reference,
-                    metrics.registry(), streams::state);
+            server = OperationsServer.start(operations, view, reference, metrics.registry(), streams::state);
             LOG.info("Scorecard at {} (API under /api, metrics at /metrics, health at /health/ready)", server.url());
         }
         LOG.info("Casepulse reading {} at {}, publishing {}, catalogue {} ({} indicators), {} areas",

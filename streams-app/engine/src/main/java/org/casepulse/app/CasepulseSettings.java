@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.casepulse.calendar.BusinessClock;
+import org.casepulse.http.auth.AccessSettings;
 import org.casepulse.topics.Topics;
 import org.casepulse.topology.TopologySettings;
 
@@ -37,6 +38,10 @@ public final class CasepulseSettings {
     public static final String HTTP_HOST = "casepulse.http.host";
     public static final String HTTP_PORT = "casepulse.http.port";
     public static final String HTTP_ENABLED = "casepulse.http.enabled";
+    /** {@code required} (the default: users file or OpenID Connect issuer needed) or {@code none}. */
+    public static final String HTTP_AUTH_MODE = AccessSettings.MODE_KEY;
+    public static final String HTTP_AUTH_USERS = AccessSettings.USERS_KEY;
+    public static final String HTTP_AUTH_OIDC_ISSUER = AccessSettings.OIDC_ISSUER_KEY;
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(

@@ -3,30 +3,47 @@ package org.casepulse.http;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.casepulse.http.auth.AccessSettings;
+import org.casepulse.http.tls.TlsSettings;
 
 /**
- * Where the operations surface listens. Bound to the loopback interface unless told otherwise:
- * it carries no personal data, but the figures are for staff, not the internet.
+ * Where and how the operations surface listens. Bound to the loopback interface unless told
+ * otherwise: it carries no personal data, but the figures are for staff, not the internet.
  *
- * @param port      0 picks a free port
- * @param heartbeat how often an idle event stream gets a comment, so proxies keep it open and
- *                  dead clients are noticed
+ * @param port             0 picks a free port
+ * @param heartbeat        how often an idle event stream gets a comment, so proxies keep it open
+ *                         and dead clients are noticed
+ * @param maxStreamClients event-stream clients served at once; more get 503
+ * @param access           who may use what (authentication off when constructed without it)
+ * @param tls              TLS on the port; null for plain HTTP
  */
-public record OperationsSettings(String host, int port, Duration heartbeat) {
+public record OperationsSettings(String host, int port, Duration heartbeat, int maxStreamClients,
+                                 AccessSettings access, TlsSettings tls) {
     public static final String HOST_KEY = "casepulse.http.host";
     public static final String PORT_KEY = "casepulse.http.port";
+    public static final String MAX_STREAM_CLIENTS_KEY = "casepulse.http.stream.max.clients";
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
+    public static final int DEFAULT_MAX_STREAM_CLIENTS = 200;
 
     public OperationsSettings {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(access, "access");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
         }
         if (heartbeat.isNegative() || heartbeat.isZero()) {
             throw new IllegalArgumentException("heartbeat must be positive, got " + heartbeat);
         }
+        if (maxStreamClients < 0) {
+            throw new IllegalArgumentException("maxStreamClients must be 0 or more, got " + maxStreamClients);
+        }
+    }
+
+    /** Plain HTTP without authentication, as tests and embedding code start it. */
+    public OperationsSettings(String host, int port, Duration heartbeat) {
+        this(host, port, heartbeat, DEFAULT_MAX_STREAM_CLIENTS, AccessSettings.OFF, null);
     }
 
     public static OperationsSettings defaults() {
@@ -38,28 +55,51 @@ public record OperationsSettings(String host, int port, Duration heartbeat) {
         return new OperationsSettings(host, port, DEFAULT_HEARTBEAT);
     }
 
+    public OperationsSettings withAccess(AccessSettings access) {
+        return new OperationsSettings(host, port, heartbeat, maxStreamClients, access, tls);
+    }
+
+    public OperationsSettings withTls(TlsSettings tls) {
+        return new OperationsSettings(host, port, heartbeat, maxStreamClients, access, tls);
+    }
+
+    public OperationsSettings withMaxStreamClients(int maxStreamClients) {
+        return new OperationsSettings(host, port, heartbeat, maxStreamClients, access, tls);
+    }
+
     /**
-     * From settings {@value #HOST_KEY} (default {@value #DEFAULT_HOST}) and {@value #PORT_KEY}
-     * (default {@value #DEFAULT_PORT}).
+     * From settings {@value #HOST_KEY} (default {@value #DEFAULT_HOST}), {@value #PORT_KEY}
+     * (default {@value #DEFAULT_PORT}), {@value #MAX_STREAM_CLIENTS_KEY}, {@code casepulse.http.auth.*}
+     * (authentication required unless switched off) and {@code casepulse.http.tls.*}.
      *
-     * @throws IllegalArgumentException naming the setting when the port is not a port number
+     * @throws IllegalArgumentException naming the setting when a value is wrong
      */
     public static OperationsSettings fromConfig(Map<String, ?> config) {
         Object host = config.get(HOST_KEY);
-        Object port = config.get(PORT_KEY);
-        int portNumber = DEFAULT_PORT;
-        if (port != null && !port.toString().isBlank()) {
-            try {
-                portNumber = Integer.parseInt(port.toString().strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(PORT_KEY + " must be a port number, got " + port, e);
-            }
-        }
+        int portNumber = integer(config, PORT_KEY, DEFAULT_PORT);
+        int maxClients = integer(config, MAX_STREAM_CLIENTS_KEY, DEFAULT_MAX_STREAM_CLIENTS);
         try {
             return new OperationsSettings(host == null || host.toString().isBlank() ? DEFAULT_HOST : host.toString().strip(),
-                    portNumber, DEFAULT_HEARTBEAT);
+                    portNumber, DEFAULT_HEARTBEAT, maxClients, AccessSettings.fromConfig(config),
+                    TlsSettings.fromConfig(config));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(PORT_KEY + ": " + e.getMessage(), e);
+            if (e.getMessage().startsWith("port ")) {
+                throw new IllegalArgumentException(PORT_KEY + ": " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    private static int integer(Map<String, ?> config, String key, int defaultValue) {
+        Object value = config.get(key);
+        if (value == null || value.toString().isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.toString().strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a " + (key.equals(PORT_KEY) ? "port number" : "whole number")
+                    + ", got " + value, e);
         }
     }
 }

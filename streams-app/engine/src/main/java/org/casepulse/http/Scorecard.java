@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.AreaHierarchy;
@@ -53,8 +54,14 @@ public record Scorecard(AreaJson area, PeriodType periodType, AreaLevel peerLeve
      */
     public static Scorecard of(SnapshotFigures figures, ReferenceData reference, Area area, PeriodType periodType,
                                ViewProgress progress) {
+        return of(figures, reference, area, periodType, progress, code -> true);
+    }
+
+    /** @param visible the areas the caller may see: peers outside it are not compared */
+    public static Scorecard of(SnapshotFigures figures, ReferenceData reference, Area area, PeriodType periodType,
+                               ViewProgress progress, Predicate<String> visible) {
         AreaHierarchy areas = reference.areas();
-        List<Area> peers = peers(areas, area);
+        List<Area> peers = peers(areas, area).stream().filter(peer -> visible.test(peer.code())).toList();
         List<String> peerCodes = peers.stream().map(Area::code).toList();
         List<Row> rows = reference.catalogue().indicators().stream()
                 .filter(indicator -> periodType == null || indicator.publishes(periodType))

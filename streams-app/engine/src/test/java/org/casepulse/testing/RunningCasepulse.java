@@ -58,7 +58,8 @@ public final class RunningCasepulse implements AutoCloseable {
                 .with(CasepulseSettings.TOPIC_PARTITIONS, 2)
                 .with(CasepulseSettings.AS_OF, asOf)
                 .with(CasepulseSettings.FLUSH_INTERVAL_MS, 200)
-                .with(CasepulseSettings.HTTP_PORT, 0));
+                .with(CasepulseSettings.HTTP_PORT, 0)
+                .with(CasepulseSettings.HTTP_AUTH_MODE, "none"));
         CasepulseApplication application = new CasepulseApplication(settings, Metrics.prometheus());
         KafkaStreams streams = application.start();
         await().atMost(START_TIMEOUT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
