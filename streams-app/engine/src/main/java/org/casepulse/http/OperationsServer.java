@@ -248,9 +248,11 @@ public final class OperationsServer implements AutoCloseable {
             }
             Predicate<FigureKey> wanted = key -> filter.matches(key) && scope.permits(key.areaCode());
             try {
+                // Javalin serves the client on a thread of its own; serve gives the place back when the client goes.
                 new SseHandler(client -> stream.serve(client, wanted)).handle(ctx);
-            } finally {
+            } catch (RuntimeException e) {
                 stream.release();
+                throw e;
             }
         });
 

@@ -76,7 +76,8 @@ final class SnapshotStream implements AutoCloseable {
 
     /**
      * Streams the changes {@code wanted} accepts to {@code client} until it goes away or this
-     * stream closes; blocks the calling thread.
+     * stream closes; blocks the calling thread. Gives back the place {@link #tryAdmit} took.
+     * A client that went away is noticed when a write fails: at the latest, the next heartbeat.
      */
     void serve(SseClient client, Predicate<FigureKey> wanted) {
         Subscriber subscriber = new Subscriber(wanted);
@@ -98,6 +99,7 @@ final class SnapshotStream implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             subscribers.remove(subscriber);
+            release();
             client.close();
         }
     }
