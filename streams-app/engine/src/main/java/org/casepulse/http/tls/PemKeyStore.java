@@ -9,9 +9,13 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.InvalidKeySpecException;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
@@ -40,15 +44,49 @@ final class PemKeyStore {
             if (chain.isEmpty()) {
                 throw new IllegalArgumentException(certificate + " holds no PEM certificate");
             }
+            PrivateKey key = key(privateKey);
+            if (!matches(key, chain.get(0).getPublicKey())) {
+                // Caught between the two files of a renewal, or the wrong pair: keep serving the previous one.
+                throw new IllegalArgumentException(privateKey + " is not the key of the first certificate in " + certificate);
+            }
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry(ALIAS, key(privateKey), password, chain.toArray(Certificate[]::new));
+            store.setKeyEntry(ALIAS, key, password, chain.toArray(Certificate[]::new));
             return store;
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read " + certificate + " or " + privateKey + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("Cannot use " + certificate + " with " + privateKey + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether the private key signs what the certificate's public key verifies. */
+    private static boolean matches(PrivateKey key, PublicKey publicKey) throws GeneralSecurityException {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "RSASSA-PSS" -> "RSASSA-PSS";
+            default -> key.getAlgorithm();
+        };
+        byte[] challenge = "casepulse".getBytes(StandardCharsets.US_ASCII);
+        Signature signer = Signature.getInstance(algorithm);
+        if (algorithm.equals("RSASSA-PSS")) {
+            signer.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+        }
+        signer.initSign(key);
+        signer.update(challenge);
+        byte[] signature = signer.sign();
+        Signature verifier = Signature.getInstance(algorithm);
+        if (algorithm.equals("RSASSA-PSS")) {
+            verifier.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+        }
+        try {
+            verifier.initVerify(publicKey);
+        } catch (java.security.InvalidKeyException e) {
+            return false;
+        }
+        verifier.update(challenge);
+        return verifier.verify(signature);
     }
 
     private static PrivateKey key(Path path) throws IOException {
