@@ -8,25 +8,34 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.indicators.IndicatorDefinition;
+import org.casepulse.indicators.disclosure.Cell;
+import org.casepulse.indicators.disclosure.DisclosureControl;
+import org.casepulse.indicators.disclosure.Suppression;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.snapshots.IndicatorSnapshot;
+import org.casepulse.snapshots.PeriodType;
 
 /**
  * The current figures as CSV for a spreadsheet: one row per indicator, area, period type and period
  * end, with every field of the published snapshot plus the indicator's title and the area's name.
  * Rows follow the catalogue's order of indicators and the hierarchy's order of areas, then period
  * type and period end; indicators or areas the reference data does not know come after, by id.
+ * For publication ({@code public}), counts that disclosure control withholds are written {@code c},
+ * and so are the values, ratings and changes derived from them.
  */
 public final class SnapshotCsv {
     private static final CsvMapper CSV = new CsvMapper();
     private static final CsvSchema SCHEMA = CSV.schemaFor(Row.class).withHeader();
+    /** How a withheld count, and what derives from it, is written: the ONS and DfE convention. */
+    public static final String WITHHELD = "c";
 
     private SnapshotCsv() {}
 
@@ -35,13 +44,24 @@ public final class SnapshotCsv {
         "periodStart", "periodEnd", "numerator", "denominator", "value", "unit", "target", "polarity", "rag",
         "previousValue", "directionOfTravel", "smallNumbers", "revision", "computedAt"})
     record Row(String indicatorId, String indicatorTitle, String areaCode, String areaName, String areaLevel,
-               String periodType, String periodStart, String periodEnd, long numerator, Long denominator, String value,
+               String periodType, String periodStart, String periodEnd, String numerator, String denominator, String value,
                String unit, String target, String polarity, String rag, String previousValue, String directionOfTravel,
                boolean smallNumbers, int revision, String computedAt) {}
 
-    /** Writes the header and a row per figure; returns the number of rows. */
+    /** Writes the header and a row per figure, exact (the internal view); returns the number of rows. */
     public static long write(SnapshotBoard board, IndicatorCatalogue catalogue, AreaHierarchy areas, Writer out)
             throws IOException {
+        return write(board, catalogue, areas, out, false);
+    }
+
+    /**
+     * Writes the header and a row per figure; returns the number of rows.
+     *
+     * @param publicView whether small counts are withheld as figures leaving the service need
+     */
+    public static long write(SnapshotBoard board, IndicatorCatalogue catalogue, AreaHierarchy areas, Writer out,
+                             boolean publicView) throws IOException {
+        Disclosure disclosure = new Disclosure(board, areas);
         Map<String, Integer> indicatorOrder = new HashMap<>();
         List<IndicatorDefinition> indicators = catalogue.indicators();
         for (int i = 0; i < indicators.size(); i++) {
@@ -63,17 +83,57 @@ public final class SnapshotCsv {
         // The caller owns the writer (it may be standard output): leave it open.
         try (SequenceWriter rows = CSV.writer(SCHEMA).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
             for (IndicatorSnapshot f : figures) {
+                Suppression withheld = publicView ? disclosure.of(f) : Suppression.NONE;
+                boolean previousWithheld = publicView && disclosure.previousWithheld(f);
                 rows.write(new Row(f.getIndicatorId(),
                         catalogue.find(f.getIndicatorId()).map(IndicatorDefinition::title).orElse(""),
                         f.getAreaCode(), areas.find(f.getAreaCode()).map(Area::name).orElse(""),
                         f.getAreaLevel().name(), f.getPeriodType().name(), f.getPeriodStart().toString(),
-                        f.getPeriodEnd().toString(), f.getNumerator(), f.getDenominator(), plain(f.getValue()),
-                        f.getUnit().name(), plain(f.getTarget()), f.getPolarity().name(), f.getRag().name(),
-                        plain(f.getPreviousValue()), f.getDirectionOfTravel().name(),
+                        f.getPeriodEnd().toString(),
+                        withheld.numerator() ? WITHHELD : String.valueOf(f.getNumerator()),
+                        withheld.denominator() ? WITHHELD : f.getDenominator() == null ? null : f.getDenominator().toString(),
+                        withheld.value() ? WITHHELD : plain(f.getValue()),
+                        f.getUnit().name(), plain(f.getTarget()), f.getPolarity().name(),
+                        withheld.value() ? WITHHELD : f.getRag().name(),
+                        previousWithheld ? WITHHELD : plain(f.getPreviousValue()),
+                        withheld.value() || previousWithheld ? WITHHELD : f.getDirectionOfTravel().name(),
                         Boolean.TRUE.equals(f.getSmallNumbers()), f.getRevision(), f.getComputedAt().toString()));
             }
         }
         return figures.size();
+    }
+
+    /** Suppression worked out over all areas of an indicator, period type and period end at once. */
+    private static final class Disclosure {
+        private record Slice(String indicatorId, PeriodType periodType, LocalDate periodEnd) {}
+
+        private final SnapshotBoard board;
+        private final AreaHierarchy areas;
+        private final Map<Slice, Map<String, Suppression>> slices = new HashMap<>();
+
+        Disclosure(SnapshotBoard board, AreaHierarchy areas) {
+            this.board = board;
+            this.areas = areas;
+        }
+
+        Suppression of(IndicatorSnapshot f) {
+            Map<String, Suppression> slice = slices.computeIfAbsent(
+                    new Slice(f.getIndicatorId(), f.getPeriodType(), f.getPeriodEnd()), key -> {
+                        List<Cell> cells = board.figures().stream()
+                                .filter(g -> g.getIndicatorId().equals(key.indicatorId())
+                                        && g.getPeriodType() == key.periodType() && g.getPeriodEnd().equals(key.periodEnd()))
+                                .map(g -> new Cell(g.getAreaCode(), g.getNumerator(), g.getDenominator()))
+                                .toList();
+                        return DisclosureControl.suppress(areas, cells);
+                    });
+            return slice.getOrDefault(f.getAreaCode(), Suppression.NONE);
+        }
+
+        /** Whether the figure of the period before, which previousValue repeats, is withheld. */
+        boolean previousWithheld(IndicatorSnapshot f) {
+            return board.latest(f.getIndicatorId(), f.getAreaCode(), f.getPeriodType(), f.getPeriodEnd().minusDays(1))
+                    .map(previous -> of(previous).value()).orElse(false);
+        }
     }
 
     private static String plain(Double value) {
