@@ -137,7 +137,7 @@ public final class CasepulseApplication implements AutoCloseable {
         Topics topics = settings.topics();
         int partitions = settings.topicPartitions();
         short replication = settings.topicReplicationFactor();
-        try (TopicProvisioner provisioner = new TopicProvisioner(settings.bootstrapServers(), Duration.ofSeconds(30))) {
+        try (TopicProvisioner provisioner = new TopicProvisioner(settings.passThrough(), Duration.ofSeconds(30))) {
             provisioner.ensureTopics(List.of(
                     new TopicSpec(topics.caseEvents(), partitions, replication, Map.of()),
                     new TopicSpec(topics.deadLetters(), partitions, replication, Map.of()),

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -70,6 +71,8 @@ public final class CasepulseSettings {
             Map.entry(HTTP_ENABLED, "true"),
             Map.entry(HTTP_PORT, "8080"));
 
+    private static final String KAFKA_PREFIX = "kafka.";
+
     private final Map<String, String> values;
 
     private CasepulseSettings(Map<String, String> values) {
@@ -92,9 +95,16 @@ public final class CasepulseSettings {
         return new CasepulseSettings(values);
     }
 
-    /** {@code CASEPULSE_HTTP_PORT} -> {@code casepulse.http.port}; {@code CASEPULSE_BOOTSTRAP_SERVERS} -> {@code bootstrap.servers}. */
+    /**
+     * {@code CASEPULSE_HTTP_PORT} -> {@code casepulse.http.port}; {@code CASEPULSE_BOOTSTRAP_SERVERS} ->
+     * {@code bootstrap.servers}; {@code CASEPULSE_KAFKA_SASL_JAAS_CONFIG} -> {@code sasl.jaas.config}: any
+     * Kafka client key (security above all) can be set from the environment.
+     */
     static String fromEnvironmentName(String name) {
-        String key = name.substring("CASEPULSE_".length()).toLowerCase().replace('_', '.');
+        String key = name.substring("CASEPULSE_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        if (key.startsWith(KAFKA_PREFIX)) {
+            return key.substring(KAFKA_PREFIX.length());
+        }
         return switch (key) {
             case "bootstrap.servers", "schema.registry.url", "application.id", "state.dir" -> key;
             default -> "casepulse." + key;
