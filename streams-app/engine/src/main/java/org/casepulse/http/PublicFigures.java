@@ -119,8 +119,6 @@ final class PublicFigures {
     }
 
     private Optional<Figure> previous(Figure figure) {
-        List<Figure> earlier = figures.find(new FigureFilter(figure.indicatorId(), figure.areaCode(),
-                figure.periodType(), null, figure.periodEnd().minusDays(1)));
-        return earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1));
+        return figures.previous(figure.key());
     }
 }
