@@ -18,9 +18,12 @@ import picocli.CommandLine.ParentCommand;
         header = "Write the current indicator snapshots to CSV.",
         description = {"Writes the current indicator snapshots to CSV, for a spreadsheet: one row per indicator, "
                 + "area, period type and period end, with every published field plus the indicator's title and the "
-                + "area's name. Reads the snapshot topic to its end."},
+                + "area's name. Reads the snapshot topic to its end. With --public, for figures leaving the service "
+                + "(open data, a public page): counts of 1 to 4 are written c, with enough other counts withheld that "
+                + "none can be worked back out from the totals, and the values derived from them c too."},
         footer = {"", "Examples:",
             "  export --output snapshots.csv",
+            "  export --public --output open-data.csv",
             "  export --bootstrap-servers broker:9092 --schema-registry-url http://registry:8081 > snapshots.csv"})
 final class ExportCommand implements Callable<Integer> {
     @ParentCommand
@@ -33,6 +36,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.SNAPSHOTS,
             description = "The snapshot topic (default: ${DEFAULT-VALUE}).")
     String topic;
+
+    @Option(names = "--public",
+            description = "Disclosure control for publication: small counts and what they would reveal written as c.")
+    boolean publicView;
 
     @Mixin
     KafkaOptions kafka;
@@ -53,11 +60,11 @@ final class ExportCommand implements Callable<Integer> {
         }
         long rows;
         if ("-".equals(output)) {
-            rows = SnapshotCsv.write(board, catalogue, areas, context.out());
+            rows = SnapshotCsv.write(board, catalogue, areas, context.out(), publicView);
             context.out().flush();
         } else {
             try (Writer file = Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8)) {
-                rows = SnapshotCsv.write(board, catalogue, areas, file);
+                rows = SnapshotCsv.write(board, catalogue, areas, file, publicView);
             }
             context.out().println(String.format(Locale.UK, "%,d figures written to %s", rows, output));
         }

@@ -84,6 +84,16 @@ class ExportCommandIT {
         assertThat(result.out().lines().toList()).hasSize(25).first().isEqualTo(HEADER);
     }
 
+    @Test
+    void shouldWithholdNothingForPublicationWhenNoCountIsSmall() {
+        Cli.Result exact = export();
+        Cli.Result published = export("--public");
+
+        assertThat(published.status()).isZero();
+        // The known figures hold no count of 1 to 4 (the smallest is 8 of 9), so nothing is withheld.
+        assertThat(published.out()).isEqualTo(exact.out()).doesNotContain(",c,");
+    }
+
     private static Cli.Result export(String... options) {
         String[] args = new String[options.length + 7];
         args[0] = "export";

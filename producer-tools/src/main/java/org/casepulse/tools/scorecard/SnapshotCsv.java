@@ -8,27 +8,36 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.indicators.IndicatorDefinition;
+import org.casepulse.indicators.disclosure.Cell;
+import org.casepulse.indicators.disclosure.DisclosureControl;
+import org.casepulse.indicators.disclosure.Suppression;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.scorecard.Figure;
 import org.casepulse.scorecard.FigureFilter;
 import org.casepulse.scorecard.SnapshotFigures;
+import org.casepulse.snapshots.PeriodType;
 
 /**
  * The current figures as CSV for a spreadsheet: one row per indicator, area, period type and period
  * end, with every field of the published snapshot plus the indicator's title and the area's name.
  * Rows follow the catalogue's order of indicators and the hierarchy's order of areas, then period
  * type and period end; indicators or areas the reference data does not know come after, by id.
+ * For publication ({@code public}), counts that disclosure control withholds are written {@code c},
+ * and so are the values, ratings and changes derived from them.
  */
 public final class SnapshotCsv {
     private static final CsvMapper CSV = new CsvMapper();
     private static final CsvSchema SCHEMA = CSV.schemaFor(Row.class).withHeader();
+    /** How a withheld count, and what derives from it, is written: the ONS and DfE convention. */
+    public static final String WITHHELD = "c";
 
     private SnapshotCsv() {}
 
@@ -37,13 +46,24 @@ public final class SnapshotCsv {
         "periodStart", "periodEnd", "numerator", "denominator", "value", "unit", "target", "polarity", "rag",
         "previousValue", "directionOfTravel", "smallNumbers", "revision", "computedAt"})
     record Row(String indicatorId, String indicatorTitle, String areaCode, String areaName, String areaLevel,
-               String periodType, String periodStart, String periodEnd, long numerator, Long denominator, String value,
+               String periodType, String periodStart, String periodEnd, String numerator, String denominator, String value,
                String unit, String target, String polarity, String rag, String previousValue, String directionOfTravel,
                boolean smallNumbers, int revision, String computedAt) {}
 
-    /** Writes the header and a row per figure; returns the number of rows. */
-    public static long write(SnapshotFigures published, IndicatorCatalogue catalogue, AreaHierarchy areas, Writer out)
+    /** Writes the header and a row per figure, exact (the internal view); returns the number of rows. */
+    public static long write(SnapshotFigures board, IndicatorCatalogue catalogue, AreaHierarchy areas, Writer out)
             throws IOException {
+        return write(board, catalogue, areas, out, false);
+    }
+
+    /**
+     * Writes the header and a row per figure; returns the number of rows.
+     *
+     * @param publicView whether small counts are withheld as figures leaving the service need
+     */
+    public static long write(SnapshotFigures board, IndicatorCatalogue catalogue, AreaHierarchy areas, Writer out,
+                             boolean publicView) throws IOException {
+        Disclosure disclosure = new Disclosure(board, areas);
         Map<String, Integer> indicatorOrder = new HashMap<>();
         List<IndicatorDefinition> indicators = catalogue.indicators();
         for (int i = 0; i < indicators.size(); i++) {
@@ -61,21 +81,60 @@ public final class SnapshotCsv {
                 .thenComparing(Figure::areaCode)
                 .thenComparing(Figure::periodType)
                 .thenComparing(Figure::periodEnd);
-        List<Figure> figures = published.find(FigureFilter.ALL).stream().sorted(order).toList();
+        List<Figure> figures = board.find(FigureFilter.ALL).stream().sorted(order).toList();
         // The caller owns the writer (it may be standard output): leave it open.
         try (SequenceWriter rows = CSV.writer(SCHEMA).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
             for (Figure f : figures) {
+                Suppression withheld = publicView ? disclosure.of(f) : Suppression.NONE;
+                boolean previousWithheld = publicView && disclosure.previousWithheld(f);
                 rows.write(new Row(f.indicatorId(),
                         catalogue.find(f.indicatorId()).map(IndicatorDefinition::title).orElse(""),
                         f.areaCode(), areas.find(f.areaCode()).map(Area::name).orElse(""),
                         f.areaLevel().name(), f.periodType().name(), f.periodStart().toString(),
-                        f.periodEnd().toString(), f.numerator(), f.denominator(), plain(f.value()),
-                        f.unit().name(), plain(f.target()), f.polarity().name(), f.rag().name(),
-                        plain(f.previousValue()), f.directionOfTravel().name(),
+                        f.periodEnd().toString(),
+                        withheld.numerator() ? WITHHELD : String.valueOf(f.numerator()),
+                        withheld.denominator() ? WITHHELD : f.denominator() == null ? null : f.denominator().toString(),
+                        withheld.value() ? WITHHELD : plain(f.value()),
+                        f.unit().name(), plain(f.target()), f.polarity().name(),
+                        withheld.value() ? WITHHELD : f.rag().name(),
+                        previousWithheld ? WITHHELD : plain(f.previousValue()),
+                        withheld.value() || previousWithheld ? WITHHELD : f.directionOfTravel().name(),
                         f.smallNumbers(), f.revision(), f.computedAt().toString()));
             }
         }
         return figures.size();
+    }
+
+    /** Suppression worked out over all areas of an indicator, period type and period end at once. */
+    private static final class Disclosure {
+        private record Slice(String indicatorId, PeriodType periodType, LocalDate periodEnd) {}
+
+        private final SnapshotFigures board;
+        private final AreaHierarchy areas;
+        private final Map<Slice, Map<String, Suppression>> slices = new HashMap<>();
+
+        Disclosure(SnapshotFigures board, AreaHierarchy areas) {
+            this.board = board;
+            this.areas = areas;
+        }
+
+        Suppression of(Figure f) {
+            Map<String, Suppression> slice = slices.computeIfAbsent(
+                    new Slice(f.indicatorId(), f.periodType(), f.periodEnd()), key -> {
+                        List<Cell> cells = board.find(new FigureFilter(key.indicatorId(), null, key.periodType(),
+                                        key.periodEnd(), key.periodEnd())).stream()
+                                .map(g -> new Cell(g.areaCode(), g.numerator(), g.denominator()))
+                                .toList();
+                        return DisclosureControl.suppress(areas, cells);
+                    });
+            return slice.getOrDefault(f.areaCode(), Suppression.NONE);
+        }
+
+        /** Whether the figure of the period before, which previousValue repeats, is withheld. */
+        boolean previousWithheld(Figure f) {
+            return board.latest(f.indicatorId(), f.areaCode(), f.periodType(), f.periodEnd().minusDays(1))
+                    .map(previous -> of(previous).value()).orElse(false);
+        }
     }
 
     private static String plain(Double value) {

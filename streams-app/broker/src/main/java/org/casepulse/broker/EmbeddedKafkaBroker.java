@@ -2,6 +2,11 @@ package org.casepulse.broker;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -20,6 +25,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -45,13 +52,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final int START_ATTEMPTS = 3;
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final String SASL_SSL_LISTENER = "SASL_SSL";
+    private static final String INTERNAL_LISTENER = "INTERNAL";
+    /** The one SASL mechanism of the secured listener. */
+    public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final String internalBootstrapServers;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, String internalBootstrapServers) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.internalBootstrapServers = internalBootstrapServers;
     }
+
+    /**
+     * The TLS identity of a SASL_SSL listener: a PKCS#12 key store holding the broker's key and
+     * certificate (whose names must include the host clients connect to).
+     */
+    public record SaslSsl(Path keyStore, String password) {}
 
     /** Starts a broker on localhost, on any free port. */
     public static EmbeddedKafkaBroker start(Path dataDir) {
@@ -64,11 +84,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port the client port, or 0 for any free port
      */
     public static EmbeddedKafkaBroker start(Path dataDir, String host, int port) {
-        return start(dataDir, host, port, () -> freePort(host));
+        return start(dataDir, host, port, () -> freePort(host), null);
+    }
+
+    /**
+     * Starts a broker whose client listener speaks SASL_SSL with {@value #SCRAM_MECHANISM}, as a
+     * secured production cluster does; users are added with {@link #createScramUser}. The broker
+     * talks to itself, and the admin that creates users, over a plain listener on {@code host}
+     * ({@link #internalBootstrapServers}).
+     */
+    public static EmbeddedKafkaBroker startSaslSsl(Path dataDir, String host, SaslSsl saslSsl) {
+        return start(dataDir, host, 0, () -> freePort(host), saslSsl);
     }
 
     /** The controller port (and the client port when 0 is asked) come from {@code freePorts}. */
     static EmbeddedKafkaBroker start(Path dataDir, String host, int port, IntSupplier freePorts) {
+        return start(dataDir, host, port, freePorts, null);
+    }
+
+    private static EmbeddedKafkaBroker start(Path dataDir, String host, int port, IntSupplier freePorts, SaslSsl saslSsl) {
         if (port != 0) {
             requirePortFree(host, port);
         }
@@ -81,14 +115,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             while (controllerPort == brokerPort) {
                 controllerPort = freePorts.getAsInt();
             }
+            int internalPort = saslSsl == null ? brokerPort : freePorts.getAsInt();
+            while (saslSsl != null && (internalPort == brokerPort || internalPort == controllerPort)) {
+                internalPort = freePorts.getAsInt();
+            }
             String bootstrapServers = host + ":" + brokerPort;
             KafkaRaftServer server = null;
             try {
-                server = new KafkaRaftServer(new KafkaConfig(config(logDir, host, brokerPort, controllerPort), false), Time.SYSTEM);
+                Map<String, String> config = saslSsl == null ? config(logDir, host, brokerPort, controllerPort)
+                        : saslSslConfig(logDir, host, brokerPort, internalPort, controllerPort, saslSsl);
+                server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
                 server.startup();
-                log.info("Kafka broker ready at {} with data in {} (started in {} ms)",
-                        bootstrapServers, logDir, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
-                return new EmbeddedKafkaBroker(server, bootstrapServers);
+                log.info("Kafka broker ready at {}{} with data in {} (started in {} ms)", bootstrapServers,
+                        saslSsl == null ? "" : " (SASL_SSL, " + SCRAM_MECHANISM + ")", logDir,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+                return new EmbeddedKafkaBroker(server, bootstrapServers, host + ":" + internalPort);
             } catch (Exception e) {
                 if (server != null) {
                     shutDown(server);
@@ -107,6 +148,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** The address clients connect to, {@code host:port}. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The plain listener: the same as {@link #bootstrapServers} unless the broker was started with SASL_SSL. */
+    public String internalBootstrapServers() {
+        return internalBootstrapServers;
+    }
+
+    /**
+     * Adds (or replaces) a {@value #SCRAM_MECHANISM} user through the controller, over the plain
+     * listener. The broker learns of it from the metadata log a moment later.
+     */
+    public void createScramUser(String user, String password) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, internalBootstrapServers))) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), password)))
+                    .all().get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted creating SCRAM user " + user, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not create SCRAM user " + user + ": " + e.getMessage(), e);
+        }
     }
 
     /** Stops the broker, waiting at most 30 s for it to finish. */
@@ -149,6 +212,26 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 entry("num.io.threads", "2"),
                 entry("background.threads", "2"),
                 entry("group.coordinator.threads", "1"));
+    }
+
+    /** As {@link #config}, with the client listener on SASL_SSL and a plain one for the broker and the admin. */
+    static Map<String, String> saslSslConfig(Path logDir, String host, int brokerPort, int internalPort,
+                                             int controllerPort, SaslSsl saslSsl) {
+        Map<String, String> config = new HashMap<>(config(logDir, host, brokerPort, controllerPort));
+        config.put("listeners", SASL_SSL_LISTENER + "://" + host + ":" + brokerPort
+                + "," + INTERNAL_LISTENER + "://" + host + ":" + internalPort
+                + "," + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
+        config.put("listener.security.protocol.map", SASL_SSL_LISTENER + ":SASL_SSL," + INTERNAL_LISTENER
+                + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        config.put("inter.broker.listener.name", INTERNAL_LISTENER);
+        config.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+        config.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        config.put("listener.name.sasl_ssl.ssl.keystore.type", "PKCS12");
+        config.put("listener.name.sasl_ssl.ssl.keystore.location", saslSsl.keyStore().toAbsolutePath().toString());
+        config.put("listener.name.sasl_ssl.ssl.keystore.password", saslSsl.password());
+        config.put("listener.name.sasl_ssl.ssl.key.password", saslSsl.password());
+        return config;
     }
 
     private static void formatIfNew(Path logDir) {

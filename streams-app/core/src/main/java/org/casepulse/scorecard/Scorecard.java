@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.casepulse.indicators.IndicatorCatalogue;
+import java.util.function.Predicate;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.AreaHierarchy;
@@ -54,7 +55,13 @@ public record Scorecard(AreaJson area, PeriodType periodType, LocalDate asOf, Ar
      */
     public static Scorecard of(SnapshotFigures figures, IndicatorCatalogue catalogue, AreaHierarchy areas, Area area,
                                PeriodType periodType, LocalDate asOf, String view) {
-        List<Area> peers = peers(areas, area);
+        return of(figures, catalogue, areas, area, periodType, asOf, view, code -> true);
+    }
+
+    /** @param visible the areas the caller may see: peers outside it are not compared */
+    public static Scorecard of(SnapshotFigures figures, IndicatorCatalogue catalogue, AreaHierarchy areas, Area area,
+                               PeriodType periodType, LocalDate asOf, String view, Predicate<String> visible) {
+        List<Area> peers = peers(areas, area).stream().filter(peer -> visible.test(peer.code())).toList();
         List<String> peerCodes = peers.stream().map(Area::code).toList();
         List<Row> rows = catalogue.indicators().stream()
                 .filter(indicator -> periodType == null || indicator.publishes(periodType))

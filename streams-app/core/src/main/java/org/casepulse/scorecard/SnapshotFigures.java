@@ -96,6 +96,15 @@ public final class SnapshotFigures {
         });
     }
 
+    /** The figure of the same series with the latest period end before {@code key}'s: the previous period's. */
+    public Optional<Figure> previous(FigureKey key) {
+        return read(() -> {
+            NavigableMap<LocalDate, Figure> figures = series.get(key.series());
+            var entry = figures == null ? null : figures.lowerEntry(key.periodEnd());
+            return Optional.ofNullable(entry == null ? null : entry.getValue());
+        });
+    }
+
     /** The latest period end of a series, if it has any figure. */
     public Optional<LocalDate> latestPeriodEnd(String indicatorId, String areaCode, PeriodType periodType) {
         return latest(indicatorId, areaCode, periodType).map(Figure::periodEnd);

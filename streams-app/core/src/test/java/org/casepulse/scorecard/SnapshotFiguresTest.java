@@ -93,6 +93,11 @@ class SnapshotFiguresTest {
                         last.minusMonths(3).atEndOfMonth(), last.minusMonths(2).atEndOfMonth(),
                         last.minusMonths(1).atEndOfMonth(), OCTOBER);
         assertThat(figures.history(ALLOCATION, "N2", PeriodType.MONTH, 12)).isEmpty();
+        assertThat(figures.previous(new FigureKey(ALLOCATION, "N1", PeriodType.MONTH, OCTOBER)).orElseThrow().periodEnd())
+                .isEqualTo(SEPTEMBER);
+        assertThat(figures.previous(new FigureKey(ALLOCATION, "N1", PeriodType.MONTH, last.minusMonths(14).atEndOfMonth())))
+                .as("the first of the series").isEmpty();
+        assertThat(figures.previous(new FigureKey(ALLOCATION, "N2", PeriodType.MONTH, OCTOBER))).isEmpty();
     }
 
     @Test

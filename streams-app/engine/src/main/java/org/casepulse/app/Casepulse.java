@@ -1,12 +1,19 @@
 package org.casepulse.app;
 
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.casepulse.http.auth.PasswordAuthenticator;
 import org.casepulse.metrics.Metrics;
 import org.casepulse.serde.AvroTrust;
 import org.casepulse.settings.Setting;
@@ -23,7 +30,7 @@ import picocli.CommandLine;
  */
 @Command(name = "casepulse", mixinStandardHelpOptions = true, versionProvider = Casepulse.Version.class,
         description = "Near-real-time performance indicators for children's social care.",
-        subcommands = {Casepulse.Run.class, Casepulse.Describe.class, Casepulse.Settings.class},
+        subcommands = {Casepulse.Run.class, Casepulse.Describe.class, Casepulse.Settings.class, Casepulse.HashPassword.class},
         footer = {"", "Settings: flags, then CASEPULSE_* environment variables, then the --config file, then the defaults.",
             "'settings' lists every key."})
 public final class Casepulse {
@@ -137,6 +144,32 @@ public final class Casepulse {
         public Integer call() {
             spec.commandLine().getOut().print(CasepulseSettings.declared().markdownTable());
             spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "hash-password", mixinStandardHelpOptions = true,
+            description = {"Print the bcrypt hash of a password for the users file (casepulse.http.auth.users).",
+                    "Reads the password from the terminal without echo, or the first line of standard input."})
+    public static final class HashPassword implements Callable<Integer> {
+        @Option(names = "--cost", defaultValue = "12", description = "bcrypt cost, 4 to 31 (default: ${DEFAULT-VALUE}).")
+        int cost;
+
+        @Override
+        public Integer call() throws IOException {
+            char[] password;
+            Console console = System.console();
+            if (console != null) {
+                password = console.readPassword("Password: ");
+            } else {
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                password = line == null ? new char[0] : line.toCharArray();
+            }
+            if (password == null || password.length == 0) {
+                throw new IllegalArgumentException("no password given");
+            }
+            System.out.println(PasswordAuthenticator.hash(password, cost));
+            Arrays.fill(password, '\0');
             return 0;
         }
     }

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.http.OperationsServer;
+import org.casepulse.http.OperationsSettings;
 import org.casepulse.http.SnapshotView;
 import org.casepulse.topics.TopicProvisioner;
 import org.casepulse.topics.TopicSpec;
@@ -73,6 +74,8 @@ public final class CasepulseApplication implements AutoCloseable {
 
     /** Creates the public topics if asked to, starts processing, then serves the operations surface. */
     public KafkaStreams start() {
+        // Checked first: a surface that would refuse to start (no users, no issuer) stops us before any processing.
+        OperationsSettings operations = settings.httpEnabled() ? settings.operations() : null;
         if (settings.createTopics()) {
             createTopics();
         }
@@ -91,7 +94,7 @@ public final class CasepulseApplication implements AutoCloseable {
         streams.start();
         if (settings.httpEnabled()) {
             view = SnapshotView.start(settings.passThrough(), settings.topics().snapshots());
-            server = OperationsServer.start(settings.operations(), view, reference,
+            server = OperationsServer.start(operations, view, reference,
                     metrics.registry(), health);
             LOG.info("Scorecard at {} (API under /api, metrics at /metrics, health at /health/ready)", server.url());
         }
@@ -185,7 +188,7 @@ public final class CasepulseApplication implements AutoCloseable {
         Topics topics = settings.topics();
         int partitions = settings.topicPartitions();
         short replication = settings.topicReplicationFactor();
-        try (TopicProvisioner provisioner = new TopicProvisioner(settings.bootstrapServers(), Duration.ofSeconds(30))) {
+        try (TopicProvisioner provisioner = new TopicProvisioner(settings.passThrough(), Duration.ofSeconds(30))) {
             provisioner.ensureTopics(List.of(
                     new TopicSpec(topics.caseEvents(), partitions, replication, Map.of()),
                     // Dead letters are original records, personal data: deleted after the retention period.

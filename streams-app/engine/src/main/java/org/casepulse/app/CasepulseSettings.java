@@ -19,6 +19,8 @@ import org.casepulse.settings.InvalidSettingException;
 import org.casepulse.settings.Setting;
 import org.casepulse.settings.SettingLayers;
 import org.casepulse.settings.SettingsFile;
+import org.casepulse.http.auth.AccessSettings;
+import org.casepulse.http.tls.TlsSettings;
 import org.casepulse.topics.Topics;
 import org.casepulse.topology.TopologySettings;
 
@@ -113,8 +115,38 @@ public final class CasepulseSettings {
             OperationsSettings.DEFAULT_HOST, "Interface the page and API listen on (0.0.0.0: every interface)."));
     public static final Setting<Integer> HTTP_PORT = declare(Setting.port("casepulse.http.port",
             OperationsSettings.DEFAULT_PORT, "Port of the page, API, metrics and health checks."));
+    public static final Setting<Integer> HTTP_STREAM_MAX_CLIENTS = declare(Setting.integer("casepulse.http.stream.max.clients",
+            OperationsSettings.DEFAULT_MAX_STREAM_CLIENTS, "Clients following /api/stream at once; more get 503."));
+    public static final Setting<String> HTTP_AUTH_MODE = declare(Setting.text(AccessSettings.MODE_KEY,
+            AccessSettings.REQUIRED, "required: every request authenticates (users file or OpenID Connect); none: nobody does."));
+    public static final Setting<String> HTTP_AUTH_USERS = declare(Setting.text(AccessSettings.USERS_KEY, null,
+            "Users file: one 'user:bcrypt-hash:roles[:area]' a line (roles viewer, editor, operator)."));
+    public static final Setting<String> HTTP_AUTH_OPEN = declare(Setting.text(AccessSettings.OPEN_KEY, null,
+            "Route groups served without authentication, comma-separated (e.g. metrics,health)."));
+    public static final Setting<String> HTTP_AUTH_OIDC_ISSUER = declare(Setting.text(AccessSettings.OIDC_ISSUER_KEY, null,
+            "OpenID Connect issuer whose bearer tokens are accepted."));
+    public static final Setting<String> HTTP_AUTH_OIDC_JWKS_URI = declare(Setting.text(AccessSettings.OIDC_JWKS_URI_KEY,
+            null, "The issuer's JWKS address (default: from its discovery document)."));
+    public static final Setting<String> HTTP_AUTH_OIDC_AUDIENCE = declare(Setting.text(AccessSettings.OIDC_AUDIENCE_KEY,
+            null, "Audience a token must carry, if any."));
+    public static final Setting<String> HTTP_AUTH_OIDC_ROLES_CLAIM = declare(Setting.text(
+            AccessSettings.OIDC_ROLES_CLAIM_KEY, null, "Claim holding the roles (default: roles)."));
+    public static final Setting<String> HTTP_AUTH_OIDC_AREA_CLAIM = declare(Setting.text(
+            AccessSettings.OIDC_AREA_CLAIM_KEY, null, "Claim holding the area a user is scoped to, if any."));
+    public static final Setting<String> HTTP_TLS_KEYSTORE = declare(Setting.text(TlsSettings.KEY_STORE_KEY, null,
+            "PKCS#12 key store for TLS on the HTTP port (or certificate and key as PEM)."));
+    public static final Setting<String> HTTP_TLS_KEYSTORE_PASSWORD = declare(Setting.text(TlsSettings.PASSWORD_KEY, null,
+            "Password of the key store."));
+    public static final Setting<String> HTTP_TLS_CERTIFICATE = declare(Setting.text(TlsSettings.CERTIFICATE_KEY, null,
+            "PEM certificate chain for TLS on the HTTP port."));
+    public static final Setting<String> HTTP_TLS_KEY = declare(Setting.text(TlsSettings.PRIVATE_KEY_KEY, null,
+            "PEM private key of that certificate."));
+    public static final Setting<String> HTTP_TLS_RELOAD_INTERVAL_MS = declare(Setting.text(TlsSettings.RELOAD_INTERVAL_KEY,
+            null, "How often the TLS files are checked for a change, which is then served without a restart."));
     public static final Setting<LogFormat> LOG_FORMAT = declare(Setting.oneOf("casepulse.log.format", LogFormat.class,
             LogFormat.TEXT, "text: a dated line per event; json: a JSON object per line, for log shippers."));
+
+    private static final String KAFKA_PREFIX = "kafka.";
 
     private final Map<String, String> values;
 
@@ -268,7 +300,9 @@ public final class CasepulseSettings {
 
     /** Where the operations surface listens. */
     public OperationsSettings operations() {
-        return OperationsSettings.of(httpHost(), httpPort());
+        Map<String, String> all = asMap();
+        return new OperationsSettings(httpHost(), httpPort(), OperationsSettings.DEFAULT_HEARTBEAT,
+                get(HTTP_STREAM_MAX_CLIENTS), AccessSettings.fromConfig(all), TlsSettings.fromConfig(all));
     }
 
     public boolean exitOnStreamsError() {

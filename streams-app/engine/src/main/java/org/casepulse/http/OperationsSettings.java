@@ -2,29 +2,45 @@ package org.casepulse.http;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.casepulse.http.auth.AccessSettings;
+import org.casepulse.http.tls.TlsSettings;
 
 /**
- * Where the operations surface listens (settings {@code casepulse.http.*}, declared in CasepulseSettings).
- * Bound to the loopback interface unless told otherwise: it carries no personal data, but the
- * figures are for staff, not the internet.
+ * Where and how the operations surface listens (settings {@code casepulse.http.*}, declared in
+ * CasepulseSettings). Bound to the loopback interface unless told otherwise: it carries no personal
+ * data, but the figures are for staff, not the internet.
  *
- * @param port      0 picks a free port
- * @param heartbeat how often an idle event stream gets a comment, so proxies keep it open and
- *                  dead clients are noticed
+ * @param port             0 picks a free port
+ * @param heartbeat        how often an idle event stream gets a comment, so proxies keep it open
+ *                         and dead clients are noticed
+ * @param maxStreamClients event-stream clients served at once; more get 503
+ * @param access           who may use what (authentication off when constructed without it)
+ * @param tls              TLS on the port; null for plain HTTP
  */
-public record OperationsSettings(String host, int port, Duration heartbeat) {
+public record OperationsSettings(String host, int port, Duration heartbeat, int maxStreamClients,
+                                 AccessSettings access, TlsSettings tls) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
+    public static final int DEFAULT_MAX_STREAM_CLIENTS = 200;
 
     public OperationsSettings {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(access, "access");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
         }
         if (heartbeat.isNegative() || heartbeat.isZero()) {
             throw new IllegalArgumentException("heartbeat must be positive, got " + heartbeat);
         }
+        if (maxStreamClients < 0) {
+            throw new IllegalArgumentException("maxStreamClients must be 0 or more, got " + maxStreamClients);
+        }
+    }
+
+    /** Plain HTTP without authentication, as tests and embedding code start it. */
+    public OperationsSettings(String host, int port, Duration heartbeat) {
+        this(host, port, heartbeat, DEFAULT_MAX_STREAM_CLIENTS, AccessSettings.OFF, null);
     }
 
     public static OperationsSettings defaults() {
@@ -35,4 +51,17 @@ public record OperationsSettings(String host, int port, Duration heartbeat) {
     public static OperationsSettings of(String host, int port) {
         return new OperationsSettings(host, port, DEFAULT_HEARTBEAT);
     }
+
+    public OperationsSettings withAccess(AccessSettings access) {
+        return new OperationsSettings(host, port, heartbeat, maxStreamClients, access, tls);
+    }
+
+    public OperationsSettings withTls(TlsSettings tls) {
+        return new OperationsSettings(host, port, heartbeat, maxStreamClients, access, tls);
+    }
+
+    public OperationsSettings withMaxStreamClients(int maxStreamClients) {
+        return new OperationsSettings(host, port, heartbeat, maxStreamClients, access, tls);
+    }
+
 }

@@ -23,9 +23,12 @@ final class QueryParameters {
     static final String PERIOD_TYPE = "periodType";
     static final String FROM = "from";
     static final String TO = "to";
+    static final String DISCLOSURE = "disclosure";
+    static final String PUBLIC = "public";
+    static final String INTERNAL = "internal";
 
-    private static final Set<String> FILTER_PARAMETERS = Set.of(INDICATOR, AREA, PERIOD_TYPE, FROM, TO);
-    private static final Set<String> SCORECARD_PARAMETERS = Set.of(AREA, PERIOD_TYPE);
+    private static final Set<String> FILTER_PARAMETERS = Set.of(INDICATOR, AREA, PERIOD_TYPE, FROM, TO, DISCLOSURE);
+    private static final Set<String> SCORECARD_PARAMETERS = Set.of(AREA, PERIOD_TYPE, DISCLOSURE);
     private static final String PERIOD_TYPES = Arrays.stream(PeriodType.values()).map(Enum::name)
             .collect(Collectors.joining(", "));
 
@@ -61,6 +64,21 @@ final class QueryParameters {
     PeriodType scorecardPeriodType() {
         allowOnly(SCORECARD_PARAMETERS);
         return periodType();
+    }
+
+    /**
+     * Whether the figures leave the service ({@code disclosure=public}: small counts withheld) or
+     * stay inside it ({@code internal}, the default: exact figures with the small-number flag).
+     */
+    boolean isPublic() {
+        String value = value(DISCLOSURE);
+        if (value == null || value.equalsIgnoreCase(INTERNAL)) {
+            return false;
+        }
+        if (value.equalsIgnoreCase(PUBLIC)) {
+            return true;
+        }
+        throw new BadParameterException(DISCLOSURE, "disclosure must be " + PUBLIC + " or " + INTERNAL + ", got " + value);
     }
 
     private void allowOnly(Set<String> allowed) {

@@ -42,13 +42,25 @@ class QueryParametersTest {
         "periodType| WEEK              | periodType| periodType must be one of MONTH, YTD, R12M, SNAPSHOT, got WEEK",
         "from      | 2025-13-01        | from      | from must be a period-end date such as 2025-03-31, got 2025-13-01",
         "to        | 31/10/2025        | to        | to must be a period-end date",
-        "indicatr  | x                 | indicatr  | unknown parameter indicatr: use area, from, indicator, periodType, to",
+        "indicatr  | x                 | indicatr  | unknown parameter indicatr: use area, disclosure, from, indicator, periodType, to",
     })
     void shouldRefuseAParameterItCannotUseNamingIt(String name, String value, String parameter, String message) {
         assertThatThrownBy(() -> parameters(name, value).figureFilter())
                 .isInstanceOfSatisfying(BadParameterException.class, e -> {
                     assertThat(e.parameter()).isEqualTo(parameter);
                     assertThat(e.getMessage()).startsWith(message);
+                });
+    }
+
+    @Test
+    void shouldReadTheDisclosureViewInternalByDefault() {
+        assertThat(parameters().isPublic()).isFalse();
+        assertThat(parameters("disclosure", "internal").isPublic()).isFalse();
+        assertThat(parameters("disclosure", "PUBLIC").isPublic()).isTrue();
+        assertThatThrownBy(() -> parameters("disclosure", "open").isPublic())
+                .isInstanceOfSatisfying(BadParameterException.class, e -> {
+                    assertThat(e.parameter()).isEqualTo("disclosure");
+                    assertThat(e.getMessage()).isEqualTo("disclosure must be public or internal, got open");
                 });
     }
 

@@ -64,6 +64,7 @@ public final class RunningCasepulse implements AutoCloseable {
                 .with(CasepulseSettings.AS_OF, asOf)
                 .with(CasepulseSettings.FLUSH_INTERVAL_MS, 200)
                 .with(CasepulseSettings.HTTP_PORT, 0)
+                .with(CasepulseSettings.HTTP_AUTH_MODE, "none")
                 // Tests observe a failed client; they must not exit the JVM.
                 .with(CasepulseSettings.EXIT_ON_STREAMS_ERROR, false));
         CasepulseApplication application = new CasepulseApplication(settings, Metrics.prometheus());

@@ -52,7 +52,7 @@ public final class LocalStack implements AutoCloseable {
         CasepulseApplication application = null;
         try {
             registry = new EmbeddedSchemaRegistry().persistTo(dataDir.resolve("schemas.jsonl")).start(host, registryPort);
-            CasepulseSettings settings = base
+            CasepulseSettings settings = demoAccess(base)
                     .with(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())
                     .with(CasepulseSettings.SCHEMA_REGISTRY_URL, registry.url())
                     .with(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString())
@@ -77,6 +77,20 @@ public final class LocalStack implements AutoCloseable {
             broker.close();
             throw e;
         }
+    }
+
+    /**
+     * The demo's page needs no login, so it listens on the loopback interface only; configuring
+     * users or an issuer (or the mode) keeps authentication, and the chosen host, as configured.
+     */
+    static CasepulseSettings demoAccess(CasepulseSettings base) {
+        if (base.find(CasepulseSettings.HTTP_AUTH_MODE).isPresent() || base.find(CasepulseSettings.HTTP_AUTH_USERS).isPresent()
+                || base.find(CasepulseSettings.HTTP_AUTH_OIDC_ISSUER).isPresent()) {
+            return base;
+        }
+        LOG.info("Local demo: the operations page has authentication off and listens on 127.0.0.1 only "
+                + "(configure {} or {} to log in)", CasepulseSettings.HTTP_AUTH_USERS, CasepulseSettings.HTTP_AUTH_OIDC_ISSUER);
+        return base.with(CasepulseSettings.HTTP_AUTH_MODE, "none").with(CasepulseSettings.HTTP_HOST, "127.0.0.1");
     }
 
     public String bootstrapServers() {

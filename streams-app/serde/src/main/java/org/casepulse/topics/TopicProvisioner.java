@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,14 +36,28 @@ public final class TopicProvisioner implements AutoCloseable {
 
     /** @param timeout how long each {@link #ensureTopics} call may wait for the cluster */
     public TopicProvisioner(String bootstrapServers, Duration timeout) {
-        this.bootstrapServers = bootstrapServers;
+        this(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), timeout);
+    }
+
+    /**
+     * @param clientConfig the cluster's address and client settings (security: {@code security.protocol},
+     *                     {@code sasl.*}, {@code ssl.*}); keys an admin client does not know are left out
+     * @param timeout      how long each {@link #ensureTopics} call may wait for the cluster
+     */
+    public TopicProvisioner(Map<String, ?> clientConfig, Duration timeout) {
+        this.bootstrapServers = String.valueOf(clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
         this.timeout = timeout;
         int timeoutMs = Math.toIntExact(timeout.toMillis());
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "casepulse-topic-provisioner",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs));
+        Map<String, Object> config = new HashMap<>();
+        clientConfig.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                config.put(key, value);
+            }
+        });
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "casepulse-topic-provisioner");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        this.admin = Admin.create(config);
     }
 
     public void ensureTopics(TopicSpec... topics) {

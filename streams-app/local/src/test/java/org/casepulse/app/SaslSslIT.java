@@ -1,0 +1,178 @@
+package org.casepulse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.casepulse.broker.EmbeddedKafkaBroker;
+import org.casepulse.events.CaseEvent;
+import org.casepulse.metrics.Metrics;
+import org.casepulse.registry.EmbeddedSchemaRegistry;
+import org.casepulse.serde.SpecificAvroSerializer;
+import org.casepulse.testing.CaseEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The application against a broker that only speaks SASL_SSL with SCRAM-SHA-512, its certificate
+ * made in the test, configured by environment variables alone ({@code CASEPULSE_KAFKA_*} for every
+ * Kafka client key), as a container in a secured cluster is: topics created, events read, figures
+ * published and served by the view, every client through the secured listener.
+ */
+class SaslSslIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final String USER = "casepulse";
+    private static final String PASSWORD = "scram-secret-1";
+    private static final String STORE_PASSWORD = "broker-store";
+
+    @TempDir
+    static Path dir;
+
+    private static EmbeddedKafkaBroker broker;
+    private static EmbeddedSchemaRegistry registry;
+    private static Path trustedCertificate;
+
+    @BeforeAll
+    static void startSecuredBroker() throws Exception {
+        Path keyStore = dir.resolve("broker.p12");
+        trustedCertificate = dir.resolve("broker.pem");
+        keytool("-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", keyStore.toString(), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
+        keytool("-exportcert", "-rfc", "-alias", "broker", "-keystore", keyStore.toString(), "-storetype", "PKCS12",
+                "-storepass", STORE_PASSWORD, "-file", trustedCertificate.toString());
+        broker = EmbeddedKafkaBroker.startSaslSsl(dir.resolve("kafka"), "127.0.0.1",
+                new EmbeddedKafkaBroker.SaslSsl(keyStore, STORE_PASSWORD));
+        broker.createScramUser(USER, PASSWORD);
+        registry = new EmbeddedSchemaRegistry().start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (registry != null) {
+            registry.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    /** What an operator puts in the container's environment for a SASL_SSL cluster. */
+    private static Map<String, String> environment(String password) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("CASEPULSE_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        environment.put("CASEPULSE_SCHEMA_REGISTRY_URL", registry.url());
+        environment.put("CASEPULSE_KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
+        environment.put("CASEPULSE_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+        environment.put("CASEPULSE_KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule "
+                + "required username=\"" + USER + "\" password=\"" + password + "\";");
+        environment.put("CASEPULSE_KAFKA_SSL_TRUSTSTORE_TYPE", "PEM");
+        environment.put("CASEPULSE_KAFKA_SSL_TRUSTSTORE_LOCATION", trustedCertificate.toString());
+        environment.put("CASEPULSE_KAFKA_NUM_STREAM_THREADS", "1");
+        environment.put("CASEPULSE_STATE_DIR", dir.resolve("state").toString());
+        environment.put("CASEPULSE_FLUSH_INTERVAL_MS", "200");
+        environment.put("CASEPULSE_HTTP_PORT", "0");
+        environment.put("CASEPULSE_HTTP_AUTH_MODE", "none");
+        return environment;
+    }
+
+    @Test
+    void shouldRunTheApplicationAgainstSaslSslConfiguredByEnvironmentOnly() throws Exception {
+        CasepulseSettings settings = CasepulseSettings.load(Optional.empty(), environment(PASSWORD));
+        assertThat(settings.passThrough()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry("ssl.truststore.location", trustedCertificate.toString());
+        try (CasepulseApplication application = new CasepulseApplication(settings, Metrics.prometheus())) {
+            KafkaStreams streams = application.start();
+            await().atMost(TIMEOUT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+
+            // Recent dates: the business day is the wall clock's (casepulse.as-of has no environment name yet).
+            String referred = LocalDate.now(ZoneId.of("Europe/London")).minusDays(3).toString();
+            CaseEvents events = CaseEvents.forCase("case-1", "child-1");
+            send(settings, events.referral("N1", referred), events.allocation("N1", referred, "worker-1"));
+
+            // The figure went through the topology and back through the view, both on SASL_SSL.
+            String url = application.server().url() + "/api/snapshots?indicator=allocation-within-2wd&area=NATIONAL&periodType=YTD";
+            await().atMost(TIMEOUT).untilAsserted(() -> {
+                assertThat(get(url).get("figures"))
+                        .anySatisfy(figure -> assertThat(figure.get("denominator").asLong()).isEqualTo(1));
+            });
+        }
+    }
+
+    @Test
+    void shouldBeRefusedWithAWrongPassword() {
+        CasepulseSettings settings = CasepulseSettings.load(Optional.empty(), environment("wrong-password"));
+        Map<String, Object> config = new HashMap<>(clientConfig(settings, AdminClientConfig.configNames()));
+        try (Admin admin = Admin.create(config)) {
+            assertThatThrownBy(() -> admin.listTopics().names().get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+
+    private static void send(CasepulseSettings settings, CaseEvent... events) throws Exception {
+        SpecificAvroSerializer<CaseEvent> serializer = new SpecificAvroSerializer<>();
+        serializer.configure(Map.of("schema.registry.url", settings.schemaRegistryUrl()), false);
+        try (KafkaProducer<String, CaseEvent> producer = new KafkaProducer<>(
+                clientConfig(settings, ProducerConfig.configNames()), new StringSerializer(), serializer)) {
+            for (CaseEvent event : events) {
+                producer.send(new ProducerRecord<>(settings.topics().caseEvents(), event.getCaseId(), event))
+                        .get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The settings' Kafka client keys that a client of this kind knows. */
+    private static Map<String, Object> clientConfig(CasepulseSettings settings, java.util.Set<String> known) {
+        Map<String, Object> config = new HashMap<>();
+        settings.passThrough().forEach((key, value) -> {
+            if (known.contains(key)) {
+                config.put(key, value);
+            }
+        });
+        return config;
+    }
+
+    private static JsonNode get(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    private static void keytool(String... arguments) throws Exception {
+        String[] command = new String[arguments.length + 1];
+        command[0] = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        System.arraycopy(arguments, 0, command, 1, arguments.length);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+    }
+}
