@@ -58,13 +58,7 @@ public final class Setting<T> {
     }
 
     public static Setting<Long> longInteger(String key, Long defaultValue, String doc) {
-        return of(key, "whole number", text(defaultValue), doc, raw -> {
-            try {
-                return Long.parseLong(raw);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("expected a whole number");
-            }
-        });
+        return of(key, "whole number", text(defaultValue), doc, Setting::parseLong);
     }
 
     /** A TCP port, 0 for any free one. */
@@ -90,7 +84,7 @@ public final class Setting<T> {
     public static Setting<Duration> millis(String key, Duration defaultValue, String doc) {
         return of(key, "milliseconds", defaultValue == null ? null : String.valueOf(defaultValue.toMillis()), doc,
                 raw -> {
-                    long ms = parseInt(raw);
+                    long ms = parseLong(raw);
                     if (ms <= 0) {
                         throw new IllegalArgumentException("expected a positive number of milliseconds");
                     }
@@ -165,6 +159,14 @@ public final class Setting<T> {
     private static int parseInt(String raw) {
         try {
             return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number");
+        }
+    }
+
+    private static long parseLong(String raw) {
+        try {
+            return Long.parseLong(raw);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expected a whole number");
         }
