@@ -20,7 +20,6 @@ import org.casepulse.indicators.measures.ChildFacts;
 import org.casepulse.reference.ReferenceData;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
-import org.casepulse.state.CaseState;
 import org.casepulse.state.ChildState;
 import org.casepulse.state.ChildSummary;
 import org.casepulse.state.HoldingState;
@@ -82,7 +81,7 @@ public final class CasepulseTopology {
         Map<String, KStream<String, CaseOutput>> caseOutputs = events
                 .process(supplier(() -> new CaseLedgerProcessor(caseFacts, reference.areas(), !childFacts.isEmpty(),
                                 settings.clock(), settings.reportingMonths(), settings.flushInterval(), settings.metrics()),
-                        StateStores.persistent(StateStores.CASE_LEDGER, AvroStateSerde.of(CaseState.class)),
+                        StateStores.persistent(StateStores.CASE_LEDGER, new CaseStateSerde()),
                         StateStores.persistent(StateStores.CASE_EXPIRY, Serdes.String()),
                         StateStores.inMemory(StateStores.CASE_PENDING, pendingSerde)),
                         Named.as("case-ledger"))
