@@ -1,11 +1,9 @@
 package org.casepulse.indicators.measures;
 
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
-import java.util.Set;
 import java.util.TreeSet;
 import org.casepulse.calendar.WorkingDayCalendar;
 import org.casepulse.events.CaseEvent;
@@ -50,24 +48,36 @@ final class SnapshotTimeline {
                 ? candidates.tailSet(referral, true)
                 : candidates.subSet(referral, true, closed, true);
 
-        Map<Fact.Cell, long[]> previous = Map.of();
+        // Two day states, swapped: the changes from one date to the next are what is kept.
+        DayState previous = new DayState();
+        DayState current = new DayState();
         for (LocalDate date : dates) {
-            DayState state = new DayState();
+            current.clear();
             if (openCase.isOpenOn(date)) {
                 for (IndicatorDefinition indicator : indicators) {
-                    measures.get(indicator).stateOn(openCase, indicator, date, state);
+                    measures.get(indicator).stateOn(openCase, indicator, date, current);
                 }
             }
-            Map<Fact.Cell, long[]> current = state.counts();
-            Set<Fact.Cell> cells = new HashSet<>(current.keySet());
-            cells.addAll(previous.keySet());
-            for (Fact.Cell cell : cells) {
-                long[] now = current.getOrDefault(cell, ZERO);
-                long[] before = previous.getOrDefault(cell, ZERO);
-                facts.add(new Fact.Cell(cell.indicatorId(), cell.areaCode(), cell.workerId(), date),
-                        now[0] - before[0], now[1] - before[1]);
-            }
+            Map<Fact.Cell, long[]> now = current.counts();
+            Map<Fact.Cell, long[]> before = previous.counts();
+            now.forEach((cell, counts) -> {
+                long[] was = before.getOrDefault(cell, ZERO);
+                addChange(facts, cell, date, counts[0] - was[0], counts[1] - was[1]);
+            });
+            before.forEach((cell, was) -> {
+                if (!now.containsKey(cell)) {
+                    addChange(facts, cell, date, -was[0], -was[1]);
+                }
+            });
+            DayState swap = previous;
             previous = current;
+            current = swap;
+        }
+    }
+
+    private static void addChange(Facts facts, Fact.Cell cell, LocalDate date, long numerator, long denominator) {
+        if (numerator != 0 || denominator != 0) {
+            facts.add(new Fact.Cell(cell.indicatorId(), cell.areaCode(), cell.workerId(), date), numerator, denominator);
         }
     }
 
