@@ -17,6 +17,7 @@ import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.CaseLedger;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.figures.ReportingWindow;
+import org.casepulse.indicators.figures.SeriesKey;
 import org.casepulse.indicators.measures.CaseFacts;
 import org.casepulse.indicators.measures.ChildSummaries;
 import org.casepulse.metrics.PipelineMetrics;
@@ -152,7 +153,7 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
     private void flushAndExpire(long wallClockTime) {
         pending.flush(delta -> {
             if (delta.getWorkerId() == null) {
-                context.forward(new Record<>(PendingCells.seriesKey(delta.getIndicatorId(), delta.getAreaCode()),
+                context.forward(new Record<>(new SeriesKey(delta.getIndicatorId(), delta.getAreaCode()).encode(),
                         new CaseOutput.SeriesChange(delta), wallClockTime));
             } else {
                 context.forward(new Record<>(PendingCells.holdingKey(delta), new CaseOutput.HoldingChange(delta), wallClockTime));

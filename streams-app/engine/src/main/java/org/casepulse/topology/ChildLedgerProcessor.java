@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.measures.ChildFacts;
+import org.casepulse.indicators.figures.SeriesKey;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.state.ChildState;
 import org.casepulse.state.ChildSummary;
@@ -74,6 +75,6 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
 
     private void flush(long wallClockTime) {
         pending.flush(delta -> context.forward(new Record<>(
-                PendingCells.seriesKey(delta.getIndicatorId(), delta.getAreaCode()), delta, wallClockTime)));
+                new SeriesKey(delta.getIndicatorId(), delta.getAreaCode()).encode(), delta, wallClockTime)));
     }
 }

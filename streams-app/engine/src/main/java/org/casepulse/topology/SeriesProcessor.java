@@ -19,6 +19,7 @@ import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.indicators.figures.IndicatorSeries;
 import org.casepulse.indicators.figures.ReportingWindow;
+import org.casepulse.indicators.figures.SeriesKey;
 import org.casepulse.indicators.figures.SeriesPublisher;
 import org.casepulse.metrics.PipelineMetrics;
 import org.casepulse.reference.Area;
@@ -133,9 +134,9 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
     }
 
     private void publish(String key, ReportingWindow window, Instant knownAt, long wallClockTime) {
-        String[] parts = key.split("\\|", 2);
-        IndicatorDefinition indicator = indicatorOf(parts[0]);
-        Area area = areas.find(parts[1]).orElse(null);
+        SeriesKey seriesKey = SeriesKey.parse(key);
+        IndicatorDefinition indicator = indicatorOf(seriesKey.indicatorId());
+        Area area = areas.find(seriesKey.areaCode()).orElse(null);
         if (indicator == null || area == null) {
             return;
         }

@@ -14,6 +14,7 @@ import org.casepulse.calendar.BusinessClock;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.WorkerHoldings;
 import org.casepulse.indicators.figures.ReportingWindow;
+import org.casepulse.indicators.figures.SeriesKey;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.state.HoldingState;
 import org.casepulse.state.LedgerDelta;
@@ -82,6 +83,6 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
 
     private void flush(long wallClockTime) {
         pending.flush(delta -> context.forward(new Record<>(
-                PendingCells.seriesKey(delta.getIndicatorId(), delta.getAreaCode()), delta, wallClockTime)));
+                new SeriesKey(delta.getIndicatorId(), delta.getAreaCode()).encode(), delta, wallClockTime)));
     }
 }
