@@ -44,9 +44,15 @@ public final class CasepulseSettings {
             Map.entry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092"),
             Map.entry(SCHEMA_REGISTRY_URL, "http://localhost:8081"),
             Map.entry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2),
-            // Exactly-once commits every 100 ms by default; a second lets the store caches absorb
-            // repeated writes (a flush happens every 500 ms anyway), at a latency people don't see.
-            Map.entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000"),
+            // Under exactly-once a figure is visible only once the transaction that wrote it
+            // commits, and an event crosses two commits (case ledger, then series stage) and two
+            // flushes: latency is about 2 x (commit + flush) at worst. 200 ms each keeps p99 under
+            // a second (benchmark --latency) while the store caches still absorb repeated writes
+            // to hot keys between commits (README, Benchmarks, says what it costs against 1 s).
+            Map.entry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200"),
+            // A second instance keeps a warm copy of each task's stores: on failover it takes over
+            // without replaying the changelogs from the start. No effect with a single instance.
+            Map.entry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1"),
             // Sums and ledgers do not depend on the order of records across partitions: never
             // hold a task back waiting for another partition's records to compare timestamps.
             Map.entry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1"),

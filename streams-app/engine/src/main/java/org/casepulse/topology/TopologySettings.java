@@ -31,7 +31,7 @@ public record TopologySettings(
         Serde<IndicatorSnapshot> snapshotSerde,
         PipelineMetrics metrics) {
 
-    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(1000);
+    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(200);
     public static final Duration DEFAULT_CLOCK_INTERVAL = Duration.ofSeconds(30);
     public static final int DEFAULT_REPORTING_MONTHS = 13;
 }
