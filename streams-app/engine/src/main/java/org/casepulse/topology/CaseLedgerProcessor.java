@@ -17,7 +17,6 @@ import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.CaseLedger;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.figures.ReportingWindow;
-import org.casepulse.indicators.figures.SeriesKey;
 import org.casepulse.indicators.measures.CaseFacts;
 import org.casepulse.indicators.measures.ChildSummaries;
 import org.casepulse.metrics.PipelineMetrics;
@@ -151,14 +150,16 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
     }
 
     private void flushAndExpire(long wallClockTime) {
+        SeriesBatches series = new SeriesBatches();
         pending.flush(delta -> {
             if (delta.getWorkerId() == null) {
-                context.forward(new Record<>(new SeriesKey(delta.getIndicatorId(), delta.getAreaCode()).encode(),
-                        new CaseOutput.SeriesChange(delta), wallClockTime));
+                series.add(delta);
             } else {
                 context.forward(new Record<>(PendingCells.holdingKey(delta), new CaseOutput.HoldingChange(delta), wallClockTime));
             }
         });
+        series.sendTo(changes -> context.forward(
+                new Record<>(changes.getIndicatorId(), new CaseOutput.SeriesChange(changes), wallClockTime)));
         LocalDate today = clock.today(wallClockTime);
         if (!today.equals(lastExpiryDay)) {
             lastExpiryDay = today;
