@@ -103,7 +103,7 @@ final class CaseLedgerProcessor implements Processor<String, CaseEvent, String, 
         CaseHistory after = CaseHistory.of(caseLedger.effectiveEvents());
 
         Facts factsBefore = cached != null ? cached.facts() : caseFacts.compute(before);
-        Facts factsAfter = caseFacts.compute(after);
+        Facts factsAfter = caseFacts.computeAfter(before, factsBefore, after);
         pending.append(context, Facts.difference(factsBefore, factsAfter), event.getRecordedAt());
         for (Anomaly anomaly : factsAfter.anomalies()) {
             if (!factsBefore.anomalies().contains(anomaly)) {

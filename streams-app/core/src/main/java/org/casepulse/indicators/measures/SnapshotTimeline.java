@@ -27,7 +27,11 @@ final class SnapshotTimeline {
         this.measures = measures;
     }
 
-    void contribute(CaseHistory history, List<IndicatorDefinition> indicators, Facts facts) {
+    /**
+     * @param from null to evaluate the whole timeline; else the date from which to evaluate it,
+     *             the facts dated before it being known already (see CaseFacts#computeAfter)
+     */
+    void contribute(CaseHistory history, List<IndicatorDefinition> indicators, Facts facts, LocalDate from) {
         if (indicators.isEmpty() || history.closedBeforeReferral()) {
             return;
         }
@@ -44,13 +48,27 @@ final class SnapshotTimeline {
             measures.get(indicator).thresholds(openCase, indicator, candidates);
         }
         // Before the referral the case is not open; from its closure on, it never is again.
+        boolean partial = from != null && from.isAfter(referral);
+        LocalDate first = partial ? from : referral;
+        if (closed != null && first.isAfter(closed)) {
+            return; // the change lies after the closure: nothing to evaluate
+        }
         NavigableSet<LocalDate> dates = closed == null
-                ? candidates.tailSet(referral, true)
-                : candidates.subSet(referral, true, closed, true);
+                ? candidates.tailSet(first, true)
+                : candidates.subSet(first, true, closed, true);
 
         // Two day states, swapped: the changes from one date to the next are what is kept.
         DayState previous = new DayState();
         DayState current = new DayState();
+        if (partial) {
+            // The state is constant from the last date before `from` to the day before it.
+            LocalDate dayBefore = from.minusDays(1);
+            if (openCase.isOpenOn(dayBefore)) {
+                for (IndicatorDefinition indicator : indicators) {
+                    measures.get(indicator).stateOn(openCase, indicator, dayBefore, previous);
+                }
+            }
+        }
         for (LocalDate date : dates) {
             current.clear();
             if (openCase.isOpenOn(date)) {
