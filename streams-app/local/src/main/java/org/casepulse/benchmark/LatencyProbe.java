@@ -18,15 +18,14 @@ import org.casepulse.publish.CaseEventPublisher;
 import org.casepulse.serde.AvroSerdeConfig;
 import org.casepulse.serde.SpecificAvroDeserializer;
 import org.casepulse.snapshots.IndicatorSnapshot;
-import org.casepulse.snapshots.PeriodType;
 
 /**
  * Measures how long an event takes to show in the published figures. Probes are new referrals,
  * sent at a steady rate into one lowest area on one date: the i-th probe is the first that can
- * make that area's referral count for the month reach baseline + i, so the first snapshot of that
- * figure with a count of at least baseline + i is the first that reflects it. Its latency is the
- * time from the probe's send to that snapshot's arrival at a read-committed consumer (a figure is
- * visible only once the transaction that wrote it commits).
+ * make that area's referral count for the period holding that date (rolling 12 months) reach
+ * baseline + i, so the first figure with a count of at least baseline + i is the first that
+ * reflects it. Its latency is the time from the probe's send to that figure's arrival at a
+ * read-committed consumer (a figure is visible only once the transaction that wrote it commits).
  */
 final class LatencyProbe {
 
@@ -148,7 +147,7 @@ final class LatencyProbe {
 
     private boolean isProbed(IndicatorSnapshot snapshot) {
         return snapshot != null && INDICATOR.equals(snapshot.getIndicatorId()) && area.equals(snapshot.getAreaCode())
-                && snapshot.getPeriodType() == PeriodType.MONTH && !snapshot.getPeriodStart().isAfter(day)
+                && !snapshot.getPeriodStart().isAfter(day)
                 && !snapshot.getPeriodEnd().isBefore(day);
     }
 
