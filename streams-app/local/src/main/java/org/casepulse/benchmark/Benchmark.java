@@ -91,9 +91,10 @@ public final class Benchmark {
                 out.printf("ratio full / pass-through: %.2f (design goal: at least 0.5)%n", full / passThrough);
                 out.printf("backfill end to end: %,d events produced in %.0f s and processed in %.0f s: %.1f min%n",
                         produced, produceSeconds, produced / full, (produceSeconds + produced / full) / 60);
+                dayChange(application.streams(), reference, settings.reportingMonths(), end.plusDays(1));
+                // Last: it forces a full collection, a pause the running application must ride out.
                 new StateFigures(application.streams(), stack.admin, APPLICATION_ID, reference, out)
                         .print(produced);
-                dayChange(application.streams(), reference, settings.reportingMonths(), end.plusDays(1));
             }
         }
     }
