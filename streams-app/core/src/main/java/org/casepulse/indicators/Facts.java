@@ -41,6 +41,15 @@ public final class Facts {
         sums[1] += denominator;
     }
 
+    /** Copies into {@code target} the cells of the given indicators whose bucket is before {@code date}. */
+    public void copyBefore(Set<String> indicatorIds, LocalDate date, Facts target) {
+        cells.forEach((cell, sums) -> {
+            if (cell.bucket().isBefore(date) && indicatorIds.contains(cell.indicatorId())) {
+                target.add(cell, sums[0], sums[1]);
+            }
+        });
+    }
+
     public void anomaly(Anomaly anomaly) {
         anomalies.add(anomaly);
     }

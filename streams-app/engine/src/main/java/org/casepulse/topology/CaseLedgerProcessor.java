@@ -117,7 +117,7 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
             metrics.retracted();
         }
         Facts factsBefore = cached != null ? cached.facts() : caseFacts.compute(before);
-        Facts factsAfter = caseFacts.compute(after);
+        Facts factsAfter = caseFacts.computeAfter(before, factsBefore, after);
         pending.append(context, Facts.difference(factsBefore, factsAfter), event.getRecordedAt());
         for (Anomaly anomaly : factsAfter.anomalies()) {
             if (!factsBefore.anomalies().contains(anomaly)) {
@@ -176,14 +176,16 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
     }
 
     private void flushAndExpire(long wallClockTime) {
+        SeriesBatches series = new SeriesBatches();
         pending.flush(delta -> {
             if (delta.getWorkerId() == null) {
-                context.forward(new Record<>(PendingCells.seriesKey(delta.getIndicatorId(), delta.getAreaCode()),
-                        new CaseOutput.SeriesChange(delta), wallClockTime));
+                series.add(delta);
             } else {
                 context.forward(new Record<>(PendingCells.holdingKey(delta), new CaseOutput.HoldingChange(delta), wallClockTime));
             }
         });
+        series.sendTo(changes -> context.forward(
+                new Record<>(changes.getIndicatorId(), new CaseOutput.SeriesChange(changes), wallClockTime)));
         LocalDate today = clock.today(wallClockTime);
         if (!today.equals(lastExpiryDay)) {
             lastExpiryDay = today;

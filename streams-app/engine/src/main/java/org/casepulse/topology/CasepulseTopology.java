@@ -22,13 +22,13 @@ import org.casepulse.indicators.measures.ChildFacts;
 import org.casepulse.reference.ReferenceData;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
-import org.casepulse.state.CaseState;
 import org.casepulse.state.ChildState;
 import org.casepulse.state.ChildSummary;
 import org.casepulse.state.HoldingState;
 import org.casepulse.state.LedgerDelta;
 import org.casepulse.state.PendingChanges;
 import org.casepulse.state.SeriesCell;
+import org.casepulse.state.SeriesChanges;
 import org.casepulse.state.SeriesState;
 
 /**
@@ -40,13 +40,13 @@ import org.casepulse.state.SeriesState;
  *                          case ledger --(child summaries, by child)--> child ledger ---------+
  *                               |  \---(worker holdings, by area+worker)--> worker ledger ---+
  *                               |                                                            |
- *                               +--------(changes, by indicator+area)---------------------(each by indicator+area)
+ *                               +--------(changes, by indicator)--------------------------(each by indicator)
  *                                                                                            |
  *                                                                    indicator series <------+--> snapshots
  * </pre>
  *
  * Each ledger keeps what its key contributes and sends exact differences; changes are summed per
- * cell and sent once per flush; the series stage turns cells into the published figures.
+ * cell and sent once per flush, one record per indicator; the series stage turns cells into the published figures.
  */
 public final class CasepulseTopology {
 
@@ -69,6 +69,7 @@ public final class CasepulseTopology {
         Topics topics = settings.topics();
         var deltaSerde = AvroStateSerde.of(LedgerDelta.class);
         var pendingSerde = AvroStateSerde.of(PendingChanges.class);
+        var seriesChangesSerde = AvroStateSerde.of(SeriesChanges.class);
 
         // 1. Admission: each record on its own; what cannot be read or fails validation is dead-lettered.
         Map<String, KStream<String, Admission>> admitted = builder
@@ -83,7 +84,7 @@ public final class CasepulseTopology {
         // 2. Per case: its events, its facts, and the exact changes to every cell it feeds.
         ChildFacts childFacts = new ChildFacts(reference.catalogue());
         CaseFacts caseFacts = new CaseFacts(reference.catalogue(), reference.calendar());
-        var caseStateSerde = AvroStateSerde.of(CaseState.class);
+        var caseStateSerde = new CaseStateSerde();
         Map<String, KStream<String, CaseOutput>> caseOutputs = events
                 .process(supplier(() -> new CaseLedgerProcessor(caseFacts, reference.areas(), !childFacts.isEmpty(),
                                 settings.clock(), settings.reportingMonths(), settings.flushInterval(), settings.metrics(),
@@ -97,8 +98,8 @@ public final class CasepulseTopology {
                 .branch((key, out) -> out instanceof CaseOutput.HoldingChange, Branched.as("holdings"))
                 .branch((key, out) -> out instanceof CaseOutput.Refused, Branched.as("refused"))
                 .defaultBranch(Branched.as("children"));
-        KStream<String, LedgerDelta> caseChanges = caseOutputs.get("case-output-series")
-                .mapValues(out -> ((CaseOutput.SeriesChange) out).delta(), Named.as("case-series-changes"));
+        KStream<String, SeriesChanges> caseChanges = caseOutputs.get("case-output-series")
+                .mapValues(out -> ((CaseOutput.SeriesChange) out).changes(), Named.as("case-series-changes"));
 
         // Dead letters: refused at admission, or by the case ledger (a case at its size limit).
         admitted.get("admission-refused")
@@ -109,7 +110,7 @@ public final class CasepulseTopology {
                 .to(topics.deadLetters(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("dead-letters"));
 
         // 3. Per child: re-referrals and repeat plans look across the child's cases.
-        KStream<String, LedgerDelta> childChanges = caseOutputs.get("case-output-children")
+        KStream<String, SeriesChanges> childChanges = caseOutputs.get("case-output-children")
                 .mapValues(out -> ((CaseOutput.ChildUpdate) out).summary(), Named.as("child-summaries"))
                 .repartition(Repartitioned.with(Serdes.String(), AvroStateSerde.of(ChildSummary.class)).withName("by-child"))
                 .process(supplier(() -> new ChildLedgerProcessor(childFacts, reference.areas(), settings.flushInterval()),
@@ -118,7 +119,7 @@ public final class CasepulseTopology {
                         Named.as("child-ledger"));
 
         // 4. Per area and worker: distinct workers for caseloads.
-        KStream<String, LedgerDelta> workerChanges = caseOutputs.get("case-output-holdings")
+        KStream<String, SeriesChanges> workerChanges = caseOutputs.get("case-output-holdings")
                 .mapValues(out -> ((CaseOutput.HoldingChange) out).delta(), Named.as("worker-holding-changes"))
                 .repartition(Repartitioned.with(Serdes.String(), deltaSerde).withName("by-worker"))
                 .process(supplier(() -> new WorkerLedgerProcessor(reference.areas(), settings.clock(),
@@ -127,12 +128,13 @@ public final class CasepulseTopology {
                         StateStores.inMemory(StateStores.WORKER_PENDING, pendingSerde)),
                         Named.as("worker-ledger"));
 
-        // 5. Per indicator and area: the series, and the figures published from it. Each ledger
+        // 5. Per indicator (all its areas in one task): the series, and the figures published from
+        // them. Each flush of a ledger sends one record per indicator (SeriesBatches). Each ledger
         // sends its changes through its own repartition topic, so the ledgers stay separate
         // sub-topologies that never wait on one another.
-        bySeries(caseChanges, "case-changes-by-series", deltaSerde)
-                .merge(bySeries(childChanges, "child-changes-by-series", deltaSerde), Named.as("merge-child-changes"))
-                .merge(bySeries(workerChanges, "worker-changes-by-series", deltaSerde), Named.as("merge-worker-changes"))
+        bySeries(caseChanges, "case-changes-by-series", seriesChangesSerde)
+                .merge(bySeries(childChanges, "child-changes-by-series", seriesChangesSerde), Named.as("merge-child-changes"))
+                .merge(bySeries(workerChanges, "worker-changes-by-series", seriesChangesSerde), Named.as("merge-worker-changes"))
                 .process(supplier(() -> new SeriesProcessor(reference.catalogue(), reference.areas(), settings.clock(),
                                 settings.reportingMonths(), settings.flushInterval(), settings.clockInterval(), settings.metrics()),
                         StateStores.inMemory(StateStores.SERIES, AvroStateSerde.of(SeriesState.class)),
@@ -143,8 +145,8 @@ public final class CasepulseTopology {
                 .to(topics.snapshots(), Produced.with(settings.snapshotKeySerde(), settings.snapshotSerde()).withName("snapshots"));
     }
 
-    private static KStream<String, LedgerDelta> bySeries(KStream<String, LedgerDelta> changes, String name,
-                                                          AvroStateSerde<LedgerDelta> serde) {
+    private static KStream<String, SeriesChanges> bySeries(KStream<String, SeriesChanges> changes, String name,
+                                                            AvroStateSerde<SeriesChanges> serde) {
         return changes.repartition(Repartitioned.with(Serdes.String(), serde).withName(name));
     }
 

@@ -15,20 +15,20 @@ import org.casepulse.indicators.measures.ChildFacts;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.state.ChildState;
 import org.casepulse.state.ChildSummary;
-import org.casepulse.state.LedgerDelta;
+import org.casepulse.state.SeriesChanges;
 
 /**
  * Keeps, per child, the summary of each of its cases, and sends the exact change of the
  * cross-case facts (re-referrals, repeat child protection plans) on every change, as the case
  * ledger does.
  */
-final class ChildLedgerProcessor implements Processor<String, ChildSummary, String, LedgerDelta> {
+final class ChildLedgerProcessor implements Processor<String, ChildSummary, String, SeriesChanges> {
 
     private final ChildFacts childFacts;
     private final AreaHierarchy areas;
     private final Duration flushInterval;
 
-    private ProcessorContext<String, LedgerDelta> context;
+    private ProcessorContext<String, SeriesChanges> context;
     private KeyValueStore<String, ChildState> ledger;
     private PendingCells pending;
 
@@ -39,7 +39,7 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
     }
 
     @Override
-    public void init(ProcessorContext<String, LedgerDelta> context) {
+    public void init(ProcessorContext<String, SeriesChanges> context) {
         this.context = context;
         this.ledger = context.getStateStore(StateStores.CHILD_LEDGER);
         this.pending = new PendingCells(context.getStateStore(StateStores.CHILD_PENDING), areas, true);
@@ -73,7 +73,8 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
     }
 
     private void flush(long wallClockTime) {
-        pending.flush(delta -> context.forward(new Record<>(
-                PendingCells.seriesKey(delta.getIndicatorId(), delta.getAreaCode()), delta, wallClockTime)));
+        SeriesBatches series = new SeriesBatches();
+        pending.flush(series::add);
+        series.sendTo(changes -> context.forward(new Record<>(changes.getIndicatorId(), changes, wallClockTime)));
     }
 }

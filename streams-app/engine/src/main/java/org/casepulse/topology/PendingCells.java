@@ -1,12 +1,10 @@
 package org.casepulse.topology;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -30,6 +28,11 @@ final class PendingCells {
     private final KeyValueStore<String, PendingChanges> store;
     private final AreaHierarchy areas;
     private final boolean rollUp;
+    /**
+     * What the store holds, decoded: the store is written for durability and read only here, on
+     * (re)initialisation after a restore; a flush then sums from memory without decoding.
+     */
+    private final Map<String, PendingChanges> unsent = new LinkedHashMap<>();
 
     /**
      * @param rollUp whether changes name lowest areas to roll up (case and child ledgers), or
@@ -39,6 +42,9 @@ final class PendingCells {
         this.store = store;
         this.areas = areas;
         this.rollUp = rollUp;
+        try (KeyValueIterator<String, PendingChanges> restored = store.all()) {
+            restored.forEachRemaining(entry -> unsent.put(entry.key, entry.value));
+        }
     }
 
     /** Appends the changes one input record made. */
@@ -46,30 +52,29 @@ final class PendingCells {
         if (changes.isEmpty()) {
             return;
         }
-        store.put(keyOf(context), new PendingChanges(FactRecords.toState(changes), knownAt));
+        String key = keyOf(context);
+        PendingChanges record = new PendingChanges(FactRecords.toState(changes), knownAt);
+        store.put(key, record);
+        unsent.put(key, record);
     }
 
     /** Hands every non-zero summed change to {@code send} and forgets them all. */
     void flush(Consumer<LedgerDelta> send) {
         Map<String, LedgerDelta> cells = new LinkedHashMap<>();
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, PendingChanges> all = store.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, PendingChanges> entry = all.next();
-                keys.add(entry.key);
-                Instant knownAt = entry.value.getKnownAt();
-                for (Fact change : FactRecords.fromState(entry.value.getChanges())) {
-                    if (rollUp) {
-                        for (Area area : areas.lineage(change.areaCode())) {
-                            add(cells, change, area.code(), knownAt);
-                        }
-                    } else {
-                        add(cells, change, change.areaCode(), knownAt);
+        for (PendingChanges pendingChanges : unsent.values()) {
+            Instant knownAt = pendingChanges.getKnownAt();
+            for (Fact change : FactRecords.fromState(pendingChanges.getChanges())) {
+                if (rollUp) {
+                    for (Area area : areas.lineage(change.areaCode())) {
+                        add(cells, change, area.code(), knownAt);
                     }
+                } else {
+                    add(cells, change, change.areaCode(), knownAt);
                 }
             }
         }
-        keys.forEach(store::delete);
+        unsent.keySet().forEach(store::delete);
+        unsent.clear();
         for (LedgerDelta delta : cells.values()) {
             if (delta.getNumerator() != 0 || delta.getDenominator() != 0) {
                 send.accept(delta);
@@ -98,10 +103,6 @@ final class PendingCells {
         long offset = context.recordMetadata().map(RecordMetadata::offset)
                 .orElseThrow(() -> new IllegalStateException("pending changes need the input record's offset"));
         return Keys.zeroPadded(offset, 19);
-    }
-
-    static String seriesKey(String indicatorId, String areaCode) {
-        return indicatorId + '|' + areaCode;
     }
 
     static String holdingKey(LedgerDelta delta) {

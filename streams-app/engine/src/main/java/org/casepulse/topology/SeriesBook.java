@@ -69,6 +69,9 @@ public final class SeriesBook {
 
     /** Keeps an entry for every series with cells, even with nothing published, so a new day finds it. */
     void publish(String seriesKey, IndicatorSeries target, List<IndicatorSnapshot> figures) {
+        if (!figures.isEmpty() && figures.equals(published.get(seriesKey))) {
+            return; // unchanged figures are already stored: no write, no changelog record
+        }
         published.put(seriesKey, figures);
         if (target.cells().isEmpty() && figures.isEmpty()) {
             publishedStore.delete(seriesKey);

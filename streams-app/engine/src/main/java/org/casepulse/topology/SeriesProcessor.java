@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -19,13 +21,15 @@ import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.indicators.figures.IndicatorSeries;
 import org.casepulse.indicators.figures.ReportingWindow;
+import org.casepulse.indicators.figures.SeriesKey;
 import org.casepulse.indicators.figures.SeriesPublisher;
 import org.casepulse.metrics.PipelineMetrics;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
-import org.casepulse.state.LedgerDelta;
+import org.casepulse.state.SeriesChange;
+import org.casepulse.state.SeriesChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * for every series when the day changes (snapshot figures move with the clock, and a new month
  * brings new periods). Work per day change is per series (indicators x areas), never per case.
  */
-final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorSnapshotKey, IndicatorSnapshot> {
+final class SeriesProcessor implements Processor<String, SeriesChanges, IndicatorSnapshotKey, IndicatorSnapshot> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SeriesProcessor.class);
     private static final String TODAY = "today";
@@ -76,29 +80,36 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
     }
 
     @Override
-    public void process(Record<String, LedgerDelta> record) {
-        LedgerDelta change = record.value();
-        IndicatorDefinition indicator = indicatorOf(change.getIndicatorId());
-        Area area = areas.find(change.getAreaCode()).orElse(null);
-        if (indicator == null || area == null) {
+    public void process(Record<String, SeriesChanges> record) {
+        IndicatorDefinition indicator = indicatorOf(record.value().getIndicatorId());
+        if (indicator == null) {
             return;
         }
         LocalDate horizon = window(context.currentSystemTimeMs()).horizon();
-        LocalDate bucket = change.getBucket();
-        if (bucket.isBefore(horizon)) {
-            if (!indicator.measure().isSnapshot()) {
-                return; // no published figure reaches back that far
+        Map<String, Long> latestKnown = new HashMap<>();
+        for (SeriesChange change : record.value().getChanges()) {
+            Area area = areas.find(change.getAreaCode()).orElse(null);
+            if (area == null) {
+                continue;
             }
-            bucket = horizon; // day changes fold into the count at the horizon
+            LocalDate bucket = change.getBucket();
+            if (bucket.isBefore(horizon)) {
+                if (!indicator.measure().isSnapshot()) {
+                    continue; // no published figure reaches back that far
+                }
+                bucket = horizon; // day changes fold into the count at the horizon
+            }
+            String key = new SeriesKey(indicator.id(), area.code()).encode();
+            IndicatorSeries series = book.series(key, indicator, areas.population(area.code()));
+            book.apply(key, series, bucket, change.getNumerator(), change.getDenominator());
+            latestKnown.merge(key, change.getKnownAt().toEpochMilli(), Math::max);
         }
-        IndicatorSeries series = book.series(record.key(), indicator, areas.population(area.code()));
-        book.apply(record.key(), series, bucket, change.getNumerator(), change.getDenominator());
-
-        Long knownAt = dirty.get(record.key());
-        long latest = change.getKnownAt().toEpochMilli();
-        if (knownAt == null || latest > knownAt) {
-            dirty.put(record.key(), latest);
-        }
+        latestKnown.forEach((key, latest) -> {
+            Long knownAt = dirty.get(key);
+            if (knownAt == null || latest > knownAt) {
+                dirty.put(key, latest);
+            }
+        });
     }
 
     private void publishChanged(long wallClockTime) {
@@ -133,9 +144,9 @@ final class SeriesProcessor implements Processor<String, LedgerDelta, IndicatorS
     }
 
     private void publish(String key, ReportingWindow window, Instant knownAt, long wallClockTime) {
-        String[] parts = key.split("\\|", 2);
-        IndicatorDefinition indicator = indicatorOf(parts[0]);
-        Area area = areas.find(parts[1]).orElse(null);
+        SeriesKey seriesKey = SeriesKey.parse(key);
+        IndicatorDefinition indicator = indicatorOf(seriesKey.indicatorId());
+        Area area = areas.find(seriesKey.areaCode()).orElse(null);
         if (indicator == null || area == null) {
             return;
         }

@@ -44,7 +44,7 @@ public record TopologySettings(
                 snapshotKeySerde, snapshotSerde, metrics, CaseStateBudget.DEFAULT_LIMIT_BYTES, new RegistryOutage());
     }
 
-    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(1000);
+    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(200);
     public static final Duration DEFAULT_CLOCK_INTERVAL = Duration.ofSeconds(30);
     public static final int DEFAULT_REPORTING_MONTHS = 13;
 }

@@ -17,6 +17,7 @@ import org.casepulse.indicators.figures.ReportingWindow;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.state.HoldingState;
 import org.casepulse.state.LedgerDelta;
+import org.casepulse.state.SeriesChanges;
 
 /**
  * Counts distinct workers: keyed by indicator, area (at every level) and worker, it keeps how
@@ -24,14 +25,14 @@ import org.casepulse.state.LedgerDelta;
  * days the worker starts or stops holding any. A worker with cases in two teams is one worker in
  * their region, because the region's key sees both teams' holdings.
  */
-final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, String, LedgerDelta> {
+final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, String, SeriesChanges> {
 
     private final AreaHierarchy areas;
     private final BusinessClock clock;
     private final int reportingMonths;
     private final Duration flushInterval;
 
-    private ProcessorContext<String, LedgerDelta> context;
+    private ProcessorContext<String, SeriesChanges> context;
     private KeyValueStore<String, HoldingState> holdings;
     private PendingCells pending;
 
@@ -43,7 +44,7 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
     }
 
     @Override
-    public void init(ProcessorContext<String, LedgerDelta> context) {
+    public void init(ProcessorContext<String, SeriesChanges> context) {
         this.context = context;
         this.holdings = context.getStateStore(StateStores.WORKER_HOLDINGS);
         this.pending = new PendingCells(context.getStateStore(StateStores.WORKER_PENDING), areas, false);
@@ -81,7 +82,8 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
     }
 
     private void flush(long wallClockTime) {
-        pending.flush(delta -> context.forward(new Record<>(
-                PendingCells.seriesKey(delta.getIndicatorId(), delta.getAreaCode()), delta, wallClockTime)));
+        SeriesBatches series = new SeriesBatches();
+        pending.flush(series::add);
+        series.sendTo(changes -> context.forward(new Record<>(changes.getIndicatorId(), changes, wallClockTime)));
     }
 }

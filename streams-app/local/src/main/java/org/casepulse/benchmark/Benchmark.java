@@ -33,6 +33,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.casepulse.calendar.BusinessClock;
 import org.casepulse.calendar.Period;
 import org.casepulse.indicators.figures.IndicatorSeries;
+import org.casepulse.indicators.figures.SeriesKey;
 import org.casepulse.broker.EmbeddedKafkaBroker;
 import org.casepulse.topics.TopicProvisioner;
 import org.casepulse.topics.TopicSpec;
@@ -70,51 +71,114 @@ public final class Benchmark {
         this.out = out;
     }
 
+    /** Throughput: the full topology against a pass-through on the same data, and what it leaves behind. */
     public void run() throws Exception {
         ReferenceData reference = ReferenceData.defaults();
         LocalDate end = BusinessClock.wall().today().minusDays(1);
-        SimulationSettings simulation = SimulationSettings.defaults(end);
-        simulation = simulation.withReferralsPerWorkingDay(
-                Simulation.referralsPerWorkingDayFor(events, simulation, reference.areas(), reference.calendar()));
+        try (Stack stack = new Stack()) {
+            long producing = System.nanoTime();
+            long produced = produce(simulation(reference, end), stack.bootstrap(), stack.registry.url(), INPUT);
+            double produceSeconds = (System.nanoTime() - producing) / 1e9;
 
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), "127.0.0.1", 0);
-             EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry().start("127.0.0.1", 0);
-             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            String input = "benchmark.case-events";
-            try (TopicProvisioner topics = new TopicProvisioner(broker.bootstrapServers(), Duration.ofSeconds(30))) {
-                topics.ensureTopics(TopicSpec.of(input, partitions), TopicSpec.of("benchmark.pass-through", partitions));
-            }
-            long produced = produce(new Simulation(simulation, reference.areas(), reference.calendar()),
-                    broker.bootstrapServers(), registry.url(), input);
-
-            double passThrough = passThrough(broker.bootstrapServers(), input, produced, admin);
+            double passThrough = passThrough(stack.bootstrap(), INPUT, produced, stack.admin);
             out.printf("pass-through topology: %,.0f events/s%n", passThrough);
 
-            CasepulseSettings settings = CasepulseSettings.defaults()
-                    .with(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())
-                    .with(CasepulseSettings.SCHEMA_REGISTRY_URL, registry.url())
-                    .with(StreamsConfig.APPLICATION_ID_CONFIG, "benchmark-casepulse")
-                    .with(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams-full"))
-                    .with(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads)
-                    .with(CasepulseSettings.TOPIC_CASE_EVENTS, input)
-                    .with(CasepulseSettings.TOPIC_PARTITIONS, partitions)
-                    .with(CasepulseSettings.TOPIC_REPLICATION, 1)
-                    .with(CasepulseSettings.AS_OF, end)
-                    .with(CasepulseSettings.HTTP_ENABLED, false);
-            for (String extra : System.getProperty("casepulse.benchmark.extra", "").split(",")) {
-                if (extra.contains("=")) {
-                    settings = settings.with(extra.substring(0, extra.indexOf('=')), extra.substring(extra.indexOf('=') + 1));
-                }
-            }
+            CasepulseSettings settings = settings(stack, end);
             Metrics meters = Metrics.prometheus();
             try (CasepulseApplication application = new CasepulseApplication(settings, meters)) {
-                double full = timeUntilConsumed(application::start, "benchmark-casepulse", admin, produced);
+                double full = timeUntilConsumed(application::start, APPLICATION_ID, stack.admin, produced);
                 out.printf("full topology:         %,.0f events/s (%,.0f figures published)%n", full,
                         meters.registry().counter("casepulse.snapshots.emitted").count());
                 out.printf("ratio full / pass-through: %.2f (design goal: at least 0.5)%n", full / passThrough);
+                out.printf("backfill end to end: %,d events produced in %.0f s and processed in %.0f s: %.1f min%n",
+                        produced, produceSeconds, produced / full, (produceSeconds + produced / full) / 60);
                 dayChange(application.streams(), reference, settings.reportingMonths(), end.plusDays(1));
+                // Last: it forces a full collection, a pause the running application must ride out.
+                new StateFigures(application.streams(), stack.admin, APPLICATION_ID, reference, out)
+                        .print(produced);
             }
         }
+    }
+
+    /**
+     * Latency: a warm topology (a backfill of this benchmark's size, processed to idle), then
+     * probes at a steady {@code rate} for {@code length}, each timed from its send to the first
+     * published figure that reflects it.
+     */
+    public void runLatency(int rate, Duration length) throws Exception {
+        ReferenceData reference = ReferenceData.defaults();
+        LocalDate end = LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(1);
+        try (Stack stack = new Stack()) {
+            long produced = produce(simulation(reference, end), stack.bootstrap(), stack.registry.url(), INPUT);
+            CasepulseSettings settings = settings(stack, end);
+            try (CasepulseApplication application = new CasepulseApplication(settings, Metrics.prometheus());
+                 CaseEventPublisher publisher = CaseEventPublisher.connect(
+                         PublisherSettings.of(stack.bootstrap(), stack.registry.url()).withTopic(INPUT))) {
+                double warm = timeUntilConsumed(application::start, APPLICATION_ID, stack.admin, produced);
+                out.printf("warm-up: %,d events processed at %,.0f events/s%n", produced, warm);
+                String area = reference.areas().lowest().get(0).code();
+                new LatencyProbe(stack.bootstrap(), stack.registry.url(), settings.topics().snapshots(), area, end, out)
+                        .run(publisher, rate, length);
+            }
+        }
+    }
+
+    private static final String INPUT = "benchmark.case-events";
+    private static final String APPLICATION_ID = "benchmark-casepulse";
+
+    /** The embedded broker and registry, with the benchmark's topics. */
+    private final class Stack implements AutoCloseable {
+        final EmbeddedKafkaBroker broker;
+        final EmbeddedSchemaRegistry registry;
+        final Admin admin;
+
+        Stack() throws Exception {
+            broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), "127.0.0.1", 0);
+            registry = new EmbeddedSchemaRegistry().start("127.0.0.1", 0);
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+            try (TopicProvisioner topics = new TopicProvisioner(broker.bootstrapServers(), Duration.ofSeconds(30))) {
+                topics.ensureTopics(TopicSpec.of(INPUT, partitions), TopicSpec.of("benchmark.pass-through", partitions));
+            }
+        }
+
+        String bootstrap() {
+            return broker.bootstrapServers();
+        }
+
+        @Override
+        public void close() throws Exception {
+            admin.close(Duration.ofSeconds(10));
+            registry.close();
+            broker.close();
+        }
+    }
+
+    private Simulation simulation(ReferenceData reference, LocalDate end) {
+        SimulationSettings simulation = SimulationSettings.defaults(end);
+        simulation = simulation.withReferralsPerWorkingDay(
+                Simulation.referralsPerWorkingDayFor(events, simulation, reference.areas(), reference.calendar()));
+        return new Simulation(simulation, reference.areas(), reference.calendar());
+    }
+
+    /** The application's defaults, on the embedded stack, with the clock fixed at the end of the history. */
+    private CasepulseSettings settings(Stack stack, LocalDate end) {
+        CasepulseSettings settings = CasepulseSettings.defaults()
+                .with(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap())
+                .with(CasepulseSettings.SCHEMA_REGISTRY_URL, stack.registry.url())
+                .with(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID)
+                .with(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams-full"))
+                .with(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads)
+                .with(CasepulseSettings.TOPIC_CASE_EVENTS, INPUT)
+                .with(CasepulseSettings.TOPIC_PARTITIONS, partitions)
+                .with(CasepulseSettings.TOPIC_REPLICATION, 1)
+                .with(CasepulseSettings.AS_OF, end)
+                .with(CasepulseSettings.HTTP_ENABLED, false);
+        for (String extra : System.getProperty("casepulse.benchmark.extra", "").split(",")) {
+            if (extra.contains("=")) {
+                settings = settings.with(extra.substring(0, extra.indexOf('=')), extra.substring(extra.indexOf('=') + 1));
+            }
+        }
+        return settings;
     }
 
     private long produce(Simulation simulation, String bootstrap, String registryUrl, String topic) {
@@ -204,18 +268,17 @@ public final class Benchmark {
                 StoreQueryParameters.fromNameAndType(SeriesBook.PUBLISHED_STORE, QueryableStoreTypes.keyValueStore()));
         ReadOnlyKeyValueStore<String, SeriesCell> cells = streams.store(
                 StoreQueryParameters.fromNameAndType(SeriesBook.CELLS_STORE, QueryableStoreTypes.keyValueStore()));
-        Map<String, IndicatorSeries> series = new HashMap<>();
-        Map<String, List<IndicatorSnapshot>> figures = new HashMap<>();
+        Map<SeriesKey, IndicatorSeries> series = new HashMap<>();
+        Map<SeriesKey, List<IndicatorSnapshot>> figures = new HashMap<>();
         try (KeyValueIterator<String, SeriesState> entries = published.all()) {
             entries.forEachRemaining(entry -> {
-                String indicatorId = entry.key.substring(0, entry.key.indexOf('|'));
-                String areaCode = entry.key.substring(entry.key.indexOf('|') + 1);
-                series.put(entry.key, SeriesBook.read(cells, entry.key, reference.catalogue().indicator(indicatorId),
-                        reference.areas().population(areaCode)));
-                figures.put(entry.key, entry.value.getPublished());
+                SeriesKey key = SeriesKey.parse(entry.key);
+                series.put(key, SeriesBook.read(cells, entry.key, reference.catalogue().indicator(key.indicatorId()),
+                        reference.areas().population(key.areaCode())));
+                figures.put(key, entry.value.getPublished());
             });
         }
-        IndicatorSeries workload = series.get("workload-allocated|" + reference.areas().national().code());
+        IndicatorSeries workload = series.get(new SeriesKey("workload-allocated", reference.areas().national().code()));
         long openCases = workload == null ? 0 : workload.counts(Period.snapshot(tomorrow)).denominator();
         long started = System.nanoTime();
         int changed = DayChangeBenchmark.republish(series, figures, reference, tomorrow, reportingMonths);

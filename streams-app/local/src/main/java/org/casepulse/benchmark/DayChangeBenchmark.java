@@ -17,6 +17,7 @@ import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.Fact;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.indicators.figures.IndicatorSeries;
+import org.casepulse.indicators.figures.SeriesKey;
 import org.casepulse.indicators.figures.ReportingWindow;
 import org.casepulse.indicators.figures.SeriesPublisher;
 import org.casepulse.indicators.measures.CaseFacts;
@@ -47,7 +48,7 @@ public final class DayChangeBenchmark {
         CaseFacts caseFacts = new CaseFacts(reference.catalogue(), reference.calendar());
         List<Area> lowest = reference.areas().lowest();
         SplittableRandom random = new SplittableRandom(7);
-        Map<String, IndicatorSeries> series = new HashMap<>();
+        Map<SeriesKey, IndicatorSeries> series = new HashMap<>();
 
         long started = System.nanoTime();
         for (int i = 0; i < openCases; i++) {
@@ -58,7 +59,7 @@ public final class DayChangeBenchmark {
                     continue;
                 }
                 for (Area level : reference.areas().lineage(fact.areaCode())) {
-                    series.computeIfAbsent(fact.indicatorId() + '|' + level.code(), key -> IndicatorSeries.of(indicator,
+                    series.computeIfAbsent(new SeriesKey(fact.indicatorId(), level.code()), key -> IndicatorSeries.of(indicator,
                                     reference.areas().population(level.code()), List.of(), List.of(), List.of()))
                             .apply(fact.bucket(), fact.numerator(), fact.denominator());
                 }
@@ -66,7 +67,7 @@ public final class DayChangeBenchmark {
         }
         out.printf("built the snapshot series of %,d open cases in %.1f s%n", openCases, (System.nanoTime() - started) / 1e9);
 
-        Map<String, List<IndicatorSnapshot>> published = new HashMap<>();
+        Map<SeriesKey, List<IndicatorSnapshot>> published = new HashMap<>();
         republish(series, published, reference, today.minusDays(1), 13);
         long cells = series.values().stream().mapToLong(s -> s.cells().size()).sum();
         for (int round = 1; round <= 3; round++) {
@@ -78,12 +79,12 @@ public final class DayChangeBenchmark {
     }
 
     /** Publishes every series for {@code day} over what was published before; returns the figures that changed. */
-    static int republish(Map<String, IndicatorSeries> series, Map<String, List<IndicatorSnapshot>> published,
+    static int republish(Map<SeriesKey, IndicatorSeries> series, Map<SeriesKey, List<IndicatorSnapshot>> published,
                          ReferenceData reference, LocalDate day, int reportingMonths) {
         ReportingWindow window = new ReportingWindow(day, reportingMonths);
         int figures = 0;
-        for (Map.Entry<String, IndicatorSeries> entry : series.entrySet()) {
-            Area area = reference.areas().area(entry.getKey().substring(entry.getKey().indexOf('|') + 1));
+        for (Map.Entry<SeriesKey, IndicatorSeries> entry : series.entrySet()) {
+            Area area = reference.areas().area(entry.getKey().areaCode());
             var publication = SeriesPublisher.publish(entry.getValue(), area,
                     published.getOrDefault(entry.getKey(), List.of()), window, null, Instant.now());
             published.put(entry.getKey(), publication.published());

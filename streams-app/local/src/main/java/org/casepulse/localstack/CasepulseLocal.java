@@ -100,6 +100,16 @@ public final class CasepulseLocal {
                 description = "Instead: time restarts after clean and unclean stops (engines in processes of their own; --events sizes the history).")
         boolean restart;
 
+        @Option(names = "--latency",
+                description = "Instead: warm up with --events (default here 50,000), then time probes from send to published figure.")
+        boolean latency;
+
+        @Option(names = "--rate", defaultValue = "1000", description = "With --latency: probes a second (default: ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(names = "--minutes", defaultValue = "2", description = "With --latency: minutes of probes (default: ${DEFAULT-VALUE}).")
+        double minutes;
+
         @Override
         public Integer call() throws Exception {
             if (restart) {
@@ -110,9 +120,17 @@ public final class CasepulseLocal {
                 new DayChangeBenchmark(dayChangeCases, System.out).run();
                 return 0;
             }
-            new Benchmark(events, partitions, threads, dataDir == null ? Benchmark.temporaryDirectory() : dataDir,
-                    System.out).run();
+            Path dir = dataDir == null ? Benchmark.temporaryDirectory() : dataDir;
+            if (latency) {
+                int warmUp = events == DEFAULT_EVENTS ? 50_000 : events;
+                new Benchmark(warmUp, partitions, threads, dir, System.out)
+                        .runLatency(rate, java.time.Duration.ofMillis((long) (minutes * 60_000)));
+                return 0;
+            }
+            new Benchmark(events, partitions, threads, dir, System.out).run();
             return 0;
         }
+
+        private static final int DEFAULT_EVENTS = 1_000_000;
     }
 }

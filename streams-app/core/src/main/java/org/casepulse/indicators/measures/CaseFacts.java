@@ -1,10 +1,15 @@
 package org.casepulse.indicators.measures;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.casepulse.calendar.WorkingDayCalendar;
+import org.casepulse.events.CaseEvent;
 import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.IndicatorCatalogue;
@@ -19,6 +24,7 @@ public final class CaseFacts {
     private final Map<IndicatorDefinition, CaseMeasure> eventMeasures = new IdentityHashMap<>();
     private final Map<IndicatorDefinition, SnapshotMeasure> snapshotMeasures = new IdentityHashMap<>();
     private final SnapshotTimeline timeline;
+    private final Set<String> snapshotIndicatorIds = new HashSet<>();
 
     public CaseFacts(IndicatorCatalogue catalogue, WorkingDayCalendar calendar) {
         for (IndicatorDefinition indicator : catalogue.all()) {
@@ -41,10 +47,52 @@ public final class CaseFacts {
             }
         }
         this.timeline = new SnapshotTimeline(calendar, snapshotMeasures);
+        snapshotMeasures.keySet().forEach(indicator -> snapshotIndicatorIds.add(indicator.id()));
     }
 
     /** The case's facts (canonical, see {@link Facts#toList()}) and the anomalies met on the way. */
     public Facts compute(CaseHistory history) {
+        return compute(history, null, null);
+    }
+
+    /**
+     * The case's facts after a change, given its facts and history before it. A case's snapshot
+     * state on a date depends only on its events dated on or before it, anchored on its referral;
+     * so when the referral stays the same, snapshot facts dated before the earliest changed event
+     * are those of before, and the timeline is evaluated from that date only. During a backfill,
+     * where a case's events mostly arrive in date order, that is the last few dates of the case
+     * instead of its whole life.
+     */
+    public Facts computeAfter(CaseHistory before, Facts factsBefore, CaseHistory after) {
+        LocalDate from = earliestChange(before, after);
+        return from == null ? compute(after) : compute(after, factsBefore, from);
+    }
+
+    /** The earliest date of an effective event that differs; null when the whole timeline must be evaluated. */
+    private static LocalDate earliestChange(CaseHistory before, CaseHistory after) {
+        if (!before.hasReferral() || before.referral() != after.referral()
+                || before.closedBeforeReferral() != after.closedBeforeReferral()) {
+            return null;
+        }
+        Set<CaseEvent> held = Collections.newSetFromMap(new IdentityHashMap<>());
+        held.addAll(before.events());
+        LocalDate earliest = null;
+        for (CaseEvent event : after.events()) {
+            if (!held.remove(event)) {
+                earliest = earlier(earliest, event.getOccurredOn());
+            }
+        }
+        for (CaseEvent gone : held) {
+            earliest = earlier(earliest, gone.getOccurredOn());
+        }
+        return earliest;
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+
+    private Facts compute(CaseHistory history, Facts snapshotFactsBefore, LocalDate from) {
         Facts facts = new Facts();
         history.anomalies().forEach(facts::anomaly);
         if (!history.hasReferral()) {
@@ -61,7 +109,10 @@ public final class CaseFacts {
                 snapshotIndicators.add(indicator);
             }
         }
-        timeline.contribute(history, snapshotIndicators, facts);
+        if (from != null) {
+            snapshotFactsBefore.copyBefore(snapshotIndicatorIds, from, facts);
+        }
+        timeline.contribute(history, snapshotIndicators, facts, from);
         return facts;
     }
 }

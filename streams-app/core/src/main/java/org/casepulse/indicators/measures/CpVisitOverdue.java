@@ -3,7 +3,6 @@ package org.casepulse.indicators.measures;
 import java.time.LocalDate;
 import java.util.Collection;
 import org.casepulse.events.CaseEvent;
-import org.casepulse.events.PlanType;
 import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.IndicatorDefinition;
 
@@ -16,7 +15,7 @@ final class CpVisitOverdue implements SnapshotMeasure {
     @Override
     public void thresholds(OpenCase openCase, IndicatorDefinition indicator, Collection<LocalDate> dates) {
         int interval = indicator.parameters().intervalWorkingDays();
-        for (CaseHistory.Plan plan : openCase.history().plansOfType(PlanType.CP)) {
+        for (CaseHistory.Plan plan : openCase.cpPlans()) {
             UnallocatedCases.addIfKnown(dates, openCase.dayPassing(plan.startDate(), interval));
             for (CaseEvent visit : openCase.history().visits()) {
                 if (plan.covers(visit.getOccurredOn())) {
@@ -31,7 +30,7 @@ final class CpVisitOverdue implements SnapshotMeasure {
         int interval = indicator.parameters().intervalWorkingDays();
         boolean active = false;
         boolean overdue = false;
-        for (CaseHistory.Plan plan : openCase.history().plansOfType(PlanType.CP)) {
+        for (CaseHistory.Plan plan : openCase.cpPlans()) {
             if (!plan.activeOn(date)) {
                 continue;
             }

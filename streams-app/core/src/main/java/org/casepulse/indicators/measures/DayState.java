@@ -23,6 +23,10 @@ final class DayState {
         sums[1] += denominator;
     }
 
+    void clear() {
+        counts.clear();
+    }
+
     Map<Fact.Cell, long[]> counts() {
         return counts;
     }

@@ -1,9 +1,13 @@
 package org.casepulse.indicators.measures;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.casepulse.calendar.CalendarGapException;
 import org.casepulse.calendar.WorkingDayCalendar;
 import org.casepulse.events.CaseEvent;
+import org.casepulse.events.PlanType;
 import org.casepulse.indicators.Anomaly;
 import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.Facts;
@@ -14,6 +18,10 @@ final class OpenCase {
     private final CaseHistory history;
     private final WorkingDayCalendar calendar;
     private final Facts facts;
+    /** dayPassing is asked for the same few (date, days) pairs on every date of the timeline. */
+    private final Map<Long, LocalDate> passing = new HashMap<>();
+    private final Map<Long, Boolean> beyondCalendar = new HashMap<>();
+    private List<CaseHistory.Plan> cpPlans;
 
     OpenCase(CaseHistory history, WorkingDayCalendar calendar, Facts facts) {
         this.history = history;
@@ -49,12 +57,31 @@ final class OpenCase {
      * {@code from}; null when that day lies beyond the calendar (counted as an anomaly).
      */
     LocalDate dayPassing(LocalDate from, int workingDays) {
+        long key = from.toEpochDay() * 4096 + workingDays;
+        LocalDate known = passing.get(key);
+        if (known != null || beyondCalendar.containsKey(key)) {
+            if (known == null) {
+                facts.anomaly(Anomaly.CALENDAR_GAP);
+            }
+            return known;
+        }
         try {
-            return calendar.nthWorkingDayAfter(from, workingDays + 1);
-        } catch (CalendarGapException beyondCalendar) {
+            LocalDate day = calendar.nthWorkingDayAfter(from, workingDays + 1);
+            passing.put(key, day);
+            return day;
+        } catch (CalendarGapException gap) {
+            beyondCalendar.put(key, Boolean.TRUE);
             facts.anomaly(Anomaly.CALENDAR_GAP);
             return null;
         }
+    }
+
+    /** The case's child protection plans (asked on every date by the visit measures). */
+    List<CaseHistory.Plan> cpPlans() {
+        if (cpPlans == null) {
+            cpPlans = history.plansOfType(PlanType.CP);
+        }
+        return cpPlans;
     }
 
     static boolean reached(LocalDate day, LocalDate date) {

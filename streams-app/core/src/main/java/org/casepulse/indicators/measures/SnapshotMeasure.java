@@ -9,6 +9,9 @@ import org.casepulse.indicators.IndicatorDefinition;
  * is piecewise constant between its event dates and the thresholds a measure names (the day a
  * referral passes N working days, the day a visit falls due), so {@link SnapshotTimeline}
  * evaluates it only on those dates and keeps the changes: a new day is then a lookup, not a scan.
+ * A measure's state on a date must depend only on the case's events dated on or before it (and
+ * on its referral): that lets an event re-evaluate the timeline from its own date only
+ * ({@link CaseFacts#computeAfter}); {@code IncrementalFactsTest} checks it for every measure.
  */
 interface SnapshotMeasure {
 

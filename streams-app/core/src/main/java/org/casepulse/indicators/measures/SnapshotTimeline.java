@@ -1,11 +1,9 @@
 package org.casepulse.indicators.measures;
 
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
-import java.util.Set;
 import java.util.TreeSet;
 import org.casepulse.calendar.WorkingDayCalendar;
 import org.casepulse.events.CaseEvent;
@@ -29,7 +27,11 @@ final class SnapshotTimeline {
         this.measures = measures;
     }
 
-    void contribute(CaseHistory history, List<IndicatorDefinition> indicators, Facts facts) {
+    /**
+     * @param from null to evaluate the whole timeline; else the date from which to evaluate it,
+     *             the facts dated before it being known already (see CaseFacts#computeAfter)
+     */
+    void contribute(CaseHistory history, List<IndicatorDefinition> indicators, Facts facts, LocalDate from) {
         if (indicators.isEmpty() || history.closedBeforeReferral()) {
             return;
         }
@@ -46,28 +48,54 @@ final class SnapshotTimeline {
             measures.get(indicator).thresholds(openCase, indicator, candidates);
         }
         // Before the referral the case is not open; from its closure on, it never is again.
+        boolean partial = from != null && from.isAfter(referral);
+        LocalDate first = partial ? from : referral;
+        if (closed != null && first.isAfter(closed)) {
+            return; // the change lies after the closure: nothing to evaluate
+        }
         NavigableSet<LocalDate> dates = closed == null
-                ? candidates.tailSet(referral, true)
-                : candidates.subSet(referral, true, closed, true);
+                ? candidates.tailSet(first, true)
+                : candidates.subSet(first, true, closed, true);
 
-        Map<Fact.Cell, long[]> previous = Map.of();
-        for (LocalDate date : dates) {
-            DayState state = new DayState();
-            if (openCase.isOpenOn(date)) {
+        // Two day states, swapped: the changes from one date to the next are what is kept.
+        DayState previous = new DayState();
+        DayState current = new DayState();
+        if (partial) {
+            // The state is constant from the last date before `from` to the day before it.
+            LocalDate dayBefore = from.minusDays(1);
+            if (openCase.isOpenOn(dayBefore)) {
                 for (IndicatorDefinition indicator : indicators) {
-                    measures.get(indicator).stateOn(openCase, indicator, date, state);
+                    measures.get(indicator).stateOn(openCase, indicator, dayBefore, previous);
                 }
             }
-            Map<Fact.Cell, long[]> current = state.counts();
-            Set<Fact.Cell> cells = new HashSet<>(current.keySet());
-            cells.addAll(previous.keySet());
-            for (Fact.Cell cell : cells) {
-                long[] now = current.getOrDefault(cell, ZERO);
-                long[] before = previous.getOrDefault(cell, ZERO);
-                facts.add(new Fact.Cell(cell.indicatorId(), cell.areaCode(), cell.workerId(), date),
-                        now[0] - before[0], now[1] - before[1]);
+        }
+        for (LocalDate date : dates) {
+            current.clear();
+            if (openCase.isOpenOn(date)) {
+                for (IndicatorDefinition indicator : indicators) {
+                    measures.get(indicator).stateOn(openCase, indicator, date, current);
+                }
             }
+            Map<Fact.Cell, long[]> now = current.counts();
+            Map<Fact.Cell, long[]> before = previous.counts();
+            now.forEach((cell, counts) -> {
+                long[] was = before.getOrDefault(cell, ZERO);
+                addChange(facts, cell, date, counts[0] - was[0], counts[1] - was[1]);
+            });
+            before.forEach((cell, was) -> {
+                if (!now.containsKey(cell)) {
+                    addChange(facts, cell, date, -was[0], -was[1]);
+                }
+            });
+            DayState swap = previous;
             previous = current;
+            current = swap;
+        }
+    }
+
+    private static void addChange(Facts facts, Fact.Cell cell, LocalDate date, long numerator, long denominator) {
+        if (numerator != 0 || denominator != 0) {
+            facts.add(new Fact.Cell(cell.indicatorId(), cell.areaCode(), cell.workerId(), date), numerator, denominator);
         }
     }
 
