@@ -33,7 +33,7 @@ class CasepulseSettingsTest {
         assertThat(settings.httpPort()).isEqualTo(9003);
         assertThat(settings.reportingMonths()).isEqualTo(7);
         assertThat(settings.topicPartitions()).isEqualTo(8);
-        assertThat(settings.flushInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.flushInterval()).isEqualTo(org.casepulse.topology.TopologySettings.DEFAULT_FLUSH_INTERVAL);
     }
 
     @Test
@@ -44,6 +44,7 @@ class CasepulseSettingsTest {
                 "CASEPULSE_TOPICS_CASE_EVENTS", "cms.events",
                 "CASEPULSE_CALENDAR_MODE", "replace",
                 "CASEPULSE_HTTP_HOST", "0.0.0.0",
+                "CASEPULSE_HTTP_AUTH_MODE", "none",
                 "CASEPULSE_STATE_DIR", "/var/lib/casepulse"));
 
         assertThat(settings.get(CasepulseSettings.AS_OF)).isEqualTo(LocalDate.of(2026, 3, 31));
@@ -104,13 +105,16 @@ class CasepulseSettingsTest {
         CasepulseSettings settings = CasepulseSettings.defaults();
         assertThat(settings.bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(settings.schemaRegistryUrl()).isEqualTo("http://localhost:8081");
-        assertThat(settings.operations()).isEqualTo(OperationsSettings.defaults());
+        assertThatThrownBy(settings::operations).as("authentication is on by default, and nobody can log in yet")
+                .hasMessageContaining("nobody can log in");
+        assertThat(settings.with(CasepulseSettings.HTTP_AUTH_MODE, "none").operations())
+                .isEqualTo(OperationsSettings.defaults());
         assertThat(settings.httpEnabled()).isTrue();
         assertThat(settings.createTopics()).isTrue();
         assertThat(settings.find(CasepulseSettings.AS_OF)).isEmpty();
         assertThat(settings.get(CasepulseSettings.LOG_FORMAT)).isEqualTo(LogFormat.TEXT);
         assertThat(settings.passThrough()).containsEntry("application.id", "casepulse-indicators-v1")
-                .containsEntry("commit.interval.ms", "1000").doesNotContainKey("state.dir");
+                .containsEntry("commit.interval.ms", "200").doesNotContainKey("state.dir");
     }
 
     @Test
