@@ -1,5 +1,6 @@
 package org.casepulse.simulation;
 
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +34,8 @@ public final class Simulation implements Iterable<SimulatedRecord> {
     private final AreaHierarchy hierarchy;
     private final List<Area> selected;
     private final DayIndex days;
+    /** The years before the history that the opening caseload's earlier events fall in; null if the calendar has none. */
+    private final DayIndex before;
 
     /**
      * @throws IllegalArgumentException for an unknown area code
@@ -45,6 +48,9 @@ public final class Simulation implements Iterable<SimulatedRecord> {
         this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
         this.selected = AreaSelection.resolve(hierarchy, settings.areaCodes());
         this.days = new DayIndex(settings.from(), settings.to(), calendar);
+        LocalDate earliest = settings.from().minusYears(OpeningCaseload.YEARS_BEFORE);
+        LocalDate start = earliest.isBefore(calendar.firstCoveredDate()) ? calendar.firstCoveredDate() : earliest;
+        this.before = start.isBefore(settings.from()) ? new DayIndex(start, settings.from().minusDays(1), calendar) : null;
     }
 
     /**
@@ -79,7 +85,7 @@ public final class Simulation implements Iterable<SimulatedRecord> {
         List<AreaProfile> profiles = AreaProfile.build(hierarchy, selected, settings.referralsPerWorkingDay(), root.split());
         Output output = new Output(days);
         FaultInjector faults = new FaultInjector(settings.faults(), root.nextLong(), days, output, hierarchy);
-        World world = new World(days, profiles, root.split(), output, faults);
+        World world = new World(days, before, profiles, root.split(), output, faults, settings.framework());
         return new SimulationRun(world, output, days);
     }
 
