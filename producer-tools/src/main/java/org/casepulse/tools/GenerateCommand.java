@@ -13,6 +13,7 @@ import org.casepulse.publish.CaseEventPublisher;
 import org.casepulse.publish.PublisherSettings;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.simulation.AreaSelection;
+import org.casepulse.simulation.AssessmentFramework;
 import org.casepulse.simulation.FaultRates;
 import org.casepulse.simulation.Pacer;
 import org.casepulse.simulation.SimulatedRecord;
@@ -21,6 +22,7 @@ import org.casepulse.simulation.SimulationRun;
 import org.casepulse.simulation.SimulationSettings;
 import org.casepulse.topics.Topics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,12 +32,16 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Simulate case-management systems: write case events to JSON Lines or Kafka.",
-        description = {"Simulates the case-management systems of children's services: children, cases and workers "
-                + "over the area hierarchy, referrals day by day, assessments, allocations, child protection and child "
-                + "in need plans with visits, transfers and closures, with hotspot areas and strong ones. Writes the "
-                + "case events to a JSON Lines file (--output) or sends them to Kafka.", "",
-            "The same --seed and options give byte-identical output. The history starts empty on --from, so the "
-                    + "first months build up the caseload."},
+        description = {"Simulates the case-management systems of children's services: children with their dates "
+                + "of birth, cases and workers over the area hierarchy, referrals and early help day by day, "
+                + "assessments, allocations, section 47 enquiries and conferences, child protection, child in need and "
+                + "care plans with visits, placements, reviews, checks and adoptions, private fostering, transfers and "
+                + "closures with their reasons, with hotspot areas and strong ones. Writes the case events to a JSON "
+                + "Lines file (--output) or sends them to Kafka.", "",
+            "The same --seed and options give byte-identical output. The history starts on --from with the "
+                    + "children already in care or on child protection plans (their earlier events dated before it, "
+                    + "recorded on its first day, as a migration); every other case starts then, so the first months "
+                    + "build up the rest of the caseload."},
         footer = {"", "Examples:",
             "  generate --seed 7 --from 2025-04-01 --to 2026-03-31 --output events.jsonl",
             "  generate --seed 7 --areas NORTH --total 100000 --malformed 0.002 --late 0.01 --output -",
@@ -95,6 +101,12 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Share of events followed by a malformed record: bad JSON, a missing required field, an "
                     + "unknown area, or a plan ended before it started (default: ${DEFAULT-VALUE}).")
     double malformed;
+
+    @Option(names = "--assessment-framework", paramLabel = "FRAMEWORK", defaultValue = "single",
+            converter = FrameworkConverter.class,
+            description = "How statutory assessments are typed: single (default) or initial-core (initial assessments, "
+                    + "then core ones for the children who need more: the former framework, NI 59/60).")
+    AssessmentFramework framework;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write JSON Lines to FILE (- for standard output) instead of sending to Kafka.")
@@ -174,7 +186,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         SimulationSettings settings = new SimulationSettings(seed, start, end, areaCodes(hierarchy),
                 referralsPerDay == null ? SimulationSettings.DEFAULT_REFERRALS_PER_WORKING_DAY : referralsPerDay,
-                new FaultRates(amendments, retractions, duplicates, late, malformed));
+                new FaultRates(amendments, retractions, duplicates, late, malformed), framework);
         if (total != null && referralsPerDay == null) {
             return settings.withReferralsPerWorkingDay(
                     Simulation.referralsPerWorkingDayFor(total, settings, hierarchy, calendar));
@@ -202,5 +214,18 @@ final class GenerateCommand implements Callable<Integer> {
         }
         return RecordSink.toKafka(CaseEventPublisher.connect(new PublisherSettings(kafka.bootstrapServers,
                 kafka.schemaRegistryUrl, topic, kafka.connectTimeout(), Map.of())));
+    }
+
+    /** {@code single} or {@code initial-core}, as the help says them. */
+    static final class FrameworkConverter implements ITypeConverter<AssessmentFramework> {
+        @Override
+        public AssessmentFramework convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "single" -> AssessmentFramework.SINGLE;
+                case "initial-core" -> AssessmentFramework.INITIAL_CORE;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "--assessment-framework must be single or initial-core, got " + value);
+            };
+        }
     }
 }

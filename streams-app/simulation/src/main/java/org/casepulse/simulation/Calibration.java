@@ -38,7 +38,7 @@ final class Calibration {
     static final double OLD_RE_REFERRAL = 0.03;
     static final double S47 = 0.22;
     static final double ASSESSMENT = 0.71;
-    static final double ASSESSMENT_SPREAD = 0.08;
+    static final double ASSESSMENT_SPREAD = 0.10;
     /** Referrals not assessed that are closed at the front door, never allocated. */
     static final double FRONT_DOOR_CLOSURE = 0.5;
     static final double ASSESSMENT_WITHIN_45 = 0.87;

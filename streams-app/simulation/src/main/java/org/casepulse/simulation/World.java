@@ -248,7 +248,8 @@ final class World {
                 c.arrangementId = Ids.arrangementId(c.number);
                 c.arrangementOpen = true;
                 c.arrangementStartDay = day;
-                c.arrangementEndDay = days.workingDayFrom(day + 120L + random.nextInt(781));
+                // Arrangements last months or years: from 2 months, a third over a year.
+                c.arrangementEndDay = days.workingDayFrom(day + 60L + (long) Math.min(1200, -Math.log(1 - random.nextDouble()) * 280));
                 CaseEvent started = event(c, day, EventType.PRIVATE_FOSTERING_ARRANGEMENT_STARTED);
                 started.setArrangementId(c.arrangementId);
                 send(c, day, started);
@@ -1007,12 +1008,12 @@ final class World {
         if (planStart < 0) {
             return;
         }
-        SimCase c = openCase(area, child, "S47", planStart - 20 - random.nextInt(20));
+        SimCase c = openCase(area, child, "S47", planStart - 25 - random.nextInt(20));
         if (c == null) {
             return;
         }
-        long enquiry = pastWorkingDay(planStart - 10 - random.nextInt(12));
-        if (enquiry > c.referralEpochDay) {
+        long enquiry = pastWorkingDay(planStart - 10 - random.nextInt(10));
+        if (enquiry > c.referralEpochDay + 3) {
             sendPast(c, enquiry, EventType.STRATEGY_DISCUSSION_HELD);
             c.enquiryId = Ids.assessmentId(c.number, ++c.assessments);
             CaseEvent started = pastEvent(c, enquiry, EventType.ASSESSMENT_STARTED);
