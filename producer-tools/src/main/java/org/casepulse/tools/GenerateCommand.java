@@ -71,7 +71,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--referrals-per-day", paramLabel = "N",
             description = "Referrals a working day across the whole hierarchy (a subset of areas gets its population's "
                     + "share). Default: " + SimulationSettings.DEFAULT_REFERRALS_PER_WORKING_DAY
-                    + ", about 0.55 million events over 18 months; with --total alone, sized to give about that many.")
+                    + ", about 0.9 million events over 18 months; with --total alone, sized to give about that many.")
     Double referralsPerDay;
 
     @Option(names = "--total", paramLabel = "N", description = "Stop after N records.")

@@ -17,10 +17,12 @@ import org.casepulse.serde.AvroTrust;
 
 /**
  * A deterministic simulation of the case-management systems of children's services: children,
- * cases and workers spread over the area hierarchy, referrals day by day on working days (fewer at
- * weekends and on bank holidays) in proportion to population, re-referrals, assessments,
- * allocations, child protection and child in need plans with their visits, transfers, closures,
- * and optionally injected faults. Areas differ: some are hotspots, some do well.
+ * cases and workers spread over the area hierarchy, referrals and early help day by day on working
+ * days (fewer at weekends and on bank holidays) in proportion to population, re-referrals,
+ * assessments, allocations, section 47 enquiries and conferences, child protection, child in need
+ * and care plans with their visits, placements, reviews, checks and adoptions, private fostering,
+ * transfers, closures with their reasons, an opening caseload of children already in care or on
+ * plans, and optionally injected faults. Areas differ: some are hotspots, some do well.
  *
  * <p>Every run of one simulation yields the same records, in send order (by recordedAt; late events
  * therefore out of date order; duplicates shortly after their original). Free of Kafka: callers

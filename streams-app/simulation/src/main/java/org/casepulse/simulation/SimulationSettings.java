@@ -8,8 +8,9 @@ import java.util.Objects;
  * What to simulate. The same settings (and the same reference data) always give the same records.
  *
  * @param seed                   seeds every random choice
- * @param from                   the first day of the history: the case-management system starts empty
- *                               then, so the first months build up the caseload
+ * @param from                   the first day of the history: the case-management system holds only the
+ *                               children in care and on child protection plans then (migrated, their earlier
+ *                               events dated before it), so the first months build up the rest of the caseload
  * @param to                     the last day of the history (the "now" of the data): nothing dated or
  *                               recorded after it is emitted
  * @param areaCodes              the areas referrals arrive in: lowest areas, or higher ones standing
@@ -24,7 +25,7 @@ public record SimulationSettings(long seed, LocalDate from, LocalDate to, List<S
                                  double referralsPerWorkingDay, FaultRates faults, AssessmentFramework framework) {
 
     /**
-     * The default national demand: 200 referrals a working day give about 0.55 million events over
+     * The default national demand: 200 referrals a working day give about 0.9 million events over
      * 18 months (the seed service received 100-150 public-law cases a working day).
      */
     public static final double DEFAULT_REFERRALS_PER_WORKING_DAY = 200;
