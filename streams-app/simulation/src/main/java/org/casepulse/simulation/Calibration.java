@@ -14,8 +14,8 @@ package org.casepulse.simulation;
  * enquiry's start; review conferences and children in care reviews almost all in time; three
  * quarters of children in care fostered, about one in ten with three or more placements in a
  * year; health and dental checks about nine in ten in time; of the children leaving care, about
- * 13% adopted and 7% under special guardianship; early help about a fifth as many cases as
- * referrals, three in five closed with outcomes achieved or stepped down; private fostering visits
+ * 13% adopted and 7% under special guardianship; early-help assessments about a fifth as many as
+ * referrals, three in five early-help cases closed with outcomes achieved or stepped down; private fostering visits
  * about four in five in time.
  */
 final class Calibration {
@@ -76,9 +76,10 @@ final class Calibration {
     static final double[] AGE_BANDS = {0.09, 0.27, 0.50, 0.86, 1.0};
     static final double ASYLUM_SEEKING = 0.008;
 
-    // Case kinds beside statutory referrals: early help (a share of referrals, counted on top),
+    // Case kinds beside statutory referrals: early help (a share of referrals, counted on top; about
+    // seven in ten assessed, so early-help assessments are about a fifth of referrals, as CAFs),
     // private fostering and court case types (shares of referrals).
-    static final double EARLY_HELP = 0.18;
+    static final double EARLY_HELP = 0.25;
     static final double PRIVATE_FOSTERING = 0.004;
     static final double S31 = 0.03;
     static final double PRIVATE_LAW = 0.02;
@@ -109,9 +110,9 @@ final class Calibration {
     static final double CHECK_IN_TIME = 0.92;
     static final double EDUCATION_PLAN_IN_TIME = 0.96;
     /** The outcome of a period of care for children under 5 at entry, cumulated: adoption, special guardianship, home. */
-    static final double[] CARE_OUTCOME_UNDER_5 = {0.40, 0.48, 0.85};
+    static final double[] CARE_OUTCOME_UNDER_5 = {0.40, 0.46, 0.85};
     /** For children of 5 to 15 at entry, cumulated: special guardianship, home, child arrangements order (else long-term). */
-    static final double[] CARE_OUTCOME_5_TO_15 = {0.05, 0.55, 0.59};
+    static final double[] CARE_OUTCOME_5_TO_15 = {0.04, 0.54, 0.58};
     static final double PLACED_WITHIN_12_MONTHS_OF_DECISION = 0.75;
 
     // Private fostering visits in time: the first within 7 working days, then every 6 weeks, then 12.

@@ -106,6 +106,26 @@ final class World {
     // ---- Referrals -------------------------------------------------------------------------------
 
     private void refer(AreaProfile area, int day) {
+        Child child = pickChild(area, day, random.nextDouble() < Calibration.ASYLUM_SEEKING);
+        String caseType = statutoryCaseType(child);
+        SimCase.Kind kind = "PRIVATE_FOSTERING".equals(caseType) ? SimCase.Kind.PRIVATE_FOSTERING : SimCase.Kind.STATUTORY;
+        boolean assessed = kind == SimCase.Kind.PRIVATE_FOSTERING || child.unaccompaniedAsylumSeeking
+                || random.nextDouble() < area.pAssessment;
+        open(new SimCase(++cases, child, area, caseType, kind, day, assessed), day);
+    }
+
+    /**
+     * An early-help (team around the family) case: re-referred, assessed and allocated as other
+     * referrals are, so that the figures over every referral keep their levels.
+     */
+    private void referForEarlyHelp(AreaProfile area, int day) {
+        Child child = pickChild(area, day, false);
+        boolean assessed = random.nextDouble() < area.pAssessment;
+        open(new SimCase(++cases, child, area, "EARLY_HELP", SimCase.Kind.EARLY_HELP, day, assessed), day);
+    }
+
+    /** A child referred again (within 12 months, or before), or new to the service. */
+    private Child pickChild(AreaProfile area, int day, boolean asylumSeeking) {
         Child child = null;
         double u = random.nextDouble();
         if (u < area.pReReferral) {
@@ -114,32 +134,23 @@ final class World {
             child = area.referrals.pickOlder(random, recentSince);
         }
         if (child == null) {
-            child = newChild(day, random.nextDouble() < Calibration.ASYLUM_SEEKING);
+            child = newChild(day, asylumSeeking);
         }
         child.openCase = true;
         child.lastReferralDay = day;
         area.referrals.add(child, day);
-        String caseType = statutoryCaseType(child);
-        SimCase.Kind kind = "PRIVATE_FOSTERING".equals(caseType) ? SimCase.Kind.PRIVATE_FOSTERING : SimCase.Kind.STATUTORY;
-        boolean assessed = kind == SimCase.Kind.PRIVATE_FOSTERING || child.unaccompaniedAsylumSeeking
-                || random.nextDouble() < area.pAssessment;
-        SimCase c = new SimCase(++cases, child, area, caseType, kind, day, assessed);
-        sendReferral(c, day);
-        if (!assessed && random.nextDouble() < Calibration.FRONT_DOOR_CLOSURE) {
-            c.closureReason = ClosureReason.NO_FURTHER_ACTION;
-            schedule(c, SimCase.Step.CLOSE, days.addWorkingDays(day, random.nextInt(3)));
-        } else {
-            schedule(c, SimCase.Step.ALLOCATE, days.addWorkingDays(day, allocationDelay(area)));
-        }
+        return child;
     }
 
-    /** An early-help (team around the family) case: a child new to the service, always assessed. */
-    private void referForEarlyHelp(AreaProfile area, int day) {
-        Child child = newChild(day, false);
-        child.lastReferralDay = day;
-        SimCase c = new SimCase(++cases, child, area, "EARLY_HELP", SimCase.Kind.EARLY_HELP, day, true);
+    private void open(SimCase c, int day) {
         sendReferral(c, day);
-        schedule(c, SimCase.Step.ALLOCATE, days.addWorkingDays(day, allocationDelay(area)));
+        if (!c.assessed && random.nextDouble() < Calibration.FRONT_DOOR_CLOSURE) {
+            c.closureReason = c.kind == SimCase.Kind.EARLY_HELP && random.nextDouble() < 0.6
+                    ? ClosureReason.STEPPED_DOWN_TO_UNIVERSAL : ClosureReason.NO_FURTHER_ACTION;
+            schedule(c, SimCase.Step.CLOSE, days.addWorkingDays(day, random.nextInt(3)));
+        } else {
+            schedule(c, SimCase.Step.ALLOCATE, days.addWorkingDays(day, allocationDelay(c.area)));
+        }
     }
 
     private String statutoryCaseType(Child child) {
@@ -257,8 +268,17 @@ final class World {
                 int firstVisit = random.nextDouble() < Calibration.PF_VISIT_IN_TIME ? 1 + random.nextInt(7) : 8 + random.nextInt(8);
                 track(c, SimCase.Step.ARRANGEMENT_VISIT, days.addWorkingDays(day, firstVisit), 0);
             }
-            case EARLY_HELP -> schedule(c, SimCase.Step.START_ASSESSMENT,
-                    days.addWorkingDays(day, ASSESSMENT_START_DELAY[random.nextInt(ASSESSMENT_START_DELAY.length)]));
+            case EARLY_HELP -> {
+                if (c.assessed) {
+                    schedule(c, SimCase.Step.START_ASSESSMENT,
+                            days.addWorkingDays(day, ASSESSMENT_START_DELAY[random.nextInt(ASSESSMENT_START_DELAY.length)]));
+                } else {
+                    // Signposted: to universal services, or no further action.
+                    c.closureReason = random.nextDouble() < 0.6 ? ClosureReason.STEPPED_DOWN_TO_UNIVERSAL
+                            : ClosureReason.NO_FURTHER_ACTION;
+                    schedule(c, SimCase.Step.CLOSE, days.addWorkingDays(day, random.nextInt(9)));
+                }
+            }
             case STATUTORY -> {
                 if ("S47".equals(c.caseType)) {
                     // The strategy discussion and the enquiry start with the allocation; the assessment beside them.
@@ -885,7 +905,7 @@ final class World {
             if (placedForAdoption >= today) {
                 c.placedForAdoptionDay = days.workingDayFrom(placedForAdoption - today);
             }
-        } else if ((u = random.nextDouble()) < 0.07) {
+        } else if ((u = random.nextDouble()) < 0.05) {
             c.planEndReason = PlanEndReason.SPECIAL_GUARDIANSHIP;
             end = today + 30 + random.nextInt(500);
         } else if (u < 0.37) {

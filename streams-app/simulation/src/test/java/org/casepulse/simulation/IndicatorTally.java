@@ -48,11 +48,21 @@ final class IndicatorTally {
     }
 
     Map<String, Ratio> reReferrals(LocalDate from, LocalDate to) {
+        return reReferrals(statutory(), from, to);
+    }
+
+    /** Re-referrals over every referral, early help included: what today's catalogue counts. */
+    Map<String, Ratio> reReferralsOfEveryCase(LocalDate from, LocalDate to) {
+        return reReferrals(List.copyOf(cases.values()), from, to);
+    }
+
+    /** A referral counts when the child had another referral, of any case type, in the 12 months before. */
+    private Map<String, Ratio> reReferrals(List<CaseRecord> counted, LocalDate from, LocalDate to) {
         Map<String, List<LocalDate>> byChild = new HashMap<>();
-        statutory().forEach(c -> byChild.computeIfAbsent(c.referral.getChildId(), k -> new ArrayList<>())
+        cases.values().forEach(c -> byChild.computeIfAbsent(c.referral.getChildId(), k -> new ArrayList<>())
                 .add(c.referral.getOccurredOn()));
         Counter counter = new Counter();
-        for (CaseRecord c : statutory()) {
+        for (CaseRecord c : counted) {
             LocalDate date = c.referral.getOccurredOn();
             if (within(date, from, to)) {
                 boolean again = byChild.get(c.referral.getChildId()).stream()

@@ -40,6 +40,7 @@ class SimulationCalibrationTest {
     @Test
     void shouldReReferAQuarterOfChildrenWithin12Months() {
         assertThat(national(tally.reReferrals(WINDOW_FROM, REFERRALS_TO))).isBetween(20.0, 28.0);
+        assertThat(national(tally.reReferralsOfEveryCase(WINDOW_FROM, REFERRALS_TO))).isBetween(20.0, 28.0);
     }
 
     @Test
