@@ -12,6 +12,7 @@ import org.casepulse.publish.CaseEventPublisher;
 import org.casepulse.publish.PublisherSettings;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.simulation.AreaSelection;
+import org.casepulse.simulation.AssessmentFramework;
 import org.casepulse.simulation.FaultRates;
 import org.casepulse.simulation.Pacer;
 import org.casepulse.simulation.SimulatedRecord;
@@ -20,6 +21,7 @@ import org.casepulse.simulation.SimulationRun;
 import org.casepulse.simulation.SimulationSettings;
 import org.casepulse.topics.Topics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,12 +31,16 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Simulate case-management systems: write case events to JSON Lines or Kafka.",
-        description = {"Simulates the case-management systems of children's services: children, cases and workers "
-                + "over the area hierarchy, referrals day by day, assessments, allocations, child protection and child "
-                + "in need plans with visits, transfers and closures, with hotspot areas and strong ones. Writes the "
-                + "case events to a JSON Lines file (--output) or sends them to Kafka.", "",
-            "The same --seed and options give byte-identical output. The history starts empty on --from, so the "
-                    + "first months build up the caseload."},
+        description = {"Simulates the case-management systems of children's services: children with their dates "
+                + "of birth, cases and workers over the area hierarchy, referrals and early help day by day, "
+                + "assessments, allocations, section 47 enquiries and conferences, child protection, child in need and "
+                + "care plans with visits, placements, reviews, checks and adoptions, private fostering, transfers and "
+                + "closures with their reasons, with hotspot areas and strong ones. Writes the case events to a JSON "
+                + "Lines file (--output) or sends them to Kafka.", "",
+            "The same --seed and options give byte-identical output. The history starts on --from with the "
+                    + "children already in care or on child protection plans (their earlier events dated before it, "
+                    + "recorded on its first day, as a migration); every other case starts then, so the first months "
+                    + "build up the rest of the caseload."},
         footer = {"", "Examples:",
             "  generate --seed 7 --from 2025-04-01 --to 2026-03-31 --output events.jsonl",
             "  generate --seed 7 --areas NORTH --total 100000 --malformed 0.002 --late 0.01 --output -",
@@ -64,7 +70,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--referrals-per-day", paramLabel = "N",
             description = "Referrals a working day across the whole hierarchy (a subset of areas gets its population's "
                     + "share). Default: " + SimulationSettings.DEFAULT_REFERRALS_PER_WORKING_DAY
-                    + ", about 0.55 million events over 18 months; with --total alone, sized to give about that many.")
+                    + ", about 0.9 million events over 18 months; with --total alone, sized to give about that many.")
     Double referralsPerDay;
 
     @Option(names = "--total", paramLabel = "N", description = "Stop after N records.")
@@ -94,6 +100,12 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Share of events followed by a malformed record: bad JSON, a missing required field, an "
                     + "unknown area, or a plan ended before it started (default: ${DEFAULT-VALUE}).")
     double malformed;
+
+    @Option(names = "--assessment-framework", paramLabel = "FRAMEWORK", defaultValue = "single",
+            converter = FrameworkConverter.class,
+            description = "How statutory assessments are typed: single (default) or initial-core (initial assessments, "
+                    + "then core ones for the children who need more: the former framework, NI 59/60).")
+    AssessmentFramework framework;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write JSON Lines to FILE (- for standard output) instead of sending to Kafka.")
@@ -173,7 +185,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         SimulationSettings settings = new SimulationSettings(seed, start, end, areaCodes(hierarchy),
                 referralsPerDay == null ? SimulationSettings.DEFAULT_REFERRALS_PER_WORKING_DAY : referralsPerDay,
-                new FaultRates(amendments, retractions, duplicates, late, malformed));
+                new FaultRates(amendments, retractions, duplicates, late, malformed), framework);
         if (total != null && referralsPerDay == null) {
             return settings.withReferralsPerWorkingDay(
                     Simulation.referralsPerWorkingDayFor(total, settings, hierarchy, calendar));
@@ -201,5 +213,18 @@ final class GenerateCommand implements Callable<Integer> {
         }
         return RecordSink.toKafka(CaseEventPublisher.connect(new PublisherSettings(kafka.bootstrapServers,
                 kafka.schemaRegistryUrl, topic, kafka.connectTimeout(), kafka.clientProperties())));
+    }
+
+    /** {@code single} or {@code initial-core}, as the help says them. */
+    static final class FrameworkConverter implements ITypeConverter<AssessmentFramework> {
+        @Override
+        public AssessmentFramework convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "single" -> AssessmentFramework.SINGLE;
+                case "initial-core" -> AssessmentFramework.INITIAL_CORE;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "--assessment-framework must be single or initial-core, got " + value);
+            };
+        }
     }
 }

@@ -84,6 +84,21 @@ class GenerateCommandTest {
     }
 
     @Test
+    void shouldTypeAssessmentsInitialAndCoreWhenAsked() throws IOException {
+        Path file = dir.resolve("initial-core.jsonl");
+        Cli.Result result = Cli.exec("generate", "--from", "2025-01-01", "--to", "2025-03-31", "--areas", "NORTH",
+                "--referrals-per-day", "100", "--assessment-framework", "initial-core", "--output", file.toString());
+
+        assertThat(result.status()).isZero();
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(text).contains("\"assessmentType\":\"INITIAL\"", "\"assessmentType\":\"CORE\"");
+
+        Cli.Result bad = Cli.exec("generate", "--assessment-framework", "triple", "--output", "-");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("--assessment-framework must be single or initial-core, got triple");
+    }
+
+    @Test
     void shouldRefuseBadUsageWithStatusTwo() {
         Cli.Result backwards = Cli.exec("generate", "--from", "2025-05-01", "--to", "2025-04-01", "--output", "-");
         assertThat(backwards.status()).isEqualTo(2);
@@ -124,7 +139,7 @@ class GenerateCommandTest {
     void shouldShowHelpWithExamples() {
         Cli.Result result = Cli.exec("generate", "--help");
         assertThat(result.status()).isZero();
-        assertThat(result.out()).contains("--seed", "--malformed", "--rate", "Examples:");
+        assertThat(result.out()).contains("--seed", "--malformed", "--rate", "--assessment-framework", "Examples:");
     }
 
     private Cli.Result generate(Path file, String option, String value, String... more) {

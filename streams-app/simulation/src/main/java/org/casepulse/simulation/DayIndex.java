@@ -53,6 +53,24 @@ final class DayIndex {
         return dates[day];
     }
 
+    /** The day's epoch day (days since 1970-01-01). */
+    long epochDay(int day) {
+        return dates[0].toEpochDay() + day;
+    }
+
+    /** The first working day on or after the calendar day {@code day} (any int); NEVER past the range. */
+    int workingDayFrom(long day) {
+        if (day >= dates.length) {
+            return NEVER;
+        }
+        return addWorkingDays((int) Math.max(0, day), 0);
+    }
+
+    /** The day of an epoch day: negative before the range, {@code days()} or more after it. */
+    long dayOfEpochDay(long epochDay) {
+        return epochDay - dates[0].toEpochDay();
+    }
+
     boolean isWorking(int day) {
         return working[day];
     }

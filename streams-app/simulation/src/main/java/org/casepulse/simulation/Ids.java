@@ -36,6 +36,18 @@ final class Ids {
         return "plan-" + caseNumber + "-" + sequence;
     }
 
+    static String conferenceId(String caseNumber, int sequence) {
+        return "conf-" + caseNumber + "-" + sequence;
+    }
+
+    static String placementId(String caseNumber, int sequence) {
+        return "plc-" + caseNumber + "-" + sequence;
+    }
+
+    static String arrangementId(String caseNumber) {
+        return "pfa-" + caseNumber;
+    }
+
     private static String padded(long number, int width) {
         String digits = Long.toString(number);
         if (digits.length() >= width) {

@@ -1,5 +1,6 @@
 package org.casepulse.simulation;
 
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -16,10 +17,12 @@ import org.casepulse.serde.AvroTrust;
 
 /**
  * A deterministic simulation of the case-management systems of children's services: children,
- * cases and workers spread over the area hierarchy, referrals day by day on working days (fewer at
- * weekends and on bank holidays) in proportion to population, re-referrals, assessments,
- * allocations, child protection and child in need plans with their visits, transfers, closures,
- * and optionally injected faults. Areas differ: some are hotspots, some do well.
+ * cases and workers spread over the area hierarchy, referrals and early help day by day on working
+ * days (fewer at weekends and on bank holidays) in proportion to population, re-referrals,
+ * assessments, allocations, section 47 enquiries and conferences, child protection, child in need
+ * and care plans with their visits, placements, reviews, checks and adoptions, private fostering,
+ * transfers, closures with their reasons, an opening caseload of children already in care or on
+ * plans, and optionally injected faults. Areas differ: some are hotspots, some do well.
  *
  * <p>Every run of one simulation yields the same records, in send order (by recordedAt; late events
  * therefore out of date order; duplicates shortly after their original). Free of Kafka: callers
@@ -33,6 +36,8 @@ public final class Simulation implements Iterable<SimulatedRecord> {
     private final AreaHierarchy hierarchy;
     private final List<Area> selected;
     private final DayIndex days;
+    /** The years before the history that the opening caseload's earlier events fall in; null if the calendar has none. */
+    private final DayIndex before;
 
     /**
      * @throws IllegalArgumentException for an unknown area code
@@ -45,6 +50,9 @@ public final class Simulation implements Iterable<SimulatedRecord> {
         this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
         this.selected = AreaSelection.resolve(hierarchy, settings.areaCodes());
         this.days = new DayIndex(settings.from(), settings.to(), calendar);
+        LocalDate earliest = settings.from().minusYears(OpeningCaseload.YEARS_BEFORE);
+        LocalDate start = earliest.isBefore(calendar.firstCoveredDate()) ? calendar.firstCoveredDate() : earliest;
+        this.before = start.isBefore(settings.from()) ? new DayIndex(start, settings.from().minusDays(1), calendar) : null;
     }
 
     /**
@@ -79,7 +87,7 @@ public final class Simulation implements Iterable<SimulatedRecord> {
         List<AreaProfile> profiles = AreaProfile.build(hierarchy, selected, settings.referralsPerWorkingDay(), root.split());
         Output output = new Output(days);
         FaultInjector faults = new FaultInjector(settings.faults(), root.nextLong(), days, output, hierarchy);
-        World world = new World(days, profiles, root.split(), output, faults);
+        World world = new World(days, before, profiles, root.split(), output, faults, settings.framework());
         return new SimulationRun(world, output, days);
     }
 

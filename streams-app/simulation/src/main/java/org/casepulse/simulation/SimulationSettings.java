@@ -8,8 +8,9 @@ import java.util.Objects;
  * What to simulate. The same settings (and the same reference data) always give the same records.
  *
  * @param seed                   seeds every random choice
- * @param from                   the first day of the history: the case-management system starts empty
- *                               then, so the first months build up the caseload
+ * @param from                   the first day of the history: the case-management system holds only the
+ *                               children in care and on child protection plans then (migrated, their earlier
+ *                               events dated before it), so the first months build up the rest of the caseload
  * @param to                     the last day of the history (the "now" of the data): nothing dated or
  *                               recorded after it is emitted
  * @param areaCodes              the areas referrals arrive in: lowest areas, or higher ones standing
@@ -17,12 +18,14 @@ import java.util.Objects;
  * @param referralsPerWorkingDay referrals a working day across the whole hierarchy; a subset of areas
  *                               receives its population's share of them
  * @param faults                 the faults to inject
+ * @param framework              how statutory assessments are typed: single assessments (today's
+ *                               framework, the default) or initial assessments followed by core ones
  */
 public record SimulationSettings(long seed, LocalDate from, LocalDate to, List<String> areaCodes,
-                                 double referralsPerWorkingDay, FaultRates faults) {
+                                 double referralsPerWorkingDay, FaultRates faults, AssessmentFramework framework) {
 
     /**
-     * The default national demand: 200 referrals a working day give about 0.55 million events over
+     * The default national demand: 200 referrals a working day give about 0.9 million events over
      * 18 months (the seed service received 100-150 public-law cases a working day).
      */
     public static final double DEFAULT_REFERRALS_PER_WORKING_DAY = 200;
@@ -30,11 +33,18 @@ public record SimulationSettings(long seed, LocalDate from, LocalDate to, List<S
     public static final int DEFAULT_HISTORY_MONTHS = 18;
     public static final long DEFAULT_SEED = 1;
 
+    /** Single assessments, the framework since 2014. */
+    public SimulationSettings(long seed, LocalDate from, LocalDate to, List<String> areaCodes,
+                              double referralsPerWorkingDay, FaultRates faults) {
+        this(seed, from, to, areaCodes, referralsPerWorkingDay, faults, AssessmentFramework.SINGLE);
+    }
+
     public SimulationSettings {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         areaCodes = List.copyOf(areaCodes);
         Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(framework, "framework");
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the history ends (" + to + ") before it starts (" + from + ")");
         }
@@ -46,26 +56,30 @@ public record SimulationSettings(long seed, LocalDate from, LocalDate to, List<S
     /** Seed 1, the 18 months ending {@code today}, every area, the default demand, no faults. */
     public static SimulationSettings defaults(LocalDate today) {
         return new SimulationSettings(DEFAULT_SEED, today.minusMonths(DEFAULT_HISTORY_MONTHS).plusDays(1), today,
-                List.of(), DEFAULT_REFERRALS_PER_WORKING_DAY, FaultRates.NONE);
+                List.of(), DEFAULT_REFERRALS_PER_WORKING_DAY, FaultRates.NONE, AssessmentFramework.SINGLE);
     }
 
     public SimulationSettings withSeed(long newSeed) {
-        return new SimulationSettings(newSeed, from, to, areaCodes, referralsPerWorkingDay, faults);
+        return new SimulationSettings(newSeed, from, to, areaCodes, referralsPerWorkingDay, faults, framework);
     }
 
     public SimulationSettings withPeriod(LocalDate newFrom, LocalDate newTo) {
-        return new SimulationSettings(seed, newFrom, newTo, areaCodes, referralsPerWorkingDay, faults);
+        return new SimulationSettings(seed, newFrom, newTo, areaCodes, referralsPerWorkingDay, faults, framework);
     }
 
     public SimulationSettings withAreas(List<String> newAreaCodes) {
-        return new SimulationSettings(seed, from, to, newAreaCodes, referralsPerWorkingDay, faults);
+        return new SimulationSettings(seed, from, to, newAreaCodes, referralsPerWorkingDay, faults, framework);
     }
 
     public SimulationSettings withReferralsPerWorkingDay(double referrals) {
-        return new SimulationSettings(seed, from, to, areaCodes, referrals, faults);
+        return new SimulationSettings(seed, from, to, areaCodes, referrals, faults, framework);
     }
 
     public SimulationSettings withFaults(FaultRates newFaults) {
-        return new SimulationSettings(seed, from, to, areaCodes, referralsPerWorkingDay, newFaults);
+        return new SimulationSettings(seed, from, to, areaCodes, referralsPerWorkingDay, newFaults, framework);
+    }
+
+    public SimulationSettings withFramework(AssessmentFramework newFramework) {
+        return new SimulationSettings(seed, from, to, areaCodes, referralsPerWorkingDay, faults, newFramework);
     }
 }

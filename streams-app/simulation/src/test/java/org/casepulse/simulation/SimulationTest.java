@@ -18,9 +18,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.casepulse.calendar.CalendarGapException;
 import org.casepulse.calendar.WorkingDayCalendar;
+import org.casepulse.events.AssessmentType;
 import org.casepulse.events.CaseEvent;
+import org.casepulse.events.ConferenceType;
 import org.casepulse.events.EventType;
 import org.casepulse.events.EventValidator;
+import org.casepulse.events.PlacementType;
+import org.casepulse.events.VisitType;
 import org.casepulse.reference.AreaHierarchy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,8 +66,12 @@ class SimulationTest {
             CaseEvent event = events.get(i);
             assertThat(EventValidator.validate(event)).as("violations of %s", event).isEmpty();
             assertThat(AREAS.isLowest(event.getAreaCode())).as("area of %s", event).isTrue();
-            assertThat(event.getOccurredOn()).isBetween(FROM, TO);
+            assertThat(event.getOccurredOn()).isBeforeOrEqualTo(TO);
             long recorded = event.getRecordedAt().toEpochMilli();
+            if (event.getOccurredOn().isBefore(FROM)) {
+                // The opening caseload: open cases' earlier events, migrated on the first day.
+                assertThat(event.getRecordedAt().atZone(LONDON).toLocalDate()).isEqualTo(FROM);
+            }
             assertThat(recorded).isBetween(event.getOccurredOn().atStartOfDay(LONDON).toInstant().toEpochMilli(), end);
             if (i > 0) {
                 assertThat(event.getRecordedAt()).isAfterOrEqualTo(events.get(i - 1).getRecordedAt());
@@ -83,7 +91,7 @@ class SimulationTest {
         assertThat(events.stream().filter(e -> e.getType() == EventType.ALLOCATION_MADE))
                 .allSatisfy(e -> assertThat(e.getWorkerId()).matches("worker-\\d{4}"));
         assertThat(events.stream().filter(e -> e.getType() == EventType.REFERRAL_RECEIVED).map(CaseEvent::getCaseType))
-                .containsOnly("S17", "S47");
+                .containsOnly("S17", "S47", "S31", "PRIVATE_LAW", "PRIVATE_FOSTERING", "EARLY_HELP");
     }
 
     @Test
@@ -113,9 +121,79 @@ class SimulationTest {
     }
 
     @Test
+    void shouldCarryEachChildsDateOfBirthOnItsReferralAndRecordBirthsAfterPreBirthReferrals() {
+        List<CaseEvent> referrals = events.stream().filter(e -> e.getType() == EventType.REFERRAL_RECEIVED).toList();
+        assertThat(referrals).allSatisfy(r -> assertThat(r.getChildDateOfBirth()).isNotNull());
+        List<CaseEvent> unborn = referrals.stream().filter(r -> Boolean.TRUE.equals(r.getChildUnborn())).toList();
+        assertThat(unborn.size()).isBetween(referrals.size() / 50, referrals.size() / 15);
+        assertThat(unborn).allSatisfy(r -> assertThat(r.getChildDateOfBirth()).isAfter(r.getOccurredOn()));
+        Set<String> unbornCases = unborn.stream().map(CaseEvent::getCaseId).collect(Collectors.toSet());
+        assertThat(events).anyMatch(e -> unbornCases.contains(e.getCaseId()) && Boolean.FALSE.equals(e.getChildUnborn())
+                && !e.getChildDateOfBirth().isAfter(e.getOccurredOn()));
+        assertThat(referrals).anyMatch(r -> Boolean.TRUE.equals(r.getUnaccompaniedAsylumSeeking()));
+        // Ages as children in need are spread: about a third 10-15, a few 16-17.
+        Map<Integer, Long> byAge = referrals.stream().filter(r -> !Boolean.TRUE.equals(r.getChildUnborn()))
+                .collect(Collectors.groupingBy(r -> java.time.Period.between(r.getChildDateOfBirth(), r.getOccurredOn()).getYears(),
+                        Collectors.counting()));
+        assertThat(byAge.keySet()).allSatisfy(age -> assertThat(age).isBetween(0, 18));
+        long tenToFifteen = byAge.entrySet().stream().filter(a -> a.getKey() >= 10 && a.getKey() <= 15)
+                .mapToLong(Map.Entry::getValue).sum();
+        assertThat((double) tenToFifteen / referrals.size()).isBetween(0.25, 0.45);
+    }
+
+    @Test
+    void shouldSendEveryTypeOfTheContractWithItsFields() {
+        Set<EventType> types = events.stream().map(CaseEvent::getType).collect(Collectors.toSet());
+        assertThat(types).containsAll(java.util.EnumSet.complementOf(
+                java.util.EnumSet.of(EventType.UNKNOWN, EventType.EVENT_RETRACTED)));
+        assertThat(events).filteredOn(e -> e.getType() == EventType.CASE_CLOSED)
+                .allSatisfy(e -> assertThat(e.getClosureReason()).isNotNull());
+        assertThat(events).filteredOn(e -> e.getType() == EventType.PLAN_ENDED)
+                .allSatisfy(e -> assertThat(e.getPlanEndReason()).isNotNull());
+        assertThat(events).filteredOn(e -> e.getType() == EventType.VISIT_RECORDED)
+                .extracting(CaseEvent::getVisitType).contains(null, VisitType.CLA, VisitType.PRIVATE_FOSTERING);
+        assertThat(events).filteredOn(e -> e.getType() == EventType.ASSESSMENT_STARTED)
+                .extracting(CaseEvent::getAssessmentType)
+                .containsOnly(null, AssessmentType.S47_ENQUIRY, AssessmentType.EARLY_HELP, AssessmentType.PRIVATE_FOSTERING);
+        // A conference follows a strategy discussion and an enquiry of the same case (or is a review).
+        Map<String, List<CaseEvent>> byCase = events.stream().collect(Collectors.groupingBy(CaseEvent::getCaseId));
+        assertThat(events).filteredOn(e -> e.getConferenceType() == ConferenceType.INITIAL).allSatisfy(conference ->
+                assertThat(byCase.get(conference.getCaseId())).anyMatch(e -> e.getAssessmentType() == AssessmentType.S47_ENQUIRY
+                        && e.getType() == EventType.ASSESSMENT_STARTED && !e.getOccurredOn().isAfter(conference.getOccurredOn())));
+    }
+
+    @Test
+    void shouldPlaceChildrenInCareAndEndEachPlacementAfterItStarts() {
+        Map<String, CaseEvent> starts = new HashMap<>();
+        for (CaseEvent e : events) {
+            if (e.getType() == EventType.PLACEMENT_STARTED) {
+                starts.put(e.getPlacementId(), e);
+                assertThat(e.getPlacementType()).isNotNull();
+            } else if (e.getType() == EventType.PLACEMENT_ENDED) {
+                assertThat(starts).containsKey(e.getPlacementId());
+                assertThat(e.getOccurredOn()).isAfterOrEqualTo(starts.get(e.getPlacementId()).getOccurredOn());
+            }
+        }
+        assertThat(starts.values()).extracting(CaseEvent::getPlacementType)
+                .contains(PlacementType.FOSTER_CARE, PlacementType.FOSTER_CARE_CONNECTED, PlacementType.ADOPTION);
+    }
+
+    @Test
+    void shouldTypeAssessmentsInitialThenCoreInTheFormerFramework() {
+        SimulationSettings settings = SETTINGS.withPeriod(FROM, FROM.plusMonths(4)).withFramework(AssessmentFramework.INITIAL_CORE);
+        Map<AssessmentType, Long> types = new Simulation(settings, AREAS, CALENDAR).events()
+                .filter(e -> e.getType() == EventType.ASSESSMENT_COMPLETED && e.getAssessmentType() != null)
+                .collect(Collectors.groupingBy(CaseEvent::getAssessmentType, Collectors.counting()));
+        assertThat(types).containsKeys(AssessmentType.INITIAL, AssessmentType.CORE, AssessmentType.S47_ENQUIRY);
+        // Core assessments follow about half the initial ones, and take longer: fewer complete in 4 months.
+        assertThat((double) types.get(AssessmentType.CORE) / types.get(AssessmentType.INITIAL)).isBetween(0.25, 0.6);
+    }
+
+    @Test
     void shouldReceiveFewerReferralsAtWeekendsAndWorkOnWorkingDays() {
         Map<Boolean, Long> referralsByWorkingDay = events.stream()
-                .filter(e -> e.getType() == EventType.REFERRAL_RECEIVED)
+                .filter(e -> e.getType() == EventType.REFERRAL_RECEIVED && !e.getOccurredOn().isBefore(FROM))
+                .filter(e -> !"EARLY_HELP".equals(e.getCaseType())) // on top of the referrals asked for
                 .collect(Collectors.partitioningBy(e -> CALENDAR.isWorkingDay(e.getOccurredOn()), Collectors.counting()));
         long weekendDays = FROM.datesUntil(TO.plusDays(1))
                 .filter(d -> d.getDayOfWeek().compareTo(DayOfWeek.SATURDAY) >= 0).count();
