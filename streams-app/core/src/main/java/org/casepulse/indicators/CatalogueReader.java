@@ -92,8 +92,10 @@ final class CatalogueReader {
         Polarity polarity = enumValue(at + ".polarity", required(at, "polarity", entry.polarity()), Polarity.class);
         Unit unit = unit(at, measure, entry.unit());
         Target target = target(at + ".target", entry.target());
-        if (target == null && polarity != Polarity.NONE) {
-            throw file.error(at + ".target", "missing: polarity " + polarity + " rates against a target");
+        // H and L entries may go without a target (rated NOT_RATED, direction still judged); T
+        // cannot, as closeness needs something to be close to. A NONE entry's target is shown only.
+        if (target == null && polarity == Polarity.T) {
+            throw file.error(at + ".target", "missing: polarity T judges closeness to a target");
         }
         BigDecimal tolerance = orDefault(at, "tolerance", entry.tolerance(), defaults.tolerance());
         if (tolerance.signum() < 0) {
@@ -112,8 +114,39 @@ final class CatalogueReader {
         int decimals = orDefault(at, "decimals", entry.decimals(), defaults.decimals());
         checkDecimals(at + ".decimals", decimals);
         String description = entry.description() == null ? "" : entry.description().strip();
+        String label = optionalText(at, "label", entry.label());
+        List<String> seedRefs = seedRefs(at + ".seedRefs", entry.seedRefs());
+        String section = optionalText(at, "section", entry.section());
         return new IndicatorDefinition(id, title.strip(), measure, parameters, polarity, unit, target, tolerance,
-                periods, caseType.map(String::strip), threshold, decimals, description);
+                periods, caseType.map(String::strip), threshold, decimals, description, label, seedRefs,
+                section == null ? IndicatorDefinition.NO_SECTION : section);
+    }
+
+    private String optionalText(String at, String name, String value) {
+        if (value != null && value.isBlank()) {
+            throw file.error(at + "." + name, "must not be blank: leave it out instead");
+        }
+        return value == null ? null : value.strip();
+    }
+
+    /** Ids of SEED-INDICATORS.md rows, each once. */
+    private List<String> seedRefs(String field, List<String> refs) {
+        if (refs == null) {
+            return List.of();
+        }
+        List<String> checked = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            String ref = refs.get(i) == null ? "" : refs.get(i).strip();
+            if (!SeedIndicators.isKnown(ref)) {
+                throw file.error(field + "[" + i + "]", "not a row of SEED-INDICATORS.md (such as AL1, CP13), got "
+                        + (ref.isEmpty() ? "nothing" : ref));
+            }
+            if (checked.contains(ref)) {
+                throw file.error(field + "[" + i + "]", ref + " is listed twice");
+            }
+            checked.add(ref);
+        }
+        return checked;
     }
 
     private MeasureKind measure(String at, String name) {
@@ -290,7 +323,8 @@ final class CatalogueReader {
 
     record IndicatorEntry(String id, String title, String measure, ParametersEntry parameters, String polarity,
                           String unit, JsonNode target, BigDecimal tolerance, List<String> periods, String caseType,
-                          Integer smallNumberThreshold, Integer decimals, String description) {}
+                          Integer smallNumberThreshold, Integer decimals, String description, String label,
+                          List<String> seedRefs, String section) {}
 
     record ParametersEntry(Integer withinWorkingDays, Integer intervalWorkingDays, Integer overWorkingDays,
                            String anchor, String lookback, String minimumDuration) {

@@ -31,7 +31,7 @@ import org.casepulse.events.PlanType;
 public final class RandomHistories {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final PlanType[] PLAN_TYPES = PlanType.values();
-    private static final String[] CASE_TYPES = {null, null, null, "S47", "S17"};
+    private static final String[] CASE_TYPES = {null, null, null, "S47", "S17", "S31", "S31", "ADOPTION", "PRIVATE_LAW"};
     private static final int WORKERS = 6;
 
     private final Random random;
