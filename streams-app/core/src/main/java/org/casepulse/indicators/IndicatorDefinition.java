@@ -22,6 +22,7 @@ import org.casepulse.snapshots.Unit;
  * @param seedRefs             the SEED-INDICATORS.md rows this entry implements (may be empty)
  * @param section              where the page, tail and export group the entry (such as
  *                             {@code child protection}); {@link #NO_SECTION} when the file gives none
+ * @param filter               which cases count (COUNTING.md 8.1); includes {@code caseType}
  */
 public record IndicatorDefinition(String id,
                                   String title,
@@ -38,7 +39,8 @@ public record IndicatorDefinition(String id,
                                   String description,
                                   String label,
                                   List<String> seedRefs,
-                                  String section) {
+                                  String section,
+                                  CaseFilter filter) {
 
     /** The section of an entry the catalogue places in none. */
     public static final String NO_SECTION = "other";
@@ -49,7 +51,8 @@ public record IndicatorDefinition(String id,
                                List<PeriodType> periods, Optional<String> caseType, int smallNumberThreshold,
                                int decimals, String description) {
         this(id, title, measure, parameters, polarity, unit, target, tolerance, periods, caseType,
-                smallNumberThreshold, decimals, description, null, List.of(), NO_SECTION);
+                smallNumberThreshold, decimals, description, null, List.of(), NO_SECTION,
+                CaseFilter.ofCaseType(caseType));
     }
 
     public IndicatorDefinition {
@@ -65,6 +68,7 @@ public record IndicatorDefinition(String id,
         Objects.requireNonNull(description, "description");
         seedRefs = List.copyOf(seedRefs);
         Objects.requireNonNull(section, "section");
+        Objects.requireNonNull(filter, "filter");
     }
 
     /** The target in force for a period ending on {@code periodEnd}, or null when there is none. */

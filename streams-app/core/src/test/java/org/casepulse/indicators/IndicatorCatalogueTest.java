@@ -43,7 +43,7 @@ class IndicatorCatalogueTest {
     void shouldShipEveryDefaultIndicator() {
         IndicatorCatalogue catalogue = IndicatorCatalogue.defaults();
 
-        assertThat(catalogue.all()).extracting(IndicatorDefinition::id).containsSubsequence(
+        assertThat(catalogue.all()).extracting(IndicatorDefinition::id).contains(
                 "allocation-within-2wd", "allocation-within-7wd", "allocation-within-28wd", "re-referral-12m",
                 "referral-to-assessment", "assessment-within-45wd", "children-seen-at-assessment",
                 "cp-visits-in-timescale", "repeat-cp-plan", "cp-plan-over-2y-at-end", "referral-rate-per-10k",
@@ -76,7 +76,9 @@ class IndicatorCatalogueTest {
                 .containsExactly(2, 7, 28, 2, 7, 28);
 
         assertThat(catalogue.indicator("assessment-within-45wd").parameters())
-                .isEqualTo(MeasureParameters.NONE.withWithinWorkingDays(45).withAnchor(AssessmentAnchor.REFERRAL));
+                .isEqualTo(MeasureParameters.NONE.withWithinWorkingDays(45).withAnchor(AssessmentAnchor.REFERRAL)
+                        .withAssessmentTypes(java.util.Set.of(org.casepulse.events.AssessmentType.SINGLE,
+                                org.casepulse.events.AssessmentType.S47_ENQUIRY)));
         assertThat(catalogue.indicator("cp-visits-in-timescale").parameters().intervalWorkingDays()).isEqualTo(10);
     }
 
@@ -214,19 +216,19 @@ class IndicatorCatalogueTest {
     @Test
     void shouldNameAnUnknownField() throws IOException {
         assertError(VALID.replace("polarity: T", "polarty: T"),
-                ":10: indicators[0].polarty: unknown field; expected one of [caseType, decimals, description, id,");
+                ":10: indicators[0].polarty: unknown field; expected one of [ageBand, caseType, caseTypes, decimals,");
     }
 
     @Test
     void shouldNameAParameterTheMeasureDoesNotTake() throws IOException {
         assertError(VALID.replace("polarity: T", "parameters: {anchor: referral}\n    polarity: T"),
-                ":10: indicators[0].parameters.anchor: not a parameter of measure referral-to-assessment, which takes none");
+                ":10: indicators[0].parameters.anchor: not a parameter of measure referral-to-assessment; it takes [assessmentTypes]");
     }
 
     @Test
     void shouldNameAMisspeltParameter() throws IOException {
         assertError(VALID.replace("polarity: T", "parameters: {withinWorkingDay: 2}\n    polarity: T"),
-                ":10: indicators[0].parameters.withinWorkingDay: unknown field; expected one of [anchor,");
+                ":10: indicators[0].parameters.withinWorkingDay: unknown field; expected one of [allocation, anchor,");
     }
 
     @Test
