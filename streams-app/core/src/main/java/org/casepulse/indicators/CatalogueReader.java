@@ -198,7 +198,15 @@ final class CatalogueReader {
                         org.casepulse.events.PlanType.class),
                 enumSet(at + "." + MeasureParameters.PLACEMENT_TYPES, entry.placementTypes(),
                         org.casepulse.events.PlacementType.class),
-                subset(at + "." + MeasureParameters.SUBSET, entry.subset()));
+                subset(at + "." + MeasureParameters.SUBSET, entry.subset()),
+                duration(at + "." + MeasureParameters.WINDOW, entry.window()),
+                positive(at + "." + MeasureParameters.MINIMUM_PLACEMENTS, entry.minimumPlacements()),
+                duration(at + "." + MeasureParameters.MINIMUM_IN_CARE, entry.minimumInCare()),
+                duration(at + "." + MeasureParameters.MINIMUM_IN_PLACEMENT, entry.minimumInPlacement()),
+                entry.checkType() == null ? null : enumValue(at + "." + MeasureParameters.CHECK_TYPE,
+                        entry.checkType(), org.casepulse.events.CheckType.class),
+                duration(at + "." + MeasureParameters.WITHIN_UNDER_5, entry.withinUnder5()),
+                duration(at + "." + MeasureParameters.IN_CARE_AT_LEAST, entry.inCareAtLeast()));
         if (measure == MeasureKind.INTERVAL_TIMELINESS && given.size() != 3) {
             throw file.error(at, "measure interval-timeliness needs exactly one of withinWorkingDays, within "
                     + "and lessThan");
@@ -543,7 +551,9 @@ final class CatalogueReader {
                            String caseAllocation, Boolean startedInSameMonth, Boolean excludeProgressedToStrategy,
                            ElementEntry element, ElementEntry from, ElementEntry to, ConditionEntry condition,
                            String within, String lessThan, String allocation, String count, String planType,
-                           List<String> placementTypes, SubsetEntry subset) {
+                           List<String> placementTypes, SubsetEntry subset, String window,
+                           Integer minimumPlacements, String minimumInCare, String minimumInPlacement,
+                           String checkType, String withinUnder5, String inCareAtLeast) {
 
         /** The parameters the file sets, by name. */
         Map<String, Object> given() {
@@ -569,6 +579,13 @@ final class CatalogueReader {
             putIfSet(given, MeasureParameters.PLAN_TYPE, planType);
             putIfSet(given, MeasureParameters.PLACEMENT_TYPES, placementTypes);
             putIfSet(given, MeasureParameters.SUBSET, subset);
+            putIfSet(given, MeasureParameters.WINDOW, window);
+            putIfSet(given, MeasureParameters.MINIMUM_PLACEMENTS, minimumPlacements);
+            putIfSet(given, MeasureParameters.MINIMUM_IN_CARE, minimumInCare);
+            putIfSet(given, MeasureParameters.MINIMUM_IN_PLACEMENT, minimumInPlacement);
+            putIfSet(given, MeasureParameters.CHECK_TYPE, checkType);
+            putIfSet(given, MeasureParameters.WITHIN_UNDER_5, withinUnder5);
+            putIfSet(given, MeasureParameters.IN_CARE_AT_LEAST, inCareAtLeast);
             return given;
         }
 

@@ -90,6 +90,19 @@ public enum MeasureKind {
     ACTIVE_PLANS("active-plans", PeriodSets.SNAPSHOT, List.of(Unit.COUNT, Unit.PERCENT, Unit.RATE_PER_10K),
             Set.of(MeasureParameters.PLAN_TYPE), Set.of(MeasureParameters.PLACEMENT_TYPES, MeasureParameters.SUBSET),
             NONE),
+    /** Children with an active plan of the type whose representative plan is at least D old. */
+    ACTIVE_PLAN_DURATION("active-plan-duration", PeriodSets.SNAPSHOT, Units.PROPORTION,
+            Set.of(MeasureParameters.PLAN_TYPE, MeasureParameters.MINIMUM_DURATION), Set.of(), NONE),
+    /** Children in care with at least K placements in the window to T. */
+    PLACEMENT_MOVES("placement-moves", PeriodSets.SNAPSHOT, Units.PROPORTION,
+            Set.of(MeasureParameters.WINDOW, MeasureParameters.MINIMUM_PLACEMENTS), Set.of(), NONE),
+    /** Children in care long enough, in the same placement long enough (adoption: the one before counts). */
+    PLACEMENT_STABILITY("placement-stability", PeriodSets.SNAPSHOT, Units.PROPORTION,
+            Set.of(MeasureParameters.MINIMUM_IN_CARE, MeasureParameters.MINIMUM_IN_PLACEMENT), Set.of(), NONE),
+    /** Children in care with a check of the type in the window to T. */
+    CHILD_CHECK_CURRENT("child-check-current", PeriodSets.SNAPSHOT, Units.PROPORTION,
+            Set.of(MeasureParameters.CHECK_TYPE, WITHIN),
+            Set.of(MeasureParameters.WITHIN_UNDER_5, MeasureParameters.IN_CARE_AT_LEAST), NONE),
     /** Open allocated cases over the distinct workers holding them. */
     AVERAGE_CASELOAD("average-caseload", PeriodSets.SNAPSHOT, List.of(Unit.RATIO),
             Set.of(), Set.of(), NONE);
@@ -154,7 +167,7 @@ public enum MeasureKind {
     public boolean appliesDatedFilters() {
         return switch (this) {
             case CHILDREN_SEEN_AT_ASSESSMENT, EVENT_RATE, EVENT_SHARE, INTERVAL_TIMELINESS, FOLLOWED_BY,
-                    ACTIVE_PLANS -> true;
+                    ACTIVE_PLANS, ACTIVE_PLAN_DURATION, PLACEMENT_MOVES, PLACEMENT_STABILITY, CHILD_CHECK_CURRENT -> true;
             default -> false;
         };
     }

@@ -251,6 +251,22 @@ final class CaseHistory {
         return found;
     }
 
+    /** A placement: its earliest start and end; none without a start, or with an end before the start. */
+    record Placement(String placementId, CaseEvent start, CaseEvent end) {
+    }
+
+    List<Placement> placements() {
+        List<Placement> placements = new ArrayList<>();
+        group(EventType.PLACEMENT_STARTED, EventType.PLACEMENT_ENDED, CaseEvent::getPlacementId).forEach((id, events) -> {
+            CaseEvent start = first(events, EventType.PLACEMENT_STARTED);
+            CaseEvent end = first(events, EventType.PLACEMENT_ENDED);
+            if (start != null && (end == null || !end.getOccurredOn().isBefore(start.getOccurredOn()))) {
+                placements.add(new Placement(id, start, end));
+            }
+        });
+        return placements;
+    }
+
     /**
      * The placement in force at T (started on or before, no end on or before) with the latest
      * start, then the smallest placementId: its PLACEMENT_STARTED event; null when none.

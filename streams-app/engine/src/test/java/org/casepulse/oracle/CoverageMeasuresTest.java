@@ -311,6 +311,66 @@ class CoverageMeasuresTest {
         figures.expect("children-on-cp-plan", "NORTH", SNAPSHOT, TODAY, "1/1");
     }
 
+    @Test
+    void shouldJudgeChildrenInCareByPlacementsChecksAndTimeInCare() {
+        CaseScript moved = CaseScript.of("c50", "k50", "S2");
+        CaseScript adopted = CaseScript.of("c51", "k51", "S2");
+        CaseScript longCp = CaseScript.of("c52", "k52", "S2");
+        CaseScript newCp = CaseScript.of("c53", "k53", "S2");
+        CaseScript under5 = CaseScript.of("c54", "k54", "S2");
+        Both figures = Both.of(
+                moved.event(EventType.REFERRAL_RECEIVED, "2021-01-04", b -> b.setChildDateOfBirth(LocalDate.parse("2010-03-01"))),
+                moved.planStarted("P1", PlanType.CLA, "2021-01-05"),
+                placed(moved, "L1", "2021-01-05", "FOSTER_CARE"), placementEnded(moved, "L1", "2022-01-10"),
+                placed(moved, "L2", "2022-01-10", "CHILDRENS_HOME"), placementEnded(moved, "L2", "2023-09-01"),
+                placed(moved, "L3", "2023-09-01", "FOSTER_CARE"), placementEnded(moved, "L3", "2024-01-15"),
+                placed(moved, "L4", "2024-01-15", "ADOPTION"),
+                check(moved, "2024-02-01", "PERSONAL_EDUCATION_PLAN"), check(moved, "2023-05-01", "DENTAL_CHECK"),
+                check(moved, "2023-09-01", "HEALTH_ASSESSMENT"),
+                adopted.event(EventType.REFERRAL_RECEIVED, "2020-01-06", b -> b.setChildDateOfBirth(LocalDate.parse("2012-05-05"))),
+                adopted.planStarted("P1", PlanType.CLA, "2020-01-07"),
+                placed(adopted, "L1", "2020-01-07", "FOSTER_CARE"), placementEnded(adopted, "L1", "2023-03-01"),
+                placed(adopted, "L2", "2023-03-01", "ADOPTION"),
+                check(adopted, "2024-01-10", "DENTAL_CHECK"),
+                longCp.referral("2022-10-03"), longCp.planStarted("P1", PlanType.CP, "2022-11-01"),
+                newCp.referral("2023-05-02"), newCp.planStarted("P1", PlanType.CP, "2023-06-01"),
+                under5.event(EventType.REFERRAL_RECEIVED, "2022-01-04", b -> b.setChildDateOfBirth(LocalDate.parse("2021-03-01"))),
+                under5.planStarted("P1", PlanType.CLA, "2022-01-10"),
+                check(under5, "2023-10-01", "HEALTH_ASSESSMENT"));
+
+        // 12 months to 15 Jun 2024 (from 15 Jun 2023): k50's L2 runs into them, L3 and L4 start in them.
+        figures.expect("placement-moves-3-plus-12m", "S2", SNAPSHOT, TODAY, "1/3");
+        // At 31 Dec 2023: k50 has L2 and L3 in the 12 months, k51 L1 and L2: two each.
+        figures.expect("placement-moves-3-plus-12m", "S2", SNAPSHOT, "2023-12-31", "0/3");
+        // In care 30 months: k50 (2021) and k51 (2020); k54 (2022) not. k50 placed for adoption in Jan 2024
+        // after a placement of Sep 2023: no; k51 placed for adoption in 2023 after one from 2020: yes.
+        figures.expect("placement-stability-2y", "S2", SNAPSHOT, TODAY, "1/2");
+        // CP plans: from 1 Nov 2022 (18 months on 1 May 2024) and 1 Jun 2023.
+        figures.expect("cp-plans-open-18m", "S2", SNAPSHOT, TODAY, "1/2");
+        figures.expect("cp-plans-open-18m", "S2", SNAPSHOT, "2024-03-31", "0/2");
+        // Aged 5 to 16 (k54 is 3): k50's plan of 1 Feb 2024 is within 6 months, k51 has none.
+        figures.expect("children-in-care-with-pep", "S2", SNAPSHOT, TODAY, "1/2");
+        // In care 12 months or more: all three; dental checks since 15 Jun 2023: k51's only.
+        figures.expect("cla-dental-checks-in-timescale", "S2", SNAPSHOT, TODAY, "1/3");
+        // Health: k50's of 1 Sep 2023 within 12 months; k54, under 5, needs one within 6 months (1 Oct 2023 is not).
+        figures.expect("cla-health-assessments-in-timescale", "S2", SNAPSHOT, TODAY, "1/3");
+        figures.expect("cla-health-assessments-in-timescale", "S2", SNAPSHOT, "2024-03-31", "2/3");
+    }
+
+    private static CaseEvent placed(CaseScript c, String id, String date, String type) {
+        return c.event(EventType.PLACEMENT_STARTED, date, b -> b.setPlacementId(id)
+                .setPlacementType(org.casepulse.events.PlacementType.valueOf(type)));
+    }
+
+    private static CaseEvent placementEnded(CaseScript c, String id, String date) {
+        return c.event(EventType.PLACEMENT_ENDED, date, b -> b.setPlacementId(id));
+    }
+
+    private static CaseEvent check(CaseScript c, String date, String type) {
+        return c.event(EventType.CHILD_CHECK_RECORDED, date,
+                b -> b.setCheckType(org.casepulse.events.CheckType.valueOf(type)));
+    }
+
     private static CaseEvent started(CaseScript c, String id, String date, AssessmentType type) {
         return c.event(EventType.ASSESSMENT_STARTED, date, b -> b.setAssessmentId(id).setAssessmentType(type));
     }

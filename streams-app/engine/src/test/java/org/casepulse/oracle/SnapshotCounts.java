@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.casepulse.events.CaseEvent;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.indicators.MeasureParameters;
 
@@ -123,6 +124,10 @@ final class SnapshotCounts {
     private static boolean countsChildren(IndicatorDefinition indicator) {
         return indicator.measure() == org.casepulse.indicators.MeasureKind.ACTIVE_PLANS
                 || indicator.measure() == org.casepulse.indicators.MeasureKind.CP_VISIT_OVERDUE
+                || indicator.measure() == org.casepulse.indicators.MeasureKind.ACTIVE_PLAN_DURATION
+                || indicator.measure() == org.casepulse.indicators.MeasureKind.PLACEMENT_MOVES
+                || indicator.measure() == org.casepulse.indicators.MeasureKind.PLACEMENT_STABILITY
+                || indicator.measure() == org.casepulse.indicators.MeasureKind.CHILD_CHECK_CURRENT
                 || (indicator.measure() == org.casepulse.indicators.MeasureKind.OPEN_CASES
                         && indicator.parameters().count() == MeasureParameters.Counted.CHILDREN);
     }
@@ -171,6 +176,58 @@ final class SnapshotCounts {
             return cpVisitOverdue(List.of(c), t, p.intervalWorkingDays()).denominator() == 0 ? null
                     : cpVisitOverdue(List.of(c), t, p.intervalWorkingDays()).numerator() == 1;
         }
+        switch (indicator.measure()) {
+            case ACTIVE_PLAN_DURATION -> {
+                CaseHistory.Plan plan = firstActive(c, p.planType(), t);
+                return plan == null ? null : !plan.startDate().isAfter(t.minus(p.minimumDuration()));
+            }
+            case PLACEMENT_MOVES -> {
+                if (firstActive(c, org.casepulse.events.PlanType.CLA, t) == null) {
+                    return null;
+                }
+                LocalDate from = t.minus(p.window());
+                long placements = c.placements().stream().filter(pl -> {
+                    LocalDate start = pl.start().getOccurredOn();
+                    return (start.isAfter(from) && !start.isAfter(t))
+                            || (!start.isAfter(from) && (pl.end() == null || pl.end().getOccurredOn().isAfter(from)));
+                }).count();
+                return placements >= p.minimumPlacements();
+            }
+            case PLACEMENT_STABILITY -> {
+                CaseHistory.Plan plan = firstActive(c, org.casepulse.events.PlanType.CLA, t);
+                if (plan == null || plan.startDate().isAfter(t.minus(p.minimumInCare()))) {
+                    return null;
+                }
+                var placed = c.placementStartAt(t);
+                if (placed == null) {
+                    return false;
+                }
+                LocalDate needed = t.minus(p.minimumInPlacement());
+                if (!placed.getOccurredOn().isAfter(needed)) {
+                    return true;
+                }
+                if (placed.getPlacementType() != org.casepulse.events.PlacementType.ADOPTION) {
+                    return false;
+                }
+                // The placement before the adoption placement: the latest start before its start.
+                return c.placements().stream().map(CaseHistory.Placement::start)
+                        .filter(s -> s.getOccurredOn().isBefore(placed.getOccurredOn()))
+                        .map(CaseEvent::getOccurredOn).max(LocalDate::compareTo)
+                        .map(previous -> !previous.isAfter(needed)).orElse(false);
+            }
+            case CHILD_CHECK_CURRENT -> {
+                CaseHistory.Plan plan = firstActive(c, org.casepulse.events.PlanType.CLA, t);
+                if (plan == null || (p.inCareAtLeast() != null && plan.startDate().isAfter(t.minus(p.inCareAtLeast())))) {
+                    return null;
+                }
+                LocalDate born = c.latestValue(CaseEvent::getChildDateOfBirth);
+                boolean under5 = born != null && !t.isBefore(born) && java.time.Period.between(born, t).getYears() < 5;
+                LocalDate from = t.minus(p.withinUnder5() != null && under5 ? p.withinUnder5() : p.within());
+                return c.events().stream().anyMatch(e -> e.getType() == org.casepulse.events.EventType.CHILD_CHECK_RECORDED
+                        && e.getCheckType() == p.checkType() && e.getOccurredOn().isAfter(from) && !e.getOccurredOn().isAfter(t));
+            }
+            default -> { }
+        }
         if (indicator.measure() == org.casepulse.indicators.MeasureKind.OPEN_CASES) {
             boolean allocated = c.workerAt(t).isPresent();
             return p.allocation() == MeasureParameters.Allocation.ANY
@@ -202,6 +259,13 @@ final class SnapshotCounts {
         }
         return subset.maxDistanceMiles() == null || (placement != null && placement.getDistanceFromHomeMiles() != null
                 && placement.getDistanceFromHomeMiles() <= subset.maxDistanceMiles());
+    }
+
+    /** The case's active plan of the type with the earliest start, then the smallest planId; null when none. */
+    private static CaseHistory.Plan firstActive(CaseHistory c, org.casepulse.events.PlanType type, LocalDate t) {
+        return c.countablePlans().stream().filter(plan -> plan.type() == type && plan.activeAt(t))
+                .min(java.util.Comparator.comparing(CaseHistory.Plan::startDate).thenComparing(CaseHistory.Plan::planId))
+                .orElse(null);
     }
 
     private static long count(List<CaseHistory> cases, Predicate<CaseHistory> predicate) {

@@ -43,7 +43,8 @@ public final class CaseFacts {
                 case WORKLOAD_ALLOCATED -> snapshotMeasures.put(indicator, new WorkloadAllocated());
                 case UNALLOCATED_CASES -> snapshotMeasures.put(indicator, new UnallocatedCases());
                 case ASSESSMENTS_OPEN_OVER -> snapshotMeasures.put(indicator, new AssessmentsOpenOver());
-                case CP_VISIT_OVERDUE, ACTIVE_PLANS -> {
+                case CP_VISIT_OVERDUE, ACTIVE_PLANS, ACTIVE_PLAN_DURATION, PLACEMENT_MOVES, PLACEMENT_STABILITY,
+                        CHILD_CHECK_CURRENT -> {
                     // children counted once: ChildTimelines, merged per child by ChildFacts
                 }
                 case AVERAGE_CASELOAD -> snapshotMeasures.put(indicator, new AverageCaseload());

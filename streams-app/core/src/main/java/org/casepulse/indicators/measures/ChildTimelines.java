@@ -47,6 +47,21 @@ public final class ChildTimelines {
         if (indicator.measure() == MeasureKind.CP_VISIT_OVERDUE) {
             return new CpVisitOverdue();
         }
+        switch (indicator.measure()) {
+            case ACTIVE_PLAN_DURATION -> {
+                return new ActivePlanDuration();
+            }
+            case PLACEMENT_MOVES -> {
+                return new PlacementMoves();
+            }
+            case PLACEMENT_STABILITY -> {
+                return new PlacementStability();
+            }
+            case CHILD_CHECK_CURRENT -> {
+                return new ChildCheckCurrent();
+            }
+            default -> { }
+        }
         if (indicator.measure() == MeasureKind.OPEN_CASES
                 && indicator.parameters().count() == MeasureParameters.Counted.CHILDREN) {
             return new OpenChildren();
