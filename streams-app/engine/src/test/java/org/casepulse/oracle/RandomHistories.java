@@ -224,8 +224,9 @@ public final class RandomHistories {
             Double miles = chance(0.7) ? (double) random.nextInt(40) : null;
             write(events, script, home, EventType.PLACEMENT_STARTED, placed, b -> b.setPlacementId(placementId)
                     .setPlacementType(type).setDistanceFromHomeMiles(miles).setOutOfArea(chance(0.2)));
-            LocalDate ended = chance(0.05) ? shifted(placed, -10, -1) : shifted(placed, 10, 400);
-            if (chance(0.8)) {
+            // Some placements last years (placement stability), most a few months or a year.
+            LocalDate ended = chance(0.05) ? shifted(placed, -10, -1) : shifted(placed, 10, chance(0.3) ? 1000 : 400);
+            if (chance(0.7)) {
                 write(events, script, home, EventType.PLACEMENT_ENDED, ended, b -> b.setPlacementId(placementId));
             }
             placed = ended;
@@ -251,7 +252,7 @@ public final class RandomHistories {
             write(events, script, home, EventType.PLAN_STARTED, start, b -> b.setPlanId(planId).setPlanType(type));
         }
         LocalDate visitsUntil = today;
-        if (chance(old ? 0.8 : 0.5)) {
+        if (chance(old && type != PlanType.CLA ? 0.8 : 0.4)) {
             // Now and then before the start; in old cases mostly close to two years, either side of it.
             LocalDate end = chance(old ? 0.6 : 0.05) ? shifted(start, 715, 745)
                     : chance(0.06) ? shifted(start, -15, -1) : shifted(start, 0, 400);
