@@ -238,6 +238,8 @@
     const target = targetOf(indicator, figure);
     const tr = el('tr', { 'data-indicator': indicator.id, class: changed ? 'changed' : null },
       el('th', { scope: 'row', class: 'indicator' },
+        // The seed report's own label (NI 62, KPI 1), as the reports print it beside the title.
+        indicator.label ? el('span', { class: 'seed-label' }, indicator.label) : null,
         el('span', { class: 'title', title: indicator.description }, indicator.title)),
       el('td', { class: 'polarity' }, indicator.polarity === 'NONE' ? '–' : indicator.polarity),
       periodCell(figure, row.periodType),
@@ -265,7 +267,14 @@
       && current.periodType === scorecard.periodType;
     const changes = [];
     const body = document.createDocumentFragment();
+    let section = null;
     for (const row of scorecard.rows) {
+      // Rows come grouped by section, as the county scorecard lays them out: a heading for each.
+      if (row.indicator.section !== section) {
+        section = row.indicator.section;
+        body.append(el('tr', { class: 'section' },
+          el('th', { scope: 'rowgroup', colspan: '11' }, section.charAt(0).toUpperCase() + section.slice(1))));
+      }
       const old = before.get(row.indicator.id);
       const changed = sameView && old !== undefined && fingerprint(old) !== fingerprint(row);
       if (changed && row.latest) changes.push(row);

@@ -44,7 +44,16 @@ public final class ScorecardRenderer {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Indicator", "Pol", "Period", "Target", "Value", "RAG", "Direction", "Num / Den",
             "Best", "Hotspots"});
+        String section = null;
         for (Scorecard.Row row : card.rows()) {
+            // A heading row per section, as the county scorecard groups its rows.
+            if (!row.indicator().section().equals(section)) {
+                section = row.indicator().section();
+                String[] heading = new String[rows.get(0).length];
+                java.util.Arrays.fill(heading, "");
+                heading[0] = section.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + section.substring(1);
+                rows.add(heading);
+            }
             rows.add(cells(row, unicode));
         }
         text.append(TextTable.render(rows, (r, column, cell) -> ansi && r > 0 && column == 5 ? colour(cell) : cell));
@@ -60,7 +69,8 @@ public final class ScorecardRenderer {
     }
 
     private static String[] cells(Scorecard.Row row, boolean unicode) {
-        String title = row.indicator().title();
+        String title = row.indicator().label() == null ? row.indicator().title()
+                : row.indicator().label() + ": " + row.indicator().title();
         title = title.length() > TITLE_WIDTH ? title.substring(0, TITLE_WIDTH - 3) + "..." : title;
         int decimals = row.indicator().decimals();
         Figure figure = row.latest();

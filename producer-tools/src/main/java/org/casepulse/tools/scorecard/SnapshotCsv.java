@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.indicators.disclosure.Cell;
@@ -20,6 +21,7 @@ import org.casepulse.indicators.disclosure.DisclosureControl;
 import org.casepulse.indicators.disclosure.Suppression;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.AreaHierarchy;
+import org.casepulse.scorecard.CatalogueSections;
 import org.casepulse.scorecard.Figure;
 import org.casepulse.scorecard.FigureFilter;
 import org.casepulse.scorecard.SnapshotFigures;
@@ -27,9 +29,10 @@ import org.casepulse.snapshots.PeriodType;
 
 /**
  * The current figures as CSV for a spreadsheet: one row per indicator, area, period type and period
- * end, with every field of the published snapshot plus the indicator's title and the area's name.
- * Rows follow the catalogue's order of indicators and the hierarchy's order of areas, then period
- * type and period end; indicators or areas the reference data does not know come after, by id.
+ * end, with every field of the published snapshot plus the indicator's section, seed label and title
+ * and the area's name. Rows follow the catalogue's indicators grouped by section (the page's
+ * order) and the hierarchy's order of areas, then period type and period end; indicators or areas
+ * the reference data does not know come after, by id.
  * For publication ({@code public}), counts that disclosure control withholds are written {@code c},
  * and so are the values, ratings and changes derived from them.
  */
@@ -42,10 +45,11 @@ public final class SnapshotCsv {
     private SnapshotCsv() {}
 
     /** One CSV row; numbers as plain decimals, dates as YYYY-MM-DD, computedAt as an ISO instant. */
-    @JsonPropertyOrder({"indicatorId", "indicatorTitle", "areaCode", "areaName", "areaLevel", "periodType",
+    @JsonPropertyOrder({"section", "indicatorId", "indicatorLabel", "indicatorTitle", "areaCode", "areaName", "areaLevel", "periodType",
         "periodStart", "periodEnd", "numerator", "denominator", "value", "unit", "target", "polarity", "rag",
         "previousValue", "directionOfTravel", "smallNumbers", "revision", "computedAt"})
-    record Row(String indicatorId, String indicatorTitle, String areaCode, String areaName, String areaLevel,
+    record Row(String section, String indicatorId, String indicatorLabel, String indicatorTitle, String areaCode,
+               String areaName, String areaLevel,
                String periodType, String periodStart, String periodEnd, String numerator, String denominator, String value,
                String unit, String target, String polarity, String rag, String previousValue, String directionOfTravel,
                boolean smallNumbers, int revision, String computedAt) {}
@@ -65,7 +69,7 @@ public final class SnapshotCsv {
                              boolean publicView) throws IOException {
         Disclosure disclosure = new Disclosure(board, areas);
         Map<String, Integer> indicatorOrder = new HashMap<>();
-        List<IndicatorDefinition> indicators = catalogue.indicators();
+        List<IndicatorDefinition> indicators = CatalogueSections.inSectionOrder(catalogue);
         for (int i = 0; i < indicators.size(); i++) {
             indicatorOrder.put(indicators.get(i).id(), i);
         }
@@ -87,8 +91,10 @@ public final class SnapshotCsv {
             for (Figure f : figures) {
                 Suppression withheld = publicView ? disclosure.of(f) : Suppression.NONE;
                 boolean previousWithheld = publicView && disclosure.previousWithheld(f);
-                rows.write(new Row(f.indicatorId(),
-                        catalogue.find(f.indicatorId()).map(IndicatorDefinition::title).orElse(""),
+                Optional<IndicatorDefinition> indicator = catalogue.find(f.indicatorId());
+                rows.write(new Row(indicator.map(IndicatorDefinition::section).orElse(""), f.indicatorId(),
+                        indicator.map(IndicatorDefinition::label).orElse(""),
+                        indicator.map(IndicatorDefinition::title).orElse(""),
                         f.areaCode(), areas.find(f.areaCode()).map(Area::name).orElse(""),
                         f.areaLevel().name(), f.periodType().name(), f.periodStart().toString(),
                         f.periodEnd().toString(),

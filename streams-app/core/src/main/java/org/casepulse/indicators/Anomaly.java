@@ -11,6 +11,10 @@ public enum Anomaly {
     ASSESSMENT_BEFORE_REFERRAL("assessment-before-referral"),
     COMPLETION_BEFORE_ANCHOR("completion-before-anchor"),
     PLAN_ENDED_BEFORE_START("plan-ended-before-start"),
+    PLACEMENT_ENDED_BEFORE_START("placement-ended-before-start"),
+    ARRANGEMENT_ENDED_BEFORE_START("arrangement-ended-before-start"),
+    /** interval-timeliness: a {@code to} element with no {@code from} on or before it to pair with. */
+    UNPAIRED_INTERVAL_END("to-without-from"),
     CALENDAR_GAP("calendar-gap");
 
     private final String code;

@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.LinkedHashMap;
+import org.casepulse.events.AssessmentType;
 import org.casepulse.events.CaseEvent;
+import org.casepulse.events.ConferenceOutcome;
+import org.casepulse.events.ConferenceType;
 import org.casepulse.events.PlanType;
 
 /**
@@ -26,7 +30,49 @@ public final class CaseHistory {
             .thenComparing(CaseEvent::getEventId);
 
     /** An assessment by its id: either event may be missing. */
-    public record Assessment(String id, CaseEvent start, CaseEvent completion) {}
+    public record Assessment(String id, CaseEvent start, CaseEvent completion) {
+        /** The start's type if it carries one, else the completion's, else SINGLE (COUNTING.md 7). */
+        public AssessmentType type() {
+            if (start != null && start.getAssessmentType() != null) {
+                return start.getAssessmentType();
+            }
+            if (completion != null && completion.getAssessmentType() != null) {
+                return completion.getAssessmentType();
+            }
+            return AssessmentType.SINGLE;
+        }
+    }
+
+    /**
+     * A conference: the effective CONFERENCE_HELD events of one conferenceId (an event without
+     * one is a conference of its own). Dated, typed and placed by its earliest event; its outcome
+     * is its latest event's.
+     */
+    public record Conference(CaseEvent first, CaseEvent latest) {
+        public LocalDate date() {
+            return first.getOccurredOn();
+        }
+
+        public ConferenceType type() {
+            return first.getConferenceType();
+        }
+
+        public ConferenceOutcome outcome() {
+            return latest.getConferenceOutcome();
+        }
+    }
+
+    /** A placement or private fostering arrangement with its start (and end); never ends before it starts. */
+    public record Span(String id, CaseEvent start, CaseEvent end) {
+        public LocalDate startDate() {
+            return start.getOccurredOn();
+        }
+
+        /** Started on or before {@code date} and not ended on or before it. */
+        public boolean inForceOn(LocalDate date) {
+            return !startDate().isAfter(date) && (end == null || end.getOccurredOn().isAfter(date));
+        }
+    }
 
     /** A plan with its start (and end, when it has ended); never ends before it starts. */
     public record Plan(String id, PlanType type, CaseEvent start, CaseEvent end) {
@@ -57,10 +103,17 @@ public final class CaseHistory {
     private final List<Plan> plans;
     private final List<CaseEvent> visits;
     private final Set<Anomaly> anomalies;
+    private final V2Elements v2;
+
+    /** The contract v2 elements (COUNTING.md section 7), each list in business order. */
+    private record V2Elements(List<CaseEvent> strategyDiscussions, List<Conference> conferences,
+                              List<CaseEvent> reviews, List<Span> placements, List<Span> arrangements,
+                              List<CaseEvent> childChecks, List<CaseEvent> adoptionDecisions,
+                              List<CaseEvent> placedForAdoption, ChildAttributes child) {}
 
     private CaseHistory(List<CaseEvent> events, CaseEvent referral, CaseEvent closure,
                         List<CaseEvent> allocations, List<Assessment> assessments, List<Plan> plans,
-                        List<CaseEvent> visits, Set<Anomaly> anomalies) {
+                        List<CaseEvent> visits, Set<Anomaly> anomalies, V2Elements v2) {
         this.events = events;
         this.referral = referral;
         this.closure = closure;
@@ -69,6 +122,7 @@ public final class CaseHistory {
         this.plans = plans;
         this.visits = visits;
         this.anomalies = anomalies;
+        this.v2 = v2;
     }
 
     public static CaseHistory of(List<CaseEvent> effectiveEvents) {
@@ -82,6 +136,14 @@ public final class CaseHistory {
         Map<String, CaseEvent[]> assessmentEvents = new TreeMap<>();
         Map<String, CaseEvent[]> planEvents = new TreeMap<>();
         Set<Anomaly> anomalies = EnumSet.noneOf(Anomaly.class);
+        List<CaseEvent> strategyDiscussions = new ArrayList<>();
+        Map<String, CaseEvent[]> conferenceEvents = new LinkedHashMap<>();
+        List<CaseEvent> reviews = new ArrayList<>();
+        Map<String, CaseEvent[]> placementEvents = new TreeMap<>();
+        Map<String, CaseEvent[]> arrangementEvents = new TreeMap<>();
+        List<CaseEvent> childChecks = new ArrayList<>();
+        List<CaseEvent> adoptionDecisions = new ArrayList<>();
+        List<CaseEvent> placedForAdoption = new ArrayList<>();
 
         // Events are in order, so the first of each kind seen is the earliest.
         for (CaseEvent event : events) {
@@ -101,12 +163,25 @@ public final class CaseHistory {
                 case PLAN_STARTED -> firstOf(planEvents, event.getPlanId(), 0, event);
                 case PLAN_ENDED -> firstOf(planEvents, event.getPlanId(), 1, event);
                 case EVENT_RETRACTED -> throw new IllegalArgumentException("retractions are not effective events");
-                case STRATEGY_DISCUSSION_HELD, CONFERENCE_HELD, REVIEW_HELD, PLACEMENT_STARTED, PLACEMENT_ENDED,
-                        CHILD_CHECK_RECORDED, ADOPTION_DECISION_MADE, PLACED_FOR_ADOPTION,
-                        PRIVATE_FOSTERING_ARRANGEMENT_STARTED, PRIVATE_FOSTERING_ARRANGEMENT_ENDED -> {
-                    // Contract v2 types: valid input that no measure counts yet (issue 12). Kept in
-                    // the events, so they still move the case's area like any other event.
+                case STRATEGY_DISCUSSION_HELD -> strategyDiscussions.add(event);
+                case CONFERENCE_HELD -> {
+                    // Without a conferenceId the event is a conference of its own (ids are unique per case).
+                    String key = event.getConferenceId() == null ? "event:" + event.getEventId()
+                            : "id:" + event.getConferenceId();
+                    CaseEvent[] sittings = conferenceEvents.computeIfAbsent(key, k -> new CaseEvent[2]);
+                    if (sittings[0] == null) {
+                        sittings[0] = event;
+                    }
+                    sittings[1] = event;
                 }
+                case REVIEW_HELD -> reviews.add(event);
+                case PLACEMENT_STARTED -> firstOf(placementEvents, event.getPlacementId(), 0, event);
+                case PLACEMENT_ENDED -> firstOf(placementEvents, event.getPlacementId(), 1, event);
+                case PRIVATE_FOSTERING_ARRANGEMENT_STARTED -> firstOf(arrangementEvents, event.getArrangementId(), 0, event);
+                case PRIVATE_FOSTERING_ARRANGEMENT_ENDED -> firstOf(arrangementEvents, event.getArrangementId(), 1, event);
+                case CHILD_CHECK_RECORDED -> childChecks.add(event);
+                case ADOPTION_DECISION_MADE -> adoptionDecisions.add(event);
+                case PLACED_FOR_ADOPTION -> placedForAdoption.add(event);
                 default -> throw new IllegalArgumentException("unknown event type " + event.getType());
             }
         }
@@ -131,9 +206,33 @@ public final class CaseHistory {
             plans.add(new Plan(id, start.getPlanType(), start, end));
         });
 
+        List<Conference> conferences = new ArrayList<>(conferenceEvents.size());
+        conferenceEvents.values().forEach(sittings -> conferences.add(new Conference(sittings[0], sittings[1])));
+        conferences.sort(Comparator.comparing(Conference::first, ORDER));
+        V2Elements v2 = new V2Elements(strategyDiscussions, conferences, reviews,
+                spans(placementEvents, Anomaly.PLACEMENT_ENDED_BEFORE_START, anomalies),
+                spans(arrangementEvents, Anomaly.ARRANGEMENT_ENDED_BEFORE_START, anomalies),
+                childChecks, adoptionDecisions, placedForAdoption, ChildAttributes.of(events));
+
         return new CaseHistory(Collections.unmodifiableList(events), referral, closure,
                 Collections.unmodifiableList(allocations), Collections.unmodifiableList(assessments),
-                Collections.unmodifiableList(plans), Collections.unmodifiableList(visits), anomalies);
+                Collections.unmodifiableList(plans), Collections.unmodifiableList(visits), anomalies, v2);
+    }
+
+    /** Starts with their ends, by id; no start, no span; an end before the start: the anomaly, and no span. */
+    private static List<Span> spans(Map<String, CaseEvent[]> byId, Anomaly endedBeforeStart, Set<Anomaly> anomalies) {
+        List<Span> spans = new ArrayList<>(byId.size());
+        byId.forEach((id, pair) -> {
+            if (pair[0] == null) {
+                return;
+            }
+            if (pair[1] != null && pair[1].getOccurredOn().isBefore(pair[0].getOccurredOn())) {
+                anomalies.add(endedBeforeStart);
+                return;
+            }
+            spans.add(new Span(id, pair[0], pair[1]));
+        });
+        return Collections.unmodifiableList(spans);
     }
 
     private static void firstOf(Map<String, CaseEvent[]> byId, String id, int slot, CaseEvent event) {
@@ -207,6 +306,46 @@ public final class CaseHistory {
 
     public Set<Anomaly> anomalies() {
         return anomalies;
+    }
+
+    public List<CaseEvent> strategyDiscussions() {
+        return v2.strategyDiscussions();
+    }
+
+    /** Conferences in the order of their earliest event. */
+    public List<Conference> conferences() {
+        return v2.conferences();
+    }
+
+    public List<CaseEvent> reviews() {
+        return v2.reviews();
+    }
+
+    /** Placements with a start that do not end before it, by placementId. */
+    public List<Span> placements() {
+        return v2.placements();
+    }
+
+    /** Private fostering arrangements with a start that do not end before it, by arrangementId. */
+    public List<Span> arrangements() {
+        return v2.arrangements();
+    }
+
+    public List<CaseEvent> childChecks() {
+        return v2.childChecks();
+    }
+
+    public List<CaseEvent> adoptionDecisions() {
+        return v2.adoptionDecisions();
+    }
+
+    public List<CaseEvent> placedForAdoption() {
+        return v2.placedForAdoption();
+    }
+
+    /** The child's date of birth, unborn and asylum-seeking flags, as the case's events last say. */
+    public ChildAttributes child() {
+        return v2.child();
     }
 
     /** The latest of {@code sorted} (in business order) dated on or before {@code date}, or null. */

@@ -92,8 +92,10 @@ final class CatalogueReader {
         Polarity polarity = enumValue(at + ".polarity", required(at, "polarity", entry.polarity()), Polarity.class);
         Unit unit = unit(at, measure, entry.unit());
         Target target = target(at + ".target", entry.target());
-        if (target == null && polarity != Polarity.NONE) {
-            throw file.error(at + ".target", "missing: polarity " + polarity + " rates against a target");
+        // H and L entries may go without a target (rated NOT_RATED, direction still judged); T
+        // cannot, as closeness needs something to be close to. A NONE entry's target is shown only.
+        if (target == null && polarity == Polarity.T) {
+            throw file.error(at + ".target", "missing: polarity T judges closeness to a target");
         }
         BigDecimal tolerance = orDefault(at, "tolerance", entry.tolerance(), defaults.tolerance());
         if (tolerance.signum() < 0) {
@@ -112,8 +114,40 @@ final class CatalogueReader {
         int decimals = orDefault(at, "decimals", entry.decimals(), defaults.decimals());
         checkDecimals(at + ".decimals", decimals);
         String description = entry.description() == null ? "" : entry.description().strip();
+        String label = optionalText(at, "label", entry.label());
+        List<String> seedRefs = seedRefs(at + ".seedRefs", entry.seedRefs());
+        String section = optionalText(at, "section", entry.section());
+        CaseFilter filter = filter(at, measure, entry, caseType.map(String::strip));
         return new IndicatorDefinition(id, title.strip(), measure, parameters, polarity, unit, target, tolerance,
-                periods, caseType.map(String::strip), threshold, decimals, description);
+                periods, caseType.map(String::strip), threshold, decimals, description, label, seedRefs,
+                section == null ? IndicatorDefinition.NO_SECTION : section, filter);
+    }
+
+    private String optionalText(String at, String name, String value) {
+        if (value != null && value.isBlank()) {
+            throw file.error(at + "." + name, "must not be blank: leave it out instead");
+        }
+        return value == null ? null : value.strip();
+    }
+
+    /** Ids of SEED-INDICATORS.md rows, each once. */
+    private List<String> seedRefs(String field, List<String> refs) {
+        if (refs == null) {
+            return List.of();
+        }
+        List<String> checked = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            String ref = refs.get(i) == null ? "" : refs.get(i).strip();
+            if (!SeedIndicators.isKnown(ref)) {
+                throw file.error(field + "[" + i + "]", "not a row of SEED-INDICATORS.md (such as AL1, CP13), got "
+                        + (ref.isEmpty() ? "nothing" : ref));
+            }
+            if (checked.contains(ref)) {
+                throw file.error(field + "[" + i + "]", ref + " is listed twice");
+            }
+            checked.add(ref);
+        }
+        return checked;
     }
 
     private MeasureKind measure(String at, String name) {
@@ -146,7 +180,37 @@ final class CatalogueReader {
                 positive(at + "." + MeasureParameters.OVER_WORKING_DAYS, entry.overWorkingDays()),
                 anchor(at + "." + MeasureParameters.ANCHOR, entry.anchor()),
                 lookback(at + "." + MeasureParameters.LOOKBACK, entry.lookback()),
-                duration(at + "." + MeasureParameters.MINIMUM_DURATION, entry.minimumDuration()));
+                duration(at + "." + MeasureParameters.MINIMUM_DURATION, entry.minimumDuration()),
+                enumSet(at + "." + MeasureParameters.ASSESSMENT_TYPES, entry.assessmentTypes(),
+                        org.casepulse.events.AssessmentType.class),
+                allocation(at + "." + MeasureParameters.CASE_ALLOCATION, entry.caseAllocation()),
+                entry.startedInSameMonth(),
+                entry.excludeProgressedToStrategy(),
+                element(at + "." + MeasureParameters.ELEMENT, entry.element()),
+                element(at + "." + MeasureParameters.FROM, entry.from()),
+                element(at + "." + MeasureParameters.TO, entry.to()),
+                condition(at + "." + MeasureParameters.CONDITION, entry.condition()),
+                duration(at + "." + MeasureParameters.WITHIN, entry.within()),
+                duration(at + "." + MeasureParameters.LESS_THAN, entry.lessThan()),
+                allocation(at + "." + MeasureParameters.ALLOCATION, entry.allocation()),
+                counted(at + "." + MeasureParameters.COUNT, entry.count()),
+                entry.planType() == null ? null : enumValue(at + "." + MeasureParameters.PLAN_TYPE, entry.planType(),
+                        org.casepulse.events.PlanType.class),
+                enumSet(at + "." + MeasureParameters.PLACEMENT_TYPES, entry.placementTypes(),
+                        org.casepulse.events.PlacementType.class),
+                subset(at + "." + MeasureParameters.SUBSET, entry.subset()),
+                duration(at + "." + MeasureParameters.WINDOW, entry.window()),
+                positive(at + "." + MeasureParameters.MINIMUM_PLACEMENTS, entry.minimumPlacements()),
+                duration(at + "." + MeasureParameters.MINIMUM_IN_CARE, entry.minimumInCare()),
+                duration(at + "." + MeasureParameters.MINIMUM_IN_PLACEMENT, entry.minimumInPlacement()),
+                entry.checkType() == null ? null : enumValue(at + "." + MeasureParameters.CHECK_TYPE,
+                        entry.checkType(), org.casepulse.events.CheckType.class),
+                duration(at + "." + MeasureParameters.WITHIN_UNDER_5, entry.withinUnder5()),
+                duration(at + "." + MeasureParameters.IN_CARE_AT_LEAST, entry.inCareAtLeast()));
+        if (measure == MeasureKind.INTERVAL_TIMELINESS && given.size() != 3) {
+            throw file.error(at, "measure interval-timeliness needs exactly one of withinWorkingDays, within "
+                    + "and lessThan");
+        }
         return measure.defaultParameters().overriddenBy(parsed);
     }
 
@@ -179,6 +243,184 @@ final class CatalogueReader {
         }
         return DurationText.parse(value).orElseThrow(() -> file.error(field, "must be " + DurationText.EXAMPLES
                 + ", got " + value));
+    }
+
+    private <E extends Enum<E>> Set<E> enumSet(String field, List<String> names, Class<E> type) {
+        if (names == null) {
+            return null;
+        }
+        if (names.isEmpty()) {
+            throw file.error(field, "must list at least one, or be left out for every one");
+        }
+        Set<E> values = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            values.add(enumValue(field + "[" + i + "]", names.get(i), type));
+        }
+        return values;
+    }
+
+    private MeasureParameters.Subset subset(String field, SubsetEntry entry) {
+        if (entry == null) {
+            return null;
+        }
+        boolean onlyAsylum = false;
+        List<String> only = entry.only() == null ? List.of() : entry.only();
+        for (int i = 0; i < only.size(); i++) {
+            if (!"unaccompanied-asylum-seeking".equals(only.get(i) == null ? null : only.get(i).strip())) {
+                throw file.error(field + ".only[" + i + "]", "must be unaccompanied-asylum-seeking, got " + only.get(i));
+            }
+            onlyAsylum = true;
+        }
+        if (entry.maxDistanceMiles() != null && entry.maxDistanceMiles() < 0) {
+            throw file.error(field + ".maxDistanceMiles", "must be 0 or more, got " + entry.maxDistanceMiles());
+        }
+        MeasureParameters.Subset subset = new MeasureParameters.Subset(ageBand(field + ".ageBand", entry.ageBand()),
+                onlyAsylum, enumSet(field + ".placementTypes", entry.placementTypes(),
+                        org.casepulse.events.PlacementType.class), entry.maxDistanceMiles());
+        if (subset.ageBand() == null && !onlyAsylum && subset.placementTypes() == null
+                && subset.maxDistanceMiles() == null) {
+            throw file.error(field, "give ageBand, only, placementTypes or maxDistanceMiles, or leave subset out");
+        }
+        return subset;
+    }
+
+    private CaseFilter.AgeBand ageBand(String field, AgeBandEntry given) {
+        if (given == null) {
+            return null;
+        }
+        if (given.from() == null && given.to() == null) {
+            throw file.error(field, "give from, to or both (completed years)");
+        }
+        if ((given.from() != null && given.from() < 0) || (given.to() != null && given.to() < 0)
+                || (given.from() != null && given.to() != null && given.from() > given.to())) {
+            throw file.error(field, "from and to are 0 or more, from not above to");
+        }
+        String unknown = given.unknownAge() == null ? "exclude" : given.unknownAge().strip();
+        if (!unknown.equals("exclude") && !unknown.equals("include")) {
+            throw file.error(field + ".unknownAge", "must be exclude or include, got " + unknown);
+        }
+        return new CaseFilter.AgeBand(given.from(), given.to(), unknown.equals("include"));
+    }
+
+    private MeasureParameters.Allocation allocation(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        return Arrays.stream(MeasureParameters.Allocation.values()).filter(a -> a.yamlName().equals(value.strip()))
+                .findFirst().orElseThrow(() -> file.error(field, "must be one of any, allocated, unallocated, got "
+                        + value));
+    }
+
+    private MeasureParameters.Counted counted(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        return Arrays.stream(MeasureParameters.Counted.values()).filter(c -> c.yamlName().equals(value.strip()))
+                .findFirst().orElseThrow(() -> file.error(field, "must be cases or children, got " + value));
+    }
+
+    /** An element name and the narrowing (type set) its name takes, and no other. */
+    private Element element(String field, ElementEntry entry) {
+        if (entry == null) {
+            return null;
+        }
+        if (entry.name() == null) {
+            throw file.error(field + ".name", "missing: name the element, one of " + elementNames());
+        }
+        Element.Name name = Element.Name.fromYamlName(entry.name().strip()).orElseThrow(() -> file.error(
+                field + ".name", "unknown element " + entry.name() + "; expected one of " + elementNames()));
+        Map<String, Object> narrowings = new LinkedHashMap<>();
+        narrowings.put("assessmentTypes", entry.assessmentTypes());
+        narrowings.put("conferenceTypes", entry.conferenceTypes());
+        narrowings.put("reviewTypes", entry.reviewTypes());
+        narrowings.put("planType", entry.planType());
+        narrowings.put("checkTypes", entry.checkTypes());
+        narrowings.forEach((key, value) -> {
+            if (value != null && !key.equals(name.narrowing())) {
+                throw file.error(field + "." + key, "element " + name.yamlName() + " takes "
+                        + (name.narrowing() == null ? "no narrowing" : "only " + name.narrowing()));
+            }
+        });
+        return new Element(name,
+                enumSet(field + ".assessmentTypes", entry.assessmentTypes(), org.casepulse.events.AssessmentType.class),
+                enumSet(field + ".conferenceTypes", entry.conferenceTypes(), org.casepulse.events.ConferenceType.class),
+                enumSet(field + ".reviewTypes", entry.reviewTypes(), org.casepulse.events.ReviewType.class),
+                entry.planType() == null ? null
+                        : enumValue(field + ".planType", entry.planType(), org.casepulse.events.PlanType.class),
+                enumSet(field + ".checkTypes", entry.checkTypes(), org.casepulse.events.CheckType.class));
+    }
+
+    private static List<String> elementNames() {
+        return Arrays.stream(Element.Name.values()).map(Element.Name::yamlName).toList();
+    }
+
+    private Condition condition(String field, ConditionEntry entry) {
+        if (entry == null) {
+            return null;
+        }
+        Condition condition = new Condition(entry.childSeen(), entry.childParticipated(),
+                entry.conferenceOutcome() == null ? null : enumValue(field + ".conferenceOutcome",
+                        entry.conferenceOutcome(), org.casepulse.events.ConferenceOutcome.class),
+                enumSet(field + ".planEndReasons", entry.planEndReasons(), org.casepulse.events.PlanEndReason.class),
+                enumSet(field + ".closureReasons", entry.closureReasons(), org.casepulse.events.ClosureReason.class));
+        if (condition.fieldsSet() != 1) {
+            throw file.error(field, "must set exactly one of childSeen, childParticipated, conferenceOutcome, "
+                    + "planEndReasons, closureReasons");
+        }
+        if (Boolean.FALSE.equals(condition.childSeen()) || Boolean.FALSE.equals(condition.childParticipated())) {
+            throw file.error(field, "childSeen and childParticipated count when true: write true");
+        }
+        return condition;
+    }
+
+    /** caseType or caseTypes, excludeCaseTypes, ageBand, exclude (COUNTING.md 8.1), as far as the kind applies them. */
+    private CaseFilter filter(String at, MeasureKind measure, IndicatorEntry entry, Optional<String> caseType) {
+        if (caseType.isPresent() && entry.caseTypes() != null) {
+            throw file.error(at + ".caseTypes", "give caseType or caseTypes, not both");
+        }
+        Set<String> caseTypes = caseType.map(Set::of).orElse(null);
+        if (entry.caseTypes() != null) {
+            caseTypes = textSet(at + ".caseTypes", entry.caseTypes());
+        }
+        Set<String> excluded = entry.excludeCaseTypes() == null ? Set.of()
+                : textSet(at + ".excludeCaseTypes", entry.excludeCaseTypes());
+        CaseFilter.AgeBand band = ageBand(at + ".ageBand", entry.ageBand());
+        boolean unborn = false;
+        boolean asylum = false;
+        List<String> exclude = entry.exclude() == null ? List.of() : entry.exclude();
+        for (int i = 0; i < exclude.size(); i++) {
+            String what = exclude.get(i) == null ? "" : exclude.get(i).strip();
+            switch (what) {
+                case "unborn" -> unborn = true;
+                case "unaccompanied-asylum-seeking" -> asylum = true;
+                default -> throw file.error(at + ".exclude[" + i + "]", "must be unborn or "
+                        + "unaccompanied-asylum-seeking, got " + what);
+            }
+        }
+        CaseFilter filter = new CaseFilter(caseTypes, excluded, band, unborn, asylum);
+        if (filter.isDated() && !measure.appliesDatedFilters()) {
+            throw file.error(at + (band != null ? ".ageBand" : ".exclude"), "measure " + measure.yamlName()
+                    + " does not apply the unborn and age-band filters");
+        }
+        if (asylum && measure.isCrossCase()) {
+            throw file.error(at + ".exclude", "measure " + measure.yamlName() + " is cross-case: only case-type "
+                    + "filters apply");
+        }
+        return filter;
+    }
+
+    private Set<String> textSet(String field, List<String> values) {
+        if (values.isEmpty()) {
+            throw file.error(field, "must list at least one case type");
+        }
+        Set<String> set = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null || values.get(i).isBlank()) {
+                throw file.error(field + "[" + i + "]", "must not be blank");
+            }
+            set.add(values.get(i).strip());
+        }
+        return set;
     }
 
     private Unit unit(String at, MeasureKind measure, String name) {
@@ -290,10 +532,28 @@ final class CatalogueReader {
 
     record IndicatorEntry(String id, String title, String measure, ParametersEntry parameters, String polarity,
                           String unit, JsonNode target, BigDecimal tolerance, List<String> periods, String caseType,
-                          Integer smallNumberThreshold, Integer decimals, String description) {}
+                          Integer smallNumberThreshold, Integer decimals, String description, String label,
+                          List<String> seedRefs, String section, List<String> caseTypes,
+                          List<String> excludeCaseTypes, AgeBandEntry ageBand, List<String> exclude) {}
+
+    record AgeBandEntry(Integer from, Integer to, String unknownAge) {}
+
+    record SubsetEntry(AgeBandEntry ageBand, List<String> only, List<String> placementTypes, Double maxDistanceMiles) {}
+
+    record ElementEntry(String name, List<String> assessmentTypes, List<String> conferenceTypes,
+                        List<String> reviewTypes, String planType, List<String> checkTypes) {}
+
+    record ConditionEntry(Boolean childSeen, Boolean childParticipated, String conferenceOutcome,
+                          List<String> planEndReasons, List<String> closureReasons) {}
 
     record ParametersEntry(Integer withinWorkingDays, Integer intervalWorkingDays, Integer overWorkingDays,
-                           String anchor, String lookback, String minimumDuration) {
+                           String anchor, String lookback, String minimumDuration, List<String> assessmentTypes,
+                           String caseAllocation, Boolean startedInSameMonth, Boolean excludeProgressedToStrategy,
+                           ElementEntry element, ElementEntry from, ElementEntry to, ConditionEntry condition,
+                           String within, String lessThan, String allocation, String count, String planType,
+                           List<String> placementTypes, SubsetEntry subset, String window,
+                           Integer minimumPlacements, String minimumInCare, String minimumInPlacement,
+                           String checkType, String withinUnder5, String inCareAtLeast) {
 
         /** The parameters the file sets, by name. */
         Map<String, Object> given() {
@@ -304,6 +564,28 @@ final class CatalogueReader {
             putIfSet(given, MeasureParameters.ANCHOR, anchor);
             putIfSet(given, MeasureParameters.LOOKBACK, lookback);
             putIfSet(given, MeasureParameters.MINIMUM_DURATION, minimumDuration);
+            putIfSet(given, MeasureParameters.ASSESSMENT_TYPES, assessmentTypes);
+            putIfSet(given, MeasureParameters.CASE_ALLOCATION, caseAllocation);
+            putIfSet(given, MeasureParameters.STARTED_IN_SAME_MONTH, startedInSameMonth);
+            putIfSet(given, MeasureParameters.EXCLUDE_PROGRESSED_TO_STRATEGY, excludeProgressedToStrategy);
+            putIfSet(given, MeasureParameters.ELEMENT, element);
+            putIfSet(given, MeasureParameters.FROM, from);
+            putIfSet(given, MeasureParameters.TO, to);
+            putIfSet(given, MeasureParameters.CONDITION, condition);
+            putIfSet(given, MeasureParameters.WITHIN, within);
+            putIfSet(given, MeasureParameters.LESS_THAN, lessThan);
+            putIfSet(given, MeasureParameters.ALLOCATION, allocation);
+            putIfSet(given, MeasureParameters.COUNT, count);
+            putIfSet(given, MeasureParameters.PLAN_TYPE, planType);
+            putIfSet(given, MeasureParameters.PLACEMENT_TYPES, placementTypes);
+            putIfSet(given, MeasureParameters.SUBSET, subset);
+            putIfSet(given, MeasureParameters.WINDOW, window);
+            putIfSet(given, MeasureParameters.MINIMUM_PLACEMENTS, minimumPlacements);
+            putIfSet(given, MeasureParameters.MINIMUM_IN_CARE, minimumInCare);
+            putIfSet(given, MeasureParameters.MINIMUM_IN_PLACEMENT, minimumInPlacement);
+            putIfSet(given, MeasureParameters.CHECK_TYPE, checkType);
+            putIfSet(given, MeasureParameters.WITHIN_UNDER_5, withinUnder5);
+            putIfSet(given, MeasureParameters.IN_CARE_AT_LEAST, inCareAtLeast);
             return given;
         }
 

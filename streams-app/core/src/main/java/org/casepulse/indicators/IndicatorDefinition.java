@@ -18,6 +18,11 @@ import org.casepulse.snapshots.Unit;
  * @param caseType             when present, only cases whose referral carries this case type count
  * @param smallNumberThreshold a denominator below this is published but flagged
  * @param decimals             the value is rounded half up to this many places
+ * @param label                the seed report's own label (such as {@code NI 62}), or null
+ * @param seedRefs             the SEED-INDICATORS.md rows this entry implements (may be empty)
+ * @param section              where the page, tail and export group the entry (such as
+ *                             {@code child protection}); {@link #NO_SECTION} when the file gives none
+ * @param filter               which cases count (COUNTING.md 8.1); includes {@code caseType}
  */
 public record IndicatorDefinition(String id,
                                   String title,
@@ -31,7 +36,24 @@ public record IndicatorDefinition(String id,
                                   Optional<String> caseType,
                                   int smallNumberThreshold,
                                   int decimals,
-                                  String description) {
+                                  String description,
+                                  String label,
+                                  List<String> seedRefs,
+                                  String section,
+                                  CaseFilter filter) {
+
+    /** The section of an entry the catalogue places in none. */
+    public static final String NO_SECTION = "other";
+
+    /** An entry without a seed label, seed rows or section (as catalogues before issue 12 had). */
+    public IndicatorDefinition(String id, String title, MeasureKind measure, MeasureParameters parameters,
+                               Polarity polarity, Unit unit, Target target, BigDecimal tolerance,
+                               List<PeriodType> periods, Optional<String> caseType, int smallNumberThreshold,
+                               int decimals, String description) {
+        this(id, title, measure, parameters, polarity, unit, target, tolerance, periods, caseType,
+                smallNumberThreshold, decimals, description, null, List.of(), NO_SECTION,
+                CaseFilter.ofCaseType(caseType));
+    }
 
     public IndicatorDefinition {
         Objects.requireNonNull(id, "id");
@@ -44,6 +66,9 @@ public record IndicatorDefinition(String id,
         periods = List.copyOf(periods);
         Objects.requireNonNull(caseType, "caseType");
         Objects.requireNonNull(description, "description");
+        seedRefs = List.copyOf(seedRefs);
+        Objects.requireNonNull(section, "section");
+        Objects.requireNonNull(filter, "filter");
     }
 
     /** The target in force for a period ending on {@code periodEnd}, or null when there is none. */

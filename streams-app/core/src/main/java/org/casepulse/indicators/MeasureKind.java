@@ -1,7 +1,19 @@
 package org.casepulse.indicators;
 
+import static org.casepulse.indicators.MeasureParameters.ALLOCATION;
 import static org.casepulse.indicators.MeasureParameters.ANCHOR;
+import static org.casepulse.indicators.MeasureParameters.ASSESSMENT_TYPES;
+import static org.casepulse.indicators.MeasureParameters.CASE_ALLOCATION;
+import static org.casepulse.indicators.MeasureParameters.CONDITION;
+import static org.casepulse.indicators.MeasureParameters.COUNT;
+import static org.casepulse.indicators.MeasureParameters.ELEMENT;
+import static org.casepulse.indicators.MeasureParameters.EXCLUDE_PROGRESSED_TO_STRATEGY;
+import static org.casepulse.indicators.MeasureParameters.FROM;
 import static org.casepulse.indicators.MeasureParameters.INTERVAL_WORKING_DAYS;
+import static org.casepulse.indicators.MeasureParameters.LESS_THAN;
+import static org.casepulse.indicators.MeasureParameters.STARTED_IN_SAME_MONTH;
+import static org.casepulse.indicators.MeasureParameters.TO;
+import static org.casepulse.indicators.MeasureParameters.WITHIN;
 import static org.casepulse.indicators.MeasureParameters.LOOKBACK;
 import static org.casepulse.indicators.MeasureParameters.MINIMUM_DURATION;
 import static org.casepulse.indicators.MeasureParameters.NONE;
@@ -27,11 +39,13 @@ public enum MeasureKind {
     RE_REFERRAL("re-referral", PeriodSets.EVENT, Units.PROPORTION,
             Set.of(), Set.of(LOOKBACK), NONE.withLookback(Lookback.months(12))),
     REFERRAL_TO_ASSESSMENT("referral-to-assessment", PeriodSets.EVENT, Units.PROPORTION,
-            Set.of(), Set.of(), NONE),
+            Set.of(), Set.of(ASSESSMENT_TYPES), NONE),
     ASSESSMENT_TIMELINESS("assessment-timeliness", PeriodSets.EVENT, Units.PROPORTION,
-            Set.of(WITHIN_WORKING_DAYS), Set.of(ANCHOR), NONE.withAnchor(AssessmentAnchor.REFERRAL)),
+            Set.of(WITHIN_WORKING_DAYS), Set.of(ANCHOR, ASSESSMENT_TYPES, STARTED_IN_SAME_MONTH),
+            NONE.withAnchor(AssessmentAnchor.REFERRAL)),
+    /** Dated filters (unborn, age band) judge the child at the completion. */
     CHILDREN_SEEN_AT_ASSESSMENT("children-seen-at-assessment", PeriodSets.EVENT, Units.PROPORTION,
-            Set.of(), Set.of(), NONE),
+            Set.of(), Set.of(ASSESSMENT_TYPES, EXCLUDE_PROGRESSED_TO_STRATEGY), NONE),
     CP_VISIT_TIMELINESS("cp-visit-timeliness", PeriodSets.EVENT, Units.PROPORTION,
             Set.of(), Set.of(INTERVAL_WORKING_DAYS), NONE.withIntervalWorkingDays(10)),
     /** Without a lookback, any earlier plan of the child counts. */
@@ -45,15 +59,50 @@ public enum MeasureKind {
     /** Referrals of the year to date against the same months of the previous year. */
     DEMAND_CHANGE("demand-change", Set.of(PeriodType.YTD), List.of(Unit.PERCENT_CHANGE),
             Set.of(), Set.of(), NONE),
+    /** Each element, over the area's under-18 population (as referral-rate). */
+    EVENT_RATE("event-rate", PeriodSets.EVENT, List.of(Unit.RATE_PER_10K, Unit.COUNT),
+            Set.of(ELEMENT), Set.of(), NONE),
+    /** Each element, counted when its condition holds. */
+    EVENT_SHARE("event-share", PeriodSets.EVENT, Units.PROPORTION,
+            Set.of(ELEMENT, CONDITION), Set.of(), NONE),
+    /** Each {@code to} element paired with a {@code from}, timely within one of the three limits. */
+    INTERVAL_TIMELINESS("interval-timeliness", PeriodSets.EVENT, Units.PROPORTION,
+            Set.of(FROM, TO), Set.of(WITHIN_WORKING_DAYS, WITHIN, LESS_THAN), NONE),
+    /** Each {@code from} element, counted when some {@code to} element pairs with it. */
+    FOLLOWED_BY("followed-by", PeriodSets.EVENT, Units.PROPORTION,
+            Set.of(FROM, TO), Set.of(), NONE),
 
     WORKLOAD_ALLOCATED("workload-allocated", PeriodSets.SNAPSHOT, Units.PROPORTION,
             Set.of(), Set.of(), NONE),
-    UNALLOCATED_CASES("unallocated-cases", PeriodSets.SNAPSHOT, List.of(Unit.COUNT),
+    UNALLOCATED_CASES("unallocated-cases", PeriodSets.SNAPSHOT, List.of(Unit.COUNT, Unit.PERCENT),
             Set.of(), Set.of(OVER_WORKING_DAYS), NONE.withOverWorkingDays(7)),
-    ASSESSMENTS_OPEN_OVER("assessments-open-over", PeriodSets.SNAPSHOT, List.of(Unit.COUNT),
-            Set.of(), Set.of(OVER_WORKING_DAYS), NONE.withOverWorkingDays(45)),
+    ASSESSMENTS_OPEN_OVER("assessments-open-over", PeriodSets.SNAPSHOT, List.of(Unit.COUNT, Unit.PERCENT),
+            Set.of(), Set.of(OVER_WORKING_DAYS, ANCHOR, ASSESSMENT_TYPES, CASE_ALLOCATION),
+            NONE.withOverWorkingDays(45).withAnchor(AssessmentAnchor.REFERRAL)
+                    .withCaseAllocation(MeasureParameters.Allocation.ANY)),
+    /** Open cases, those (not) allocated among them; RATE_PER_10K over the under-18 population. */
+    OPEN_CASES("open-cases", PeriodSets.SNAPSHOT, List.of(Unit.COUNT, Unit.PERCENT, Unit.RATE_PER_10K),
+            Set.of(), Set.of(ALLOCATION, COUNT),
+            NONE.withAllocation(MeasureParameters.Allocation.ANY).withCount(MeasureParameters.Counted.CASES)),
     CP_VISIT_OVERDUE("cp-visit-overdue", PeriodSets.SNAPSHOT, List.of(Unit.COUNT),
             Set.of(), Set.of(INTERVAL_WORKING_DAYS), NONE.withIntervalWorkingDays(10)),
+    /** Children with an active plan of the type, each once (COUNTING.md 8.2 and 10). */
+    ACTIVE_PLANS("active-plans", PeriodSets.SNAPSHOT, List.of(Unit.COUNT, Unit.PERCENT, Unit.RATE_PER_10K),
+            Set.of(MeasureParameters.PLAN_TYPE), Set.of(MeasureParameters.PLACEMENT_TYPES, MeasureParameters.SUBSET),
+            NONE),
+    /** Children with an active plan of the type whose representative plan is at least D old. */
+    ACTIVE_PLAN_DURATION("active-plan-duration", PeriodSets.SNAPSHOT, Units.PROPORTION,
+            Set.of(MeasureParameters.PLAN_TYPE, MeasureParameters.MINIMUM_DURATION), Set.of(), NONE),
+    /** Children in care with at least K placements in the window to T. */
+    PLACEMENT_MOVES("placement-moves", PeriodSets.SNAPSHOT, Units.PROPORTION,
+            Set.of(MeasureParameters.WINDOW, MeasureParameters.MINIMUM_PLACEMENTS), Set.of(), NONE),
+    /** Children in care long enough, in the same placement long enough (adoption: the one before counts). */
+    PLACEMENT_STABILITY("placement-stability", PeriodSets.SNAPSHOT, Units.PROPORTION,
+            Set.of(MeasureParameters.MINIMUM_IN_CARE, MeasureParameters.MINIMUM_IN_PLACEMENT), Set.of(), NONE),
+    /** Children in care with a check of the type in the window to T. */
+    CHILD_CHECK_CURRENT("child-check-current", PeriodSets.SNAPSHOT, Units.PROPORTION,
+            Set.of(MeasureParameters.CHECK_TYPE, WITHIN),
+            Set.of(MeasureParameters.WITHIN_UNDER_5, MeasureParameters.IN_CARE_AT_LEAST), NONE),
     /** Open allocated cases over the distinct workers holding them. */
     AVERAGE_CASELOAD("average-caseload", PeriodSets.SNAPSHOT, List.of(Unit.RATIO),
             Set.of(), Set.of(), NONE);
@@ -112,6 +161,25 @@ public enum MeasureKind {
     /** The values of the optional parameters when the catalogue leaves them out. */
     public MeasureParameters defaultParameters() {
         return defaults;
+    }
+
+    /** Whether the kind applies the dated filters (unborn, age band) at the date of what it counts. */
+    public boolean appliesDatedFilters() {
+        return switch (this) {
+            case CHILDREN_SEEN_AT_ASSESSMENT, EVENT_RATE, EVENT_SHARE, INTERVAL_TIMELINESS, FOLLOWED_BY,
+                    ACTIVE_PLANS, ACTIVE_PLAN_DURATION, PLACEMENT_MOVES, PLACEMENT_STABILITY, CHILD_CHECK_CURRENT -> true;
+            default -> false;
+        };
+    }
+
+    /** Cross-case kinds, computed per child from case summaries: only case-type filters apply. */
+    public boolean isCrossCase() {
+        return this == RE_REFERRAL || this == REPEAT_CP_PLAN;
+    }
+
+    /** Whether the denominator is the area's under-18 population, supplied when the figure is made. */
+    public boolean isPopulationRate() {
+        return this == REFERRAL_RATE || this == EVENT_RATE;
     }
 
     public static Optional<MeasureKind> fromYamlName(String name) {

@@ -1,60 +1,267 @@
 package org.casepulse.indicators;
 
 import java.time.Period;
+import java.util.Set;
+import org.casepulse.events.AssessmentType;
+import org.casepulse.events.CheckType;
+import org.casepulse.events.PlacementType;
+import org.casepulse.events.PlanType;
 
 /**
  * The settings of a measure; which a kind takes, requires and defaults is {@link MeasureKind}'s
  * to say, and a catalogue's definitions carry them with the defaults filled in (null = not used
- * by the kind, except {@code lookback}, where null on repeat-cp-plan means any earlier plan).
+ * by the kind, except {@code lookback}, where null on repeat-cp-plan means any earlier plan, and
+ * {@code assessmentTypes}, where null means every type).
  *
- * @param withinWorkingDays   timeliness measures: counted when at most this many working days
- * @param intervalWorkingDays CP visits: the most working days allowed between visits
- * @param overWorkingDays     open-too-long snapshots: counted when more than this many working days
- * @param anchor              assessment timeliness: what the working days count from
- * @param lookback            re-referral and repeat plans: how far back an earlier one counts
- * @param minimumDuration     plan duration: counted when the plan lasted at least this long
+ * @param withinWorkingDays           timeliness measures: counted when at most this many working days
+ * @param intervalWorkingDays         CP visits: the most working days allowed between visits
+ * @param overWorkingDays             open-too-long snapshots: counted when more than this many working days
+ * @param anchor                      assessment timeliness and open assessments: what the working days count from
+ * @param lookback                    re-referral and repeat plans: how far back an earlier one counts
+ * @param minimumDuration             plan duration: counted when the plan lasted at least this long
+ * @param assessmentTypes             assessment measures: only assessments of these types (null: every type)
+ * @param caseAllocation              open assessments: counted only when the case is (not) allocated at T
+ * @param startedInSameMonth          assessment timeliness: only assessments started in their completion's month
+ * @param excludeProgressedToStrategy children seen: leaves out assessments that went to a strategy discussion
+ * @param element                     event-rate and event-share: the case element counted
+ * @param from                        interval-timeliness and followed-by: the element timed from
+ * @param to                          interval-timeliness and followed-by: the element timed to
+ * @param condition                   event-share: what makes an element count in the numerator
+ * @param within                      interval-timeliness: counted when {@code to <= from + within}
+ * @param lessThan                    interval-timeliness: counted when {@code to < from + lessThan}
+ * @param allocation                  open-cases: which open cases the numerator holds
+ * @param count                       open-cases: whether cases or children are counted
+ * @param planType                    plan snapshots: the plan type
+ * @param placementTypes              active-plans: only children whose placement at T is of these types
+ * @param subset                      active-plans: which of the counted children the numerator holds
+ * @param window placement-moves: the window placements are counted in
+ * @param minimumPlacements placement-moves: counted with at least this many placements in the window
+ * @param minimumInCare placement-stability: only children in care at least this long
+ * @param minimumInPlacement placement-stability: counted when in the placement at least this long
+ * @param checkType child-check-current: the kind of check
+ * @param withinUnder5 child-check-current: the window for children under 5
+ * @param inCareAtLeast child-check-current: only children in care at least this long
  */
 public record MeasureParameters(Integer withinWorkingDays,
                                 Integer intervalWorkingDays,
                                 Integer overWorkingDays,
                                 AssessmentAnchor anchor,
                                 Lookback lookback,
-                                Period minimumDuration) {
+                                Period minimumDuration,
+                                Set<AssessmentType> assessmentTypes,
+                                Allocation caseAllocation,
+                                Boolean startedInSameMonth,
+                                Boolean excludeProgressedToStrategy,
+                                Element element,
+                                Element from,
+                                Element to,
+                                Condition condition,
+                                Period within,
+                                Period lessThan,
+                                Allocation allocation,
+                                Counted count,
+                                PlanType planType,
+                                Set<PlacementType> placementTypes,
+                                Subset subset,
+                                Period window,
+                                Integer minimumPlacements,
+                                Period minimumInCare,
+                                Period minimumInPlacement,
+                                CheckType checkType,
+                                Period withinUnder5,
+                                Period inCareAtLeast) {
     static final String WITHIN_WORKING_DAYS = "withinWorkingDays";
     static final String INTERVAL_WORKING_DAYS = "intervalWorkingDays";
     static final String OVER_WORKING_DAYS = "overWorkingDays";
     static final String ANCHOR = "anchor";
     static final String LOOKBACK = "lookback";
     static final String MINIMUM_DURATION = "minimumDuration";
+    static final String ASSESSMENT_TYPES = "assessmentTypes";
+    static final String CASE_ALLOCATION = "caseAllocation";
+    static final String STARTED_IN_SAME_MONTH = "startedInSameMonth";
+    static final String EXCLUDE_PROGRESSED_TO_STRATEGY = "excludeProgressedToStrategy";
+    static final String ELEMENT = "element";
+    static final String FROM = "from";
+    static final String TO = "to";
+    static final String CONDITION = "condition";
+    static final String WITHIN = "within";
+    static final String LESS_THAN = "lessThan";
+    static final String ALLOCATION = "allocation";
+    static final String COUNT = "count";
+    static final String PLAN_TYPE = "planType";
+    static final String PLACEMENT_TYPES = "placementTypes";
+    static final String SUBSET = "subset";
+    static final String WINDOW = "window";
+    static final String MINIMUM_PLACEMENTS = "minimumPlacements";
+    static final String MINIMUM_IN_CARE = "minimumInCare";
+    static final String MINIMUM_IN_PLACEMENT = "minimumInPlacement";
+    static final String CHECK_TYPE = "checkType";
+    static final String WITHIN_UNDER_5 = "withinUnder5";
+    static final String IN_CARE_AT_LEAST = "inCareAtLeast";
 
     /** No parameters. */
-    public static final MeasureParameters NONE = new MeasureParameters(null, null, null, null, null, null);
+    public static final MeasureParameters NONE = new MeasureParameters(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
-    public MeasureParameters withWithinWorkingDays(Integer days) {
-        return new MeasureParameters(days, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration);
+    /** What a catalogue written before issue 12 can set. */
+    public MeasureParameters(Integer withinWorkingDays, Integer intervalWorkingDays, Integer overWorkingDays,
+                             AssessmentAnchor anchor, Lookback lookback, Period minimumDuration) {
+        this(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    public MeasureParameters withIntervalWorkingDays(Integer days) {
-        return new MeasureParameters(withinWorkingDays, days, overWorkingDays, anchor, lookback, minimumDuration);
+    public MeasureParameters {
+        assessmentTypes = assessmentTypes == null ? null : Set.copyOf(assessmentTypes);
+        placementTypes = placementTypes == null ? null : Set.copyOf(placementTypes);
     }
 
-    public MeasureParameters withOverWorkingDays(Integer days) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, days, anchor, lookback, minimumDuration);
+
+
+    /**
+     * active-plans: the children of the population the numerator holds (all of it when null):
+     * aged within the band at T, only the asylum-seeking, placed in one of the types at T, or
+     * placed at most this far from home (a known distance).
+     */
+    public record Subset(CaseFilter.AgeBand ageBand, boolean onlyAsylumSeeking, Set<PlacementType> placementTypes,
+                         Double maxDistanceMiles) {
+        public Subset {
+            placementTypes = placementTypes == null ? null : Set.copyOf(placementTypes);
+        }
     }
 
-    public MeasureParameters withAnchor(AssessmentAnchor newAnchor) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, newAnchor, lookback,
-                minimumDuration);
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+    public MeasureParameters withWithinWorkingDays(Integer value) {
+        return new MeasureParameters(value, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
     }
 
-    public MeasureParameters withLookback(Lookback newLookback) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, newLookback,
-                minimumDuration);
+    public MeasureParameters withIntervalWorkingDays(Integer value) {
+        return new MeasureParameters(withinWorkingDays, value, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
     }
 
-    public MeasureParameters withMinimumDuration(Period duration) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback,
-                duration);
+    public MeasureParameters withOverWorkingDays(Integer value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, value, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withAnchor(AssessmentAnchor value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, value, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withLookback(Lookback value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, value, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withMinimumDuration(Period value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, value, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withAssessmentTypes(Set<AssessmentType> value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, value, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withCaseAllocation(Allocation value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, value, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withStartedInSameMonth(Boolean value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, value, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withExcludeProgressedToStrategy(Boolean value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, value, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withElement(Element value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, value, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withFrom(Element value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, value, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withTo(Element value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, value, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withCondition(Condition value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, value, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withWithin(Period value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, value, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withLessThan(Period value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, value, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withAllocation(Allocation value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, value, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withCount(Counted value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, value, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withPlanType(PlanType value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, value, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withPlacementTypes(Set<PlacementType> value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, value, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withSubset(Subset value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, value, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withWindow(Period value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, value, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withMinimumPlacements(Integer value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, value, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withMinimumInCare(Period value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, value, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withMinimumInPlacement(Period value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, value, checkType, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withCheckType(CheckType value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, value, withinUnder5, inCareAtLeast);
+    }
+
+    public MeasureParameters withWithinUnder5(Period value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, value, inCareAtLeast);
+    }
+
+    public MeasureParameters withInCareAtLeast(Period value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, value);
+    }
+
+    /** Whether the assessment type counts here (no set: every type does). */
+    public boolean countsAssessmentType(AssessmentType type) {
+        return assessmentTypes == null || assessmentTypes.contains(type);
     }
 
     /** These parameters, with each one {@code given} sets replacing this one's. */
@@ -65,6 +272,62 @@ public record MeasureParameters(Integer withinWorkingDays,
                 given.overWorkingDays != null ? given.overWorkingDays : overWorkingDays,
                 given.anchor != null ? given.anchor : anchor,
                 given.lookback != null ? given.lookback : lookback,
-                given.minimumDuration != null ? given.minimumDuration : minimumDuration);
+                given.minimumDuration != null ? given.minimumDuration : minimumDuration,
+                given.assessmentTypes != null ? given.assessmentTypes : assessmentTypes,
+                given.caseAllocation != null ? given.caseAllocation : caseAllocation,
+                given.startedInSameMonth != null ? given.startedInSameMonth : startedInSameMonth,
+                given.excludeProgressedToStrategy != null ? given.excludeProgressedToStrategy : excludeProgressedToStrategy,
+                given.element != null ? given.element : element,
+                given.from != null ? given.from : from,
+                given.to != null ? given.to : to,
+                given.condition != null ? given.condition : condition,
+                given.within != null ? given.within : within,
+                given.lessThan != null ? given.lessThan : lessThan,
+                given.allocation != null ? given.allocation : allocation,
+                given.count != null ? given.count : count,
+                given.planType != null ? given.planType : planType,
+                given.placementTypes != null ? given.placementTypes : placementTypes,
+                given.subset != null ? given.subset : subset,
+                given.window != null ? given.window : window,
+                given.minimumPlacements != null ? given.minimumPlacements : minimumPlacements,
+                given.minimumInCare != null ? given.minimumInCare : minimumInCare,
+                given.minimumInPlacement != null ? given.minimumInPlacement : minimumInPlacement,
+                given.checkType != null ? given.checkType : checkType,
+                given.withinUnder5 != null ? given.withinUnder5 : withinUnder5,
+                given.inCareAtLeast != null ? given.inCareAtLeast : inCareAtLeast);
+    }
+
+    /** Which open cases (or assessments in them) count, by their allocation at T. */
+    public enum Allocation {
+        ANY("any"), ALLOCATED("allocated"), UNALLOCATED("unallocated");
+
+        private final String yamlName;
+
+        Allocation(String yamlName) {
+            this.yamlName = yamlName;
+        }
+
+        public String yamlName() {
+            return yamlName;
+        }
+
+        public boolean admits(boolean allocated) {
+            return this == ANY || (this == ALLOCATED) == allocated;
+        }
+    }
+
+    /** What a snapshot count counts: cases, or children once each (COUNTING.md 8.2). */
+    public enum Counted {
+        CASES("cases"), CHILDREN("children");
+
+        private final String yamlName;
+
+        Counted(String yamlName) {
+            this.yamlName = yamlName;
+        }
+
+        public String yamlName() {
+            return yamlName;
+        }
     }
 }

@@ -15,6 +15,9 @@ import org.casepulse.snapshots.Unit;
  *
  * @param target          the target all year; null when there is none or it is phased
  * @param targetByQuarter the target of each financial quarter (Q1 April-June); null without a target
+ * @param label           the seed report's own label (such as {@code NI 62}); null when it has none
+ * @param seedRefs        the SEED-INDICATORS.md rows the indicator implements
+ * @param section         the scorecard section the indicator is shown in
  */
 public record IndicatorJson(String id,
                             String title,
@@ -27,7 +30,10 @@ public record IndicatorJson(String id,
                             List<PeriodType> periods,
                             int decimals,
                             int smallNumberThreshold,
-                            String description) {
+                            String description,
+                            String label,
+                            List<String> seedRefs,
+                            String section) {
 
     public static IndicatorJson of(IndicatorDefinition indicator) {
         Target target = indicator.target();
@@ -36,7 +42,7 @@ public record IndicatorJson(String id,
                 target == null || target.isPhased() ? null : target.q1(),
                 target == null ? null : quarters(target),
                 indicator.tolerance(), indicator.periods(), indicator.decimals(), indicator.smallNumberThreshold(),
-                indicator.description());
+                indicator.description(), indicator.label(), indicator.seedRefs(), indicator.section());
     }
 
     private static Map<String, BigDecimal> quarters(Target target) {

@@ -63,7 +63,7 @@ public record Scorecard(AreaJson area, PeriodType periodType, LocalDate asOf, Ar
                                PeriodType periodType, LocalDate asOf, String view, Predicate<String> visible) {
         List<Area> peers = peers(areas, area).stream().filter(peer -> visible.test(peer.code())).toList();
         List<String> peerCodes = peers.stream().map(Area::code).toList();
-        List<Row> rows = catalogue.indicators().stream()
+        List<Row> rows = CatalogueSections.inSectionOrder(catalogue).stream()
                 .filter(indicator -> periodType == null || indicator.publishes(periodType))
                 .map(indicator -> row(figures, areas, indicator, area,
                         periodType == null ? headline(indicator) : periodType, peerCodes, asOf))

@@ -43,7 +43,7 @@ class IndicatorCatalogueTest {
     void shouldShipEveryDefaultIndicator() {
         IndicatorCatalogue catalogue = IndicatorCatalogue.defaults();
 
-        assertThat(catalogue.all()).extracting(IndicatorDefinition::id).containsExactly(
+        assertThat(catalogue.all()).extracting(IndicatorDefinition::id).contains(
                 "allocation-within-2wd", "allocation-within-7wd", "allocation-within-28wd", "re-referral-12m",
                 "referral-to-assessment", "assessment-within-45wd", "children-seen-at-assessment",
                 "cp-visits-in-timescale", "repeat-cp-plan", "cp-plan-over-2y-at-end", "referral-rate-per-10k",
@@ -73,10 +73,12 @@ class IndicatorCatalogueTest {
         assertThat(twoDays.smallNumberThreshold()).isEqualTo(10);
         assertThat(twoDays.decimals()).isEqualTo(1);
         assertThat(catalogue.byMeasure(MeasureKind.ALLOCATION_TIMELINESS)).extracting(i -> i.parameters().withinWorkingDays())
-                .containsExactly(2, 7, 28);
+                .containsExactly(2, 7, 28, 2, 7, 28);
 
         assertThat(catalogue.indicator("assessment-within-45wd").parameters())
-                .isEqualTo(MeasureParameters.NONE.withWithinWorkingDays(45).withAnchor(AssessmentAnchor.REFERRAL));
+                .isEqualTo(MeasureParameters.NONE.withWithinWorkingDays(45).withAnchor(AssessmentAnchor.REFERRAL)
+                        .withAssessmentTypes(java.util.Set.of(org.casepulse.events.AssessmentType.SINGLE,
+                                org.casepulse.events.AssessmentType.S47_ENQUIRY)));
         assertThat(catalogue.indicator("cp-visits-in-timescale").parameters().intervalWorkingDays()).isEqualTo(10);
     }
 
@@ -214,19 +216,19 @@ class IndicatorCatalogueTest {
     @Test
     void shouldNameAnUnknownField() throws IOException {
         assertError(VALID.replace("polarity: T", "polarty: T"),
-                ":10: indicators[0].polarty: unknown field; expected one of [caseType, decimals, description, id,");
+                ":10: indicators[0].polarty: unknown field; expected one of [ageBand, caseType, caseTypes, decimals,");
     }
 
     @Test
     void shouldNameAParameterTheMeasureDoesNotTake() throws IOException {
         assertError(VALID.replace("polarity: T", "parameters: {anchor: referral}\n    polarity: T"),
-                ":10: indicators[0].parameters.anchor: not a parameter of measure referral-to-assessment, which takes none");
+                ":10: indicators[0].parameters.anchor: not a parameter of measure referral-to-assessment; it takes [assessmentTypes]");
     }
 
     @Test
     void shouldNameAMisspeltParameter() throws IOException {
         assertError(VALID.replace("polarity: T", "parameters: {withinWorkingDay: 2}\n    polarity: T"),
-                ":10: indicators[0].parameters.withinWorkingDay: unknown field; expected one of [anchor,");
+                ":10: indicators[0].parameters.withinWorkingDay: unknown field; expected one of [allocation, anchor,");
     }
 
     @Test
@@ -255,9 +257,47 @@ class IndicatorCatalogueTest {
     }
 
     @Test
-    void shouldNameAMissingTargetForARatedPolarity() throws IOException {
+    void shouldNameAMissingTargetForPolarityT() throws IOException {
         assertError(VALID.replace("    target: 70\n", ""),
-                ":7: indicators[0].target: missing: polarity T rates against a target");
+                ":7: indicators[0].target: missing: polarity T judges closeness to a target");
+    }
+
+    @Test
+    void shouldLetAnHigherOrLowerIsBetterEntryGoWithoutATarget() throws IOException {
+        Path file = write(VALID.replace("    target: 70\n", "").replace("polarity: T", "polarity: H"));
+
+        IndicatorDefinition loaded = IndicatorCatalogue.load(file).indicator("referral-to-assessment");
+
+        assertThat(loaded.polarity()).isEqualTo(Polarity.H);
+        assertThat(loaded.target()).isNull();
+        assertThat(Rating.rag(Polarity.H, BigDecimal.TEN, loaded.targetFor(parse("2025-07-31")), loaded.tolerance()))
+                .isEqualTo(org.casepulse.snapshots.Rag.NOT_RATED);
+    }
+
+    @Test
+    void shouldReadTheSeedLabelRowsAndSection() throws IOException {
+        Path file = write(VALID.replace("polarity: T", "polarity: T\n    label: NI 68\n    seedRefs: [RF3, AS4]\n"
+                + "    section: referral and assessment"));
+
+        IndicatorDefinition loaded = IndicatorCatalogue.load(file).indicator("referral-to-assessment");
+
+        assertThat(loaded.label()).isEqualTo("NI 68");
+        assertThat(loaded.seedRefs()).containsExactly("RF3", "AS4");
+        assertThat(loaded.section()).isEqualTo("referral and assessment");
+        IndicatorDefinition bare = IndicatorCatalogue.load(write(VALID)).indicator("referral-to-assessment");
+        assertThat(bare.label()).isNull();
+        assertThat(bare.seedRefs()).isEmpty();
+        assertThat(bare.section()).isEqualTo(IndicatorDefinition.NO_SECTION);
+    }
+
+    @Test
+    void shouldNameASeedRowThatDoesNotExist() throws IOException {
+        assertError(VALID.replace("polarity: T", "polarity: T\n    seedRefs: [RF3, RF13]"),
+                ":11: indicators[0].seedRefs[1]: not a row of SEED-INDICATORS.md (such as AL1, CP13), got RF13");
+        assertError(VALID.replace("polarity: T", "polarity: T\n    seedRefs: [RF3, RF3]"),
+                ":11: indicators[0].seedRefs[1]: RF3 is listed twice");
+        assertError(VALID.replace("polarity: T", "polarity: T\n    section: \"  \""),
+                ":11: indicators[0].section: must not be blank");
     }
 
     @Test

@@ -72,7 +72,11 @@ public final class DemoFigures {
     private long[] lowestCounts(IndicatorDefinition indicator, Area area, Period period) {
         double perTenK = area.population() / 10_000.0;
         if (indicator.unit() == Unit.RATE_PER_10K) {
-            return new long[] {referrals(area, period.monthsIn()), area.population()};
+            // A snapshot rate (children on plans, in care) has no months: about 40 per 10,000.
+            long numerator = period.type() == PeriodType.SNAPSHOT
+                    ? Math.round(perTenK * 40 * (0.8 + 0.4 * unit(indicator.id(), area.code(), "rate")))
+                    : referrals(area, period.monthsIn());
+            return new long[] {numerator, area.population()};
         }
         if (indicator.unit() == Unit.PERCENT_CHANGE) {
             List<YearMonth> lastYear = period.monthsIn().stream().map(month -> month.minusYears(1)).toList();

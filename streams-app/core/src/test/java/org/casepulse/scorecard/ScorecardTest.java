@@ -61,7 +61,13 @@ class ScorecardTest {
         Scorecard scorecard = Scorecard.of(FIGURES, REFERENCE.catalogue(), REFERENCE.areas(), AREAS.area("NORTH"), PeriodType.R12M, null, CAUGHT_UP);
 
         assertThat(scorecard.rows()).extracting(row -> row.indicator().id())
-                .containsExactly("re-referral-12m", "referral-rate-per-10k");
+                .containsExactly("re-referral-12m", "initial-assessments-per-10k", "core-assessments-per-10k",
+                        "referral-rate-per-10k", "early-help-assessments-per-10k", "s47-enquiries-per-10k",
+                        "initial-conferences-per-10k");
+        // Grouped by section as the county scorecard is, in the order the catalogue first names each.
+        assertThat(scorecard.rows()).extracting(row -> row.indicator().section()).containsExactly(
+                "referral and assessment", "referral and assessment", "referral and assessment", "demand", "demand",
+                "child protection", "child protection");
         assertThat(scorecard.rows()).allMatch(row -> row.periodType() == PeriodType.R12M);
     }
 

@@ -150,8 +150,8 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
     /** Tells the child's ledger what changed about this case. */
     private void updateChild(String caseId, CaseHistory before, CaseHistory after, Record<String, Admission> record) {
         Instant knownAt = record.value().event().getRecordedAt();
-        ChildSummary sent = ChildSummaries.of(caseId, before, knownAt);
-        ChildSummary summary = ChildSummaries.of(caseId, after, knownAt);
+        ChildSummary sent = ChildSummaries.of(caseId, before, knownAt, caseFacts.childTimelines());
+        ChildSummary summary = ChildSummaries.of(caseId, after, knownAt, caseFacts.childTimelines());
         boolean childChanged = sent != null && (summary == null || !sent.getChildId().equals(summary.getChildId()));
         if (childChanged) {
             forwardToChild(ChildSummaries.withdrawal(caseId, sent.getChildId(), knownAt), record);

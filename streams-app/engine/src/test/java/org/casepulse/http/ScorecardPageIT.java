@@ -36,6 +36,8 @@ class ScorecardPageIT {
     private static final ReferenceData REFERENCE = ReferenceData.defaults();
     private static final String ROW = "document.querySelector('tr[data-indicator=\"allocation-within-2wd\"]')";
     private static final int WIDTH = 1600;
+    private static final long SECTIONS = REFERENCE.catalogue().indicators().stream()
+            .map(indicator -> indicator.section()).distinct().count();
     private static final long YTD_INDICATORS = REFERENCE.catalogue().indicators().stream()
             .filter(indicator -> indicator.publishes(PeriodType.YTD)).count();
 
@@ -56,7 +58,11 @@ class ScorecardPageIT {
 
             chromium.open(server.url() + "/", WIDTH, 1000);
             await("the scorecard, live").atMost(TIMEOUT).until(() -> chromium.evaluate(
-                    "document.querySelectorAll('#rows tr').length === 17"
+                    "document.querySelectorAll('#rows tr[data-indicator]').length === "
+                            + REFERENCE.catalogue().indicators().size()
+                            // One heading per section (allocation and workload, ..., private fostering).
+                            + " && document.querySelectorAll('#rows tr.section').length === " + SECTIONS
+                            + " && document.querySelector('#rows tr.section th').textContent === 'Allocation and workload'"
                             + " && document.getElementById('status').dataset.state === 'live'"
                             + " && " + ROW + ".querySelector('.figure') !== null").asBoolean());
             assertThat(chromium.evaluate("document.getElementById('live-text').textContent").asText()).isEqualTo("Live");

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.Comparator;
+import org.casepulse.events.AssessmentType;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.events.EventType;
 import org.casepulse.events.PlanType;
@@ -28,6 +30,22 @@ final class CaseHistory {
 
     /** An assessment: its earliest start and earliest completion, either may be null. */
     record Assessment(String assessmentId, CaseEvent start, CaseEvent completion) {
+
+        /** COUNTING.md 7: the start's assessmentType, else the completion's, else SINGLE. */
+        AssessmentType type() {
+            if (start != null && start.getAssessmentType() != null) {
+                return start.getAssessmentType();
+            }
+            return completion != null && completion.getAssessmentType() != null
+                    ? completion.getAssessmentType() : AssessmentType.SINGLE;
+        }
+    }
+
+    /** An element occurrence: dated and placed by {@code dated}; a condition reads {@code decided}. */
+    record Occurrence(CaseEvent dated, CaseEvent decided) {
+        LocalDate date() {
+            return dated.getOccurredOn();
+        }
     }
 
     /** A plan that has a start; end is null while it has no end. */
@@ -141,6 +159,152 @@ final class CaseHistory {
 
     List<CaseEvent> visits() {
         return visits;
+    }
+
+    /** Every plan with a start that does not end before it, of any type. */
+    List<Plan> countablePlans() {
+        return readPlans().stream().filter(plan -> !plan.endedBeforeStart()).toList();
+    }
+
+    List<CaseEvent> events() {
+        return events;
+    }
+
+    /** The value of the latest event (in event order) that carries the field; null when none does. */
+    <T> T latestValue(Function<CaseEvent, T> field) {
+        T value = null;
+        for (CaseEvent event : events) {
+            if (field.apply(event) != null) {
+                value = field.apply(event);
+            }
+        }
+        return value;
+    }
+
+    /**
+     * The occurrences of a named element (COUNTING.md 7), in event order. Conferences: the
+     * effective events of one conferenceId (or one event without an id) are one conference, dated
+     * by the earliest and decided by the latest. Placements and arrangements: by id, the earliest
+     * start and end, none when there is no start or the end is before it.
+     */
+    List<Occurrence> occurrences(org.casepulse.indicators.Element element) {
+        List<Occurrence> found = new ArrayList<>();
+        switch (element.name()) {
+            case REFERRAL -> found.add(new Occurrence(referral, referral));
+            case ASSESSMENT_START, ASSESSMENT_COMPLETION -> {
+                for (Assessment a : assessments) {
+                    boolean typed = element.assessmentTypes() == null || element.assessmentTypes().contains(a.type());
+                    CaseEvent event = element.name() == org.casepulse.indicators.Element.Name.ASSESSMENT_START
+                            ? a.start() : a.completion();
+                    if (typed && event != null) {
+                        found.add(new Occurrence(event, event));
+                    }
+                }
+            }
+            case STRATEGY_DISCUSSION -> all(EventType.STRATEGY_DISCUSSION_HELD).forEach(e -> found.add(new Occurrence(e, e)));
+            case CONFERENCE -> {
+                Map<String, List<CaseEvent>> sittings = new LinkedHashMap<>();
+                for (CaseEvent e : all(EventType.CONFERENCE_HELD)) {
+                    String key = e.getConferenceId() != null ? "c/" + e.getConferenceId() : "e/" + e.getEventId();
+                    sittings.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+                }
+                for (List<CaseEvent> conference : sittings.values()) {
+                    CaseEvent first = conference.get(0);
+                    if (element.conferenceTypes() == null || element.conferenceTypes().contains(first.getConferenceType())) {
+                        found.add(new Occurrence(first, conference.get(conference.size() - 1)));
+                    }
+                }
+            }
+            case REVIEW -> all(EventType.REVIEW_HELD).stream()
+                    .filter(e -> element.reviewTypes() == null || element.reviewTypes().contains(e.getReviewType()))
+                    .forEach(e -> found.add(new Occurrence(e, e)));
+            case PLAN_START, PLAN_END -> {
+                for (Plan plan : countablePlans()) {
+                    if (element.planType() != null && plan.type() != element.planType()) {
+                        continue;
+                    }
+                    CaseEvent event = element.name() == org.casepulse.indicators.Element.Name.PLAN_START
+                            ? plan.start() : plan.end();
+                    if (event != null) {
+                        found.add(new Occurrence(event, event));
+                    }
+                }
+            }
+            case PLACEMENT_START, PLACEMENT_END -> spans(EventType.PLACEMENT_STARTED, EventType.PLACEMENT_ENDED,
+                    CaseEvent::getPlacementId, element.name() == org.casepulse.indicators.Element.Name.PLACEMENT_START, found);
+            case ARRANGEMENT_START, ARRANGEMENT_END -> spans(EventType.PRIVATE_FOSTERING_ARRANGEMENT_STARTED,
+                    EventType.PRIVATE_FOSTERING_ARRANGEMENT_ENDED, CaseEvent::getArrangementId,
+                    element.name() == org.casepulse.indicators.Element.Name.ARRANGEMENT_START, found);
+            case ADOPTION_DECISION -> all(EventType.ADOPTION_DECISION_MADE).forEach(e -> found.add(new Occurrence(e, e)));
+            case PLACED_FOR_ADOPTION -> all(EventType.PLACED_FOR_ADOPTION).forEach(e -> found.add(new Occurrence(e, e)));
+            case CASE_CLOSURE -> {
+                if (closure != null) {
+                    found.add(new Occurrence(closure, closure));
+                }
+            }
+            case VISIT -> visits.forEach(e -> found.add(new Occurrence(e, e)));
+            case CHILD_CHECK -> all(EventType.CHILD_CHECK_RECORDED).stream()
+                    .filter(e -> element.checkTypes() == null || element.checkTypes().contains(e.getCheckType()))
+                    .forEach(e -> found.add(new Occurrence(e, e)));
+        }
+        found.sort(Comparator.comparing(Occurrence::dated, EffectiveEvents.ORDER));
+        return found;
+    }
+
+    /** A placement: its earliest start and end; none without a start, or with an end before the start. */
+    record Placement(String placementId, CaseEvent start, CaseEvent end) {
+    }
+
+    List<Placement> placements() {
+        List<Placement> placements = new ArrayList<>();
+        group(EventType.PLACEMENT_STARTED, EventType.PLACEMENT_ENDED, CaseEvent::getPlacementId).forEach((id, events) -> {
+            CaseEvent start = first(events, EventType.PLACEMENT_STARTED);
+            CaseEvent end = first(events, EventType.PLACEMENT_ENDED);
+            if (start != null && (end == null || !end.getOccurredOn().isBefore(start.getOccurredOn()))) {
+                placements.add(new Placement(id, start, end));
+            }
+        });
+        return placements;
+    }
+
+    /**
+     * The placement in force at T (started on or before, no end on or before) with the latest
+     * start, then the smallest placementId: its PLACEMENT_STARTED event; null when none.
+     */
+    CaseEvent placementStartAt(LocalDate t) {
+        CaseEvent chosen = null;
+        String chosenId = null;
+        for (Map.Entry<String, List<CaseEvent>> placement
+                : group(EventType.PLACEMENT_STARTED, EventType.PLACEMENT_ENDED, CaseEvent::getPlacementId).entrySet()) {
+            CaseEvent start = first(placement.getValue(), EventType.PLACEMENT_STARTED);
+            CaseEvent end = first(placement.getValue(), EventType.PLACEMENT_ENDED);
+            if (start == null || (end != null && end.getOccurredOn().isBefore(start.getOccurredOn()))
+                    || start.getOccurredOn().isAfter(t) || (end != null && !end.getOccurredOn().isAfter(t))) {
+                continue;
+            }
+            boolean better = chosen == null || start.getOccurredOn().isAfter(chosen.getOccurredOn())
+                    || (start.getOccurredOn().equals(chosen.getOccurredOn()) && placement.getKey().compareTo(chosenId) < 0);
+            if (better) {
+                chosen = start;
+                chosenId = placement.getKey();
+            }
+        }
+        return chosen;
+    }
+
+    private void spans(EventType startType, EventType endType, Function<CaseEvent, String> id, boolean starts,
+                       List<Occurrence> found) {
+        group(startType, endType, id).forEach((key, events) -> {
+            CaseEvent start = first(events, startType);
+            CaseEvent end = first(events, endType);
+            if (start == null || (end != null && end.getOccurredOn().isBefore(start.getOccurredOn()))) {
+                return;
+            }
+            CaseEvent event = starts ? start : end;
+            if (event != null) {
+                found.add(new Occurrence(event, event));
+            }
+        });
     }
 
     private List<CaseEvent> all(EventType type) {

@@ -127,7 +127,25 @@ final class CaseScript {
                 .setWorkerId(event.getWorkerId())
                 .setPlanId(event.getPlanId())
                 .setPlanType(event.getPlanType())
-                .setRetractsEventId(event.getRetractsEventId());
+                .setRetractsEventId(event.getRetractsEventId())
+                .setChildDateOfBirth(event.getChildDateOfBirth())
+                .setChildUnborn(event.getChildUnborn())
+                .setUnaccompaniedAsylumSeeking(event.getUnaccompaniedAsylumSeeking())
+                .setAssessmentType(event.getAssessmentType())
+                .setVisitType(event.getVisitType())
+                .setPlanEndReason(event.getPlanEndReason())
+                .setClosureReason(event.getClosureReason())
+                .setConferenceType(event.getConferenceType())
+                .setConferenceOutcome(event.getConferenceOutcome())
+                .setConferenceId(event.getConferenceId())
+                .setReviewType(event.getReviewType())
+                .setChildParticipated(event.getChildParticipated())
+                .setPlacementId(event.getPlacementId())
+                .setPlacementType(event.getPlacementType())
+                .setDistanceFromHomeMiles(event.getDistanceFromHomeMiles())
+                .setOutOfArea(event.getOutOfArea())
+                .setCheckType(event.getCheckType())
+                .setArrangementId(event.getArrangementId());
     }
 
     /** An amendment that moves the event's business date. */

@@ -25,14 +25,18 @@ final class EventFacts {
 
     List<Fact> of(IndicatorDefinition indicator) {
         // Cross-case measures look at every case of the child; only the counted case is filtered.
-        List<CaseHistory> counted = allCases.stream().filter(c -> c.matches(indicator.caseType())).toList();
+        List<CaseHistory> counted = allCases.stream().filter(c -> Filters.keepsCase(indicator.filter(), c)).toList();
         MeasureParameters p = indicator.parameters();
         return switch (indicator.measure()) {
             case ALLOCATION_TIMELINESS -> allocationTimeliness(counted, p.withinWorkingDays());
             case RE_REFERRAL -> reReferral(counted, p.lookback());
-            case REFERRAL_TO_ASSESSMENT -> referralToAssessment(counted);
-            case ASSESSMENT_TIMELINESS -> assessmentTimeliness(counted, p.withinWorkingDays(), p.anchor());
-            case CHILDREN_SEEN_AT_ASSESSMENT -> childrenSeen(counted);
+            case REFERRAL_TO_ASSESSMENT -> referralToAssessment(counted, p);
+            case ASSESSMENT_TIMELINESS -> assessmentTimeliness(counted, p);
+            case CHILDREN_SEEN_AT_ASSESSMENT -> childrenSeen(counted, indicator);
+            case EVENT_RATE -> eventRate(counted, indicator);
+            case EVENT_SHARE -> eventShare(counted, indicator);
+            case INTERVAL_TIMELINESS -> intervalTimeliness(counted, indicator);
+            case FOLLOWED_BY -> followedBy(counted, indicator);
             case CP_VISIT_TIMELINESS -> cpVisitTimeliness(counted, p.intervalWorkingDays());
             case REPEAT_CP_PLAN -> repeatCpPlan(counted, p.lookback());
             case CP_PLAN_DURATION_AT_END -> cpPlanDurationAtEnd(counted, p.minimumDuration());
@@ -70,12 +74,12 @@ final class EventFacts {
         return facts;
     }
 
-    private List<Fact> referralToAssessment(List<CaseHistory> cases) {
+    private List<Fact> referralToAssessment(List<CaseHistory> cases, MeasureParameters p) {
         List<Fact> facts = new ArrayList<>();
         for (CaseHistory c : cases) {
             boolean assessed = false;
             for (CaseHistory.Assessment a : c.assessments()) {
-                if (a.start() != null && !a.start().getOccurredOn().isBefore(c.referralDate())) {
+                if (a.start() != null && typed(p, a) && !a.start().getOccurredOn().isBefore(c.referralDate())) {
                     assessed = true;
                 }
             }
@@ -84,11 +88,19 @@ final class EventFacts {
         return facts;
     }
 
-    private List<Fact> assessmentTimeliness(List<CaseHistory> cases, int within, AssessmentAnchor anchor) {
+    private List<Fact> assessmentTimeliness(List<CaseHistory> cases, MeasureParameters p) {
+        int within = p.withinWorkingDays();
+        AssessmentAnchor anchor = p.anchor();
         List<Fact> facts = new ArrayList<>();
         for (CaseHistory c : cases) {
             for (CaseHistory.Assessment a : c.assessments()) {
-                if (a.completion() == null) {
+                if (a.completion() == null || !typed(p, a)) {
+                    continue;
+                }
+                // startedInSameMonth: a start in the completion's calendar month, or no fact.
+                if (Boolean.TRUE.equals(p.startedInSameMonth()) && (a.start() == null
+                        || !java.time.YearMonth.from(a.start().getOccurredOn())
+                                .equals(java.time.YearMonth.from(a.completion().getOccurredOn())))) {
                     continue;
                 }
                 LocalDate from = switch (anchor) {
@@ -104,13 +116,19 @@ final class EventFacts {
         return facts;
     }
 
-    private List<Fact> childrenSeen(List<CaseHistory> cases) {
+    private List<Fact> childrenSeen(List<CaseHistory> cases, IndicatorDefinition indicator) {
+        MeasureParameters p = indicator.parameters();
         List<Fact> facts = new ArrayList<>();
         for (CaseHistory c : cases) {
             for (CaseHistory.Assessment a : c.assessments()) {
-                if (a.completion() != null) {
-                    facts.add(Fact.of(a.completion(), Boolean.TRUE.equals(a.completion().getChildSeen())));
+                if (a.completion() == null || !typed(p, a)
+                        || !Filters.keepsOn(indicator.filter(), c, a.completion().getOccurredOn())) {
+                    continue;
                 }
+                if (Boolean.TRUE.equals(p.excludeProgressedToStrategy()) && wentToStrategy(c, a)) {
+                    continue;
+                }
+                facts.add(Fact.of(a.completion(), Boolean.TRUE.equals(a.completion().getChildSeen())));
             }
         }
         return facts;
@@ -171,6 +189,104 @@ final class EventFacts {
                     LocalDate end = plan.end().getOccurredOn();
                     facts.add(Fact.of(plan.end(), !end.isBefore(plan.startDate().plus(minimum))));
                 }
+            }
+        }
+        return facts;
+    }
+
+    /** A strategy discussion dated from the assessment's start (or completion, without one) to its completion. */
+    private static boolean wentToStrategy(CaseHistory c, CaseHistory.Assessment a) {
+        LocalDate end = a.completion().getOccurredOn();
+        LocalDate begin = a.start() == null ? end : a.start().getOccurredOn();
+        return c.occurrences(org.casepulse.indicators.Element.of(org.casepulse.indicators.Element.Name.STRATEGY_DISCUSSION))
+                .stream().anyMatch(s -> !s.date().isBefore(begin) && !s.date().isAfter(end));
+    }
+
+    private static boolean typed(MeasureParameters p, CaseHistory.Assessment a) {
+        return p.assessmentTypes() == null || p.assessmentTypes().contains(a.type());
+    }
+
+    private List<Fact> eventRate(List<CaseHistory> cases, IndicatorDefinition indicator) {
+        List<Fact> facts = new ArrayList<>();
+        for (CaseHistory c : cases) {
+            for (CaseHistory.Occurrence o : c.occurrences(indicator.parameters().element())) {
+                if (Filters.keepsOn(indicator.filter(), c, o.date())) {
+                    facts.add(Fact.counted(o.dated()));
+                }
+            }
+        }
+        return facts;
+    }
+
+    private List<Fact> eventShare(List<CaseHistory> cases, IndicatorDefinition indicator) {
+        org.casepulse.indicators.Condition condition = indicator.parameters().condition();
+        List<Fact> facts = new ArrayList<>();
+        for (CaseHistory c : cases) {
+            for (CaseHistory.Occurrence o : c.occurrences(indicator.parameters().element())) {
+                if (!Filters.keepsOn(indicator.filter(), c, o.date())) {
+                    continue;
+                }
+                CaseEvent e = o.decided();
+                boolean holds;
+                if (condition.childSeen() != null) {
+                    holds = Boolean.TRUE.equals(e.getChildSeen());
+                } else if (condition.childParticipated() != null) {
+                    holds = Boolean.TRUE.equals(e.getChildParticipated());
+                } else if (condition.conferenceOutcome() != null) {
+                    holds = condition.conferenceOutcome().equals(e.getConferenceOutcome());
+                } else if (condition.planEndReasons() != null) {
+                    holds = e.getPlanEndReason() != null && condition.planEndReasons().contains(e.getPlanEndReason());
+                } else {
+                    holds = e.getClosureReason() != null && condition.closureReasons().contains(e.getClosureReason());
+                }
+                facts.add(Fact.of(o.dated(), holds));
+            }
+        }
+        return facts;
+    }
+
+    /** COUNTING.md 7: the latest from dated on or before the to; at equal dates the later in event order. */
+    private static CaseHistory.Occurrence pairedFrom(CaseHistory.Occurrence to, List<CaseHistory.Occurrence> froms) {
+        return froms.stream().filter(f -> !f.date().isAfter(to.date()))
+                .max(Comparator.comparing(CaseHistory.Occurrence::dated, EffectiveEvents.ORDER)).orElse(null);
+    }
+
+    private List<Fact> intervalTimeliness(List<CaseHistory> cases, IndicatorDefinition indicator) {
+        MeasureParameters p = indicator.parameters();
+        List<Fact> facts = new ArrayList<>();
+        for (CaseHistory c : cases) {
+            List<CaseHistory.Occurrence> froms = c.occurrences(p.from());
+            for (CaseHistory.Occurrence to : c.occurrences(p.to())) {
+                CaseHistory.Occurrence from = pairedFrom(to, froms);
+                if (from == null || !Filters.keepsOn(indicator.filter(), c, to.date())) {
+                    continue;
+                }
+                boolean timely;
+                if (p.withinWorkingDays() != null) {
+                    timely = wd.between(from.date(), to.date()) <= p.withinWorkingDays();
+                } else if (p.within() != null) {
+                    timely = !to.date().isAfter(from.date().plus(p.within()));
+                } else {
+                    timely = to.date().isBefore(from.date().plus(p.lessThan()));
+                }
+                facts.add(Fact.of(to.dated(), timely));
+            }
+        }
+        return facts;
+    }
+
+    private List<Fact> followedBy(List<CaseHistory> cases, IndicatorDefinition indicator) {
+        MeasureParameters p = indicator.parameters();
+        List<Fact> facts = new ArrayList<>();
+        for (CaseHistory c : cases) {
+            List<CaseHistory.Occurrence> froms = c.occurrences(p.from());
+            List<CaseHistory.Occurrence> tos = c.occurrences(p.to());
+            for (CaseHistory.Occurrence from : froms) {
+                if (!Filters.keepsOn(indicator.filter(), c, from.date())) {
+                    continue;
+                }
+                boolean followed = tos.stream().anyMatch(to -> pairedFrom(to, froms) == from);
+                facts.add(Fact.of(from.dated(), followed));
             }
         }
         return facts;

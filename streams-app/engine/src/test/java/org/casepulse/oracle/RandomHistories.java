@@ -12,9 +12,17 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.casepulse.calendar.WorkingDayCalendar;
+import org.casepulse.events.AssessmentType;
 import org.casepulse.events.CaseEvent;
+import org.casepulse.events.CheckType;
+import org.casepulse.events.ClosureReason;
+import org.casepulse.events.ConferenceOutcome;
+import org.casepulse.events.ConferenceType;
 import org.casepulse.events.EventType;
+import org.casepulse.events.PlacementType;
+import org.casepulse.events.PlanEndReason;
 import org.casepulse.events.PlanType;
+import org.casepulse.events.ReviewType;
 
 /**
  * Seeded generator of small, nasty histories for the differential test. Few children (so
@@ -26,13 +34,22 @@ import org.casepulse.events.PlanType;
  * first received wins) and lower revisions arriving late; retractions, some of retractions, some
  * of ids that never existed; each case's events in shuffled order, cases interleaved. Every event
  * is valid on its own. Event ids repeat across cases (E1, E2, ...), as an id only names an event
- * within its case; a case keeps one child throughout.
+ * within its case. Contract v2: typed assessments, strategy discussions, conferences (some
+ * reconvened under one conferenceId, outcome changed by the later sitting), reviews, placements,
+ * adoption decisions and placements for adoption, child checks, private fostering arrangements,
+ * plan end and closure reasons, and the child's date of birth (some unborn at referral, born
+ * later), asylum-seeking flag; amendments change those too, and now and then a referral's
+ * amendment names another child (the case moves to that child).
  */
 public final class RandomHistories {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final PlanType[] PLAN_TYPES = PlanType.values();
-    private static final String[] CASE_TYPES = {null, null, null, "S47", "S17"};
+    private static final String[] CASE_TYPES = {null, null, "S47", "S17", "S31", "S31", "S31", "ADOPTION",
+        "PRIVATE_LAW", "PUBLIC_LAW", "EPO", "EARLY_HELP", "EARLY_HELP"};
     private static final int WORKERS = 6;
+    private static final AssessmentType[] ASSESSMENT_TYPES = {null, null, AssessmentType.SINGLE, AssessmentType.INITIAL, AssessmentType.INITIAL,
+        AssessmentType.CORE, AssessmentType.EARLY_HELP, AssessmentType.S47_ENQUIRY, AssessmentType.S47_ENQUIRY,
+        AssessmentType.PRIVATE_FOSTERING};
 
     private final Random random;
     private final LocalDate today;
@@ -80,13 +97,26 @@ public final class RandomHistories {
                 ? date(earliest, today.minusMonths(22))
                 : date(today.minusMonths(20), today));
         String caseType = pick(CASE_TYPES);
-        write(events, script, home, EventType.REFERRAL_RECEIVED, referral, b -> b.setCaseType(caseType));
+        LocalDate born = chance(0.15) ? referral.plusDays(20 + random.nextInt(100))
+                : chance(0.8) ? referral.minusDays(60 + random.nextInt(chance(0.3) ? 700 : 18 * 366)) : null;
+        boolean unbornAtReferral = born != null && born.isAfter(referral);
+        Boolean asylum = chance(0.1) ? Boolean.TRUE : chance(0.1) ? Boolean.FALSE : null;
+        write(events, script, home, EventType.REFERRAL_RECEIVED, referral, b -> b.setCaseType(caseType)
+                .setChildDateOfBirth(born).setChildUnborn(unbornAtReferral ? Boolean.TRUE : null)
+                .setUnaccompaniedAsylumSeeking(asylum));
+        if (unbornAtReferral && chance(0.7)) {
+            // The birth recorded later: an actual date of birth, no longer unborn.
+            LocalDate actual = shifted(born, -10, 10);
+            write(events, script, home, EventType.VISIT_RECORDED, later(actual, referral).plusDays(45),
+                    b -> b.setChildDateOfBirth(actual).setChildUnborn(false));
+        }
         if (chance(0.05)) {
             write(events, script, home, EventType.REFERRAL_RECEIVED, shifted(referral, -30, 30),
                     b -> b.setCaseType(pick(CASE_TYPES)));
         }
         if (chance(0.85)) {
-            LocalDate allocated = maybeNonWorking(chance(0.08) ? shifted(referral, -5, -1) : shifted(referral, 0, 30));
+            LocalDate allocated = maybeNonWorking(chance(0.08) ? shifted(referral, -5, -1)
+                    : chance(0.3) ? shifted(referral, 0, 3) : shifted(referral, 0, 30));
             write(events, script, home, EventType.ALLOCATION_MADE, allocated, b -> b.setWorkerId(worker()));
             if (chance(0.3)) {
                 write(events, script, home, EventType.ALLOCATION_MADE, shifted(allocated, 1, 120),
@@ -96,15 +126,28 @@ public final class RandomHistories {
         int assessments = random.nextInt(3);
         for (int a = 1; a <= assessments; a++) {
             String assessmentId = "A" + a;
-            LocalDate started = shifted(referral, -2, 25);
+            LocalDate started = chance(0.5) ? shifted(referral, 0, 3) : shifted(referral, -2, 25);
+            AssessmentType startType = pick(ASSESSMENT_TYPES);
+            AssessmentType completionType = chance(0.2) ? pick(ASSESSMENT_TYPES) : null;
             if (chance(0.9)) {
                 write(events, script, home, EventType.ASSESSMENT_STARTED, started,
-                        b -> b.setAssessmentId(assessmentId));
+                        b -> b.setAssessmentId(assessmentId).setAssessmentType(startType));
             }
             if (chance(0.75)) {
-                write(events, script, home, EventType.ASSESSMENT_COMPLETED, maybeNonWorking(shifted(started, -5, 80)),
-                        b -> b.setAssessmentId(assessmentId).setChildSeen(chance(0.8)));
+                LocalDate completed = chance(0.4) ? shifted(started, 0, 6) : shifted(started, -5, 80);
+                write(events, script, home, EventType.ASSESSMENT_COMPLETED, maybeNonWorking(completed),
+                        b -> b.setAssessmentId(assessmentId).setChildSeen(chance(0.8))
+                                .setAssessmentType(completionType != null ? completionType : startType));
             }
+            if (startType == AssessmentType.S47_ENQUIRY || chance(0.1)) {
+                if (chance(0.4)) {
+                    write(events, script, home, EventType.STRATEGY_DISCUSSION_HELD, shifted(started, -3, 20), b -> { });
+                }
+                conferences(events, script, home, shifted(started, -5, 30));
+            }
+        }
+        if (chance(0.15)) {
+            conferences(events, script, home, shifted(referral, 0, 200));
         }
         // Old cases mostly have a plan, so that some plans last about two years.
         int plans = old ? 1 + random.nextInt(2) : random.nextInt(4) == 0 ? 2 : random.nextInt(2);
@@ -114,27 +157,114 @@ public final class RandomHistories {
         for (int v = random.nextInt(3); v > 0; v--) {
             write(events, script, home, EventType.VISIT_RECORDED, shifted(referral, -10, 300), b -> { });
         }
+        if (chance(0.12)) {
+            adoption(events, script, home, shifted(referral, 0, 300));
+        }
+        if (chance(0.1)) {
+            arrangement(events, script, home, shifted(referral, -5, 60));
+        }
         if (chance(0.4)) {
             LocalDate closed = chance(0.05) ? shifted(referral, -20, -1) : shifted(referral, 0, 400);
-            write(events, script, home, EventType.CASE_CLOSED, closed, b -> { });
+            // Early-help cases close with outcomes (or stepped down to universal services) half the time.
+            ClosureReason reason = "EARLY_HELP".equals(caseType) && chance(0.5)
+                    ? pick(new ClosureReason[] {ClosureReason.OUTCOMES_ACHIEVED, ClosureReason.STEPPED_DOWN_TO_UNIVERSAL})
+                    : chance(0.7) ? pick(ClosureReason.values()) : null;
+            write(events, script, home, EventType.CASE_CLOSED, closed, b -> b.setClosureReason(reason));
         }
         return events;
+    }
+
+    /** One conference, or one reconvened under the same id (the later sitting's outcome counts). */
+    private void conferences(List<CaseEvent> events, CaseScript script, String home, LocalDate date) {
+        ConferenceType type = chance(0.7) ? ConferenceType.INITIAL : pick(ConferenceType.values());
+        String conferenceId = chance(0.7) ? "C" + random.nextInt(1000) : null;
+        write(events, script, home, EventType.CONFERENCE_HELD, date, b -> b.setConferenceType(type)
+                .setConferenceOutcome(pick(ConferenceOutcome.values())).setConferenceId(conferenceId));
+        if (conferenceId != null && chance(0.2)) {
+            write(events, script, home, EventType.CONFERENCE_HELD, shifted(date, 0, 15), b -> b
+                    .setConferenceType(chance(0.8) ? type : pick(ConferenceType.values()))
+                    .setConferenceOutcome(pick(ConferenceOutcome.values())).setConferenceId(conferenceId));
+        }
+    }
+
+    /** A decision, then (usually) a placement for adoption some months later, sometimes before it. */
+    private void adoption(List<CaseEvent> events, CaseScript script, String home, LocalDate decided) {
+        if (chance(0.85)) {
+            write(events, script, home, EventType.ADOPTION_DECISION_MADE, decided, b -> { });
+        }
+        if (chance(0.8)) {
+            write(events, script, home, EventType.PLACED_FOR_ADOPTION, shifted(decided, -30, 500), b -> { });
+        }
+    }
+
+    /** A private fostering arrangement, its assessment and visits, and (sometimes) its end. */
+    private void arrangement(List<CaseEvent> events, CaseScript script, String home, LocalDate start) {
+        String arrangementId = "F" + random.nextInt(100);
+        write(events, script, home, EventType.PRIVATE_FOSTERING_ARRANGEMENT_STARTED, start,
+                b -> b.setArrangementId(arrangementId));
+        if (chance(0.7)) {
+            write(events, script, home, EventType.ASSESSMENT_COMPLETED, shifted(start, -5, 70),
+                    b -> b.setAssessmentId("PF" + arrangementId).setChildSeen(chance(0.9))
+                            .setAssessmentType(AssessmentType.PRIVATE_FOSTERING));
+        }
+        if (chance(0.5)) {
+            LocalDate end = chance(0.05) ? shifted(start, -10, -1) : shifted(start, 30, 500);
+            write(events, script, home, EventType.PRIVATE_FOSTERING_ARRANGEMENT_ENDED, end,
+                    b -> b.setArrangementId(arrangementId));
+        }
+    }
+
+    /** For a CLA plan: placements (moves now and then, some ending before they start), reviews and checks. */
+    private void inCare(List<CaseEvent> events, CaseScript script, String home, String planId, LocalDate start,
+                        LocalDate until) {
+        LocalDate placed = start;
+        for (int n = 1; n <= 1 + random.nextInt(4) && !placed.isAfter(until); n++) {
+            String placementId = planId + "-L" + n;
+            PlacementType type = pick(PlacementType.values());
+            Double miles = chance(0.7) ? (double) random.nextInt(40) : null;
+            write(events, script, home, EventType.PLACEMENT_STARTED, placed, b -> b.setPlacementId(placementId)
+                    .setPlacementType(type).setDistanceFromHomeMiles(miles).setOutOfArea(chance(0.2)));
+            // Some placements last years (placement stability), most a few months or a year.
+            LocalDate ended = chance(0.05) ? shifted(placed, -10, -1) : shifted(placed, 10, chance(0.3) ? 1000 : 400);
+            if (chance(0.7)) {
+                write(events, script, home, EventType.PLACEMENT_ENDED, ended, b -> b.setPlacementId(placementId));
+            }
+            placed = ended;
+        }
+        LocalDate review = shifted(start, 5, 40);
+        for (int n = 0; n < 6 && !review.isAfter(until); n++) {
+            write(events, script, home, EventType.REVIEW_HELD, review, b -> b
+                    .setReviewType(chance(0.85) ? ReviewType.CLA_REVIEW : pick(ReviewType.values()))
+                    .setChildParticipated(chance(0.8) ? chance(0.9) : null));
+            review = shifted(review, 30, 200);
+        }
+        for (int n = random.nextInt(3); n > 0; n--) {
+            write(events, script, home, EventType.CHILD_CHECK_RECORDED, shifted(start, 0, 500),
+                    b -> b.setCheckType(pick(CheckType.values())));
+        }
     }
 
     /** A plan's start (usually), end (sometimes, now and then before the start) and, for CP, its visits. */
     private void plan(List<CaseEvent> events, CaseScript script, String home, String planId, LocalDate start,
                       boolean old) {
-        PlanType type = chance(0.75) ? PlanType.CP : pick(PLAN_TYPES);
+        PlanType type = chance(0.65) ? PlanType.CP : chance(0.6) ? PlanType.CLA : pick(PLAN_TYPES);
         if (chance(0.95)) {
             write(events, script, home, EventType.PLAN_STARTED, start, b -> b.setPlanId(planId).setPlanType(type));
         }
         LocalDate visitsUntil = today;
-        if (chance(old ? 0.8 : 0.5)) {
+        if (chance(old && type != PlanType.CLA ? 0.8 : 0.4)) {
             // Now and then before the start; in old cases mostly close to two years, either side of it.
             LocalDate end = chance(old ? 0.6 : 0.05) ? shifted(start, 715, 745)
                     : chance(0.06) ? shifted(start, -15, -1) : shifted(start, 0, 400);
             visitsUntil = end;
-            write(events, script, home, EventType.PLAN_ENDED, end, b -> b.setPlanId(planId).setPlanType(type));
+            PlanEndReason reason = type == PlanType.CLA && chance(0.35)
+                    ? pick(new PlanEndReason[] {PlanEndReason.ADOPTION, PlanEndReason.SPECIAL_GUARDIANSHIP})
+                    : chance(0.75) ? pick(PlanEndReason.values()) : null;
+            write(events, script, home, EventType.PLAN_ENDED, end, b -> b.setPlanId(planId).setPlanType(type)
+                    .setPlanEndReason(reason));
+        }
+        if (type == PlanType.CLA) {
+            inCare(events, script, home, planId, start, visitsUntil);
         }
         if (type == PlanType.CP) {
             LocalDate visit = shifted(start, 0, 15);
@@ -191,9 +321,31 @@ public final class RandomHistories {
             default -> {
                 switch (event.getType()) {
                     case ALLOCATION_MADE -> b.setWorkerId(worker());
-                    case ASSESSMENT_COMPLETED -> b.setChildSeen(!event.getChildSeen());
-                    case PLAN_STARTED, PLAN_ENDED -> b.setPlanType(pick(PLAN_TYPES));
-                    case REFERRAL_RECEIVED -> b.setCaseType(pick(CASE_TYPES));
+                    case ASSESSMENT_COMPLETED -> {
+                        if (chance(0.5)) {
+                            b.setChildSeen(!event.getChildSeen());
+                        } else {
+                            b.setAssessmentType(pick(ASSESSMENT_TYPES));
+                        }
+                    }
+                    case ASSESSMENT_STARTED -> b.setAssessmentType(pick(ASSESSMENT_TYPES));
+                    case PLAN_STARTED -> b.setPlanType(pick(PLAN_TYPES));
+                    case PLAN_ENDED -> b.setPlanType(pick(PLAN_TYPES)).setPlanEndReason(pick(PlanEndReason.values()));
+                    case CASE_CLOSED -> b.setClosureReason(chance(0.2) ? null : pick(ClosureReason.values()));
+                    case CONFERENCE_HELD -> b.setConferenceOutcome(pick(ConferenceOutcome.values()))
+                            .setConferenceType(pick(ConferenceType.values()));
+                    case REVIEW_HELD -> b.setChildParticipated(chance(0.5));
+                    case PLACEMENT_STARTED -> b.setPlacementType(pick(PlacementType.values()));
+                    case REFERRAL_RECEIVED -> {
+                        if (chance(0.4)) {
+                            // The CMS corrects which child the case is about.
+                            b.setChildId("child-" + (1 + random.nextInt(children)));
+                        } else if (chance(0.3)) {
+                            b.setUnaccompaniedAsylumSeeking(chance(0.5));
+                        } else {
+                            b.setCaseType(pick(CASE_TYPES));
+                        }
+                    }
                     default -> b.setOccurredOn(maybeNonWorking(clamped(event.getOccurredOn(), -5, 5)));
                 }
             }

@@ -45,13 +45,19 @@ class RandomHistoriesTest {
     }
 
     @Test
-    void shouldKeepTheIdentityOfAnEventWithinItsCase() {
-        // An amendment, duplicate or retraction never moves an event to another case or child.
+    void shouldKeepTheIdentityOfAnEventWithinItsCaseAndMoveCasesBetweenChildrenOnlyByTheReferral() {
+        // An amendment, duplicate or retraction never moves an event to another case; only a
+        // referral's amendment names another child (so the child ledgers see a case move).
         Map<List<String>, String> childOfEvent = new HashMap<>();
-        for (CaseEvent event : RandomHistories.generate(3, 80, TODAY)) {
+        int childChanges = 0;
+        for (CaseEvent event : RandomHistories.generate(3, 200, TODAY)) {
             String child = childOfEvent.putIfAbsent(List.of(event.getCaseId(), event.getEventId()), event.getChildId());
-            assertThat(child == null || child.equals(event.getChildId())).as("%s", event).isTrue();
+            if (child != null && !child.equals(event.getChildId())) {
+                assertThat(event.getType()).as("%s", event).isEqualTo(org.casepulse.events.EventType.REFERRAL_RECEIVED);
+                childChanges++;
+            }
         }
+        assertThat(childChanges).isPositive();
     }
 
     @Test
@@ -74,11 +80,16 @@ class RandomHistoriesTest {
 
     @Test
     void shouldGiveEveryIndicatorFiguresWithNonZeroNumerators() {
-        var figures = ReferenceComputation.compute(RandomHistories.generate(11, 150, TODAY), ReferenceData.defaults(),
-                TODAY, 13);
+        // A few histories together: some rows (children in care under 1, adoptions within 21 months of
+        // care) are rare enough that one small history may miss them.
+        List<ExpectedFigure> figures = new ArrayList<>();
+        for (long seed = 11; seed <= 13; seed++) {
+            figures.addAll(ReferenceComputation.compute(RandomHistories.generate(seed, 150, TODAY),
+                    ReferenceData.defaults(), TODAY, 13).values());
+        }
 
         for (IndicatorDefinition indicator : IndicatorCatalogue.defaults().all()) {
-            assertThat(figures.values())
+            assertThat(figures)
                     .as(indicator.id())
                     .anyMatch(figure -> figure.indicatorId().equals(indicator.id()) && figure.numerator() > 0);
         }

@@ -71,7 +71,7 @@ public final class ReferenceComputation {
                 for (LocalDate periodEnd : periodEnds(type)) {
                     for (Area area : reference.areas().all()) {
                         Counts figure = type == PeriodType.SNAPSHOT
-                                ? snapshotCounts.at(indicator, periodEnd, area.code())
+                                ? snapshotRate(indicator, snapshotCounts.at(indicator, periodEnd, area.code()), area)
                                 : eventCounts(indicator, facts, type, YearMonth.from(periodEnd), area);
                         if (!figure.isEmpty()) {
                             counts.put(new FigureKey(indicator.id(), area.code(), type, periodEnd), figure);
@@ -105,7 +105,7 @@ public final class ReferenceComputation {
                                Area area) {
         YearMonth first = firstMonthOf(type, month);
         Counts inPeriod = sum(facts, area, first, month);
-        if (indicator.measure() == MeasureKind.REFERRAL_RATE) {
+        if (indicator.measure() == MeasureKind.REFERRAL_RATE || indicator.measure() == MeasureKind.EVENT_RATE) {
             return inPeriod.isEmpty() ? inPeriod : new Counts(inPeriod.numerator(), population(area));
         }
         if (indicator.measure() == MeasureKind.DEMAND_CHANGE) {
@@ -113,6 +113,12 @@ public final class ReferenceComputation {
             return new Counts(inPeriod.numerator(), yearBefore.numerator());
         }
         return inPeriod;
+    }
+
+    /** COUNTING.md 10: a snapshot published per 10,000 is the numerator over the under-18 population. */
+    private Counts snapshotRate(IndicatorDefinition indicator, Counts counts, Area area) {
+        return indicator.unit() == Unit.RATE_PER_10K && !counts.isEmpty()
+                ? new Counts(counts.numerator(), population(area)) : counts;
     }
 
     private static YearMonth firstMonthOf(PeriodType type, YearMonth month) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.casepulse.events.CaseEvent;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.indicators.MeasureParameters;
 
@@ -24,8 +25,11 @@ final class SnapshotCounts {
     }
 
     Counts at(IndicatorDefinition indicator, LocalDate t, String areaCode) {
+        if (countsChildren(indicator)) {
+            return children(indicator, t, areaCode);
+        }
         List<CaseHistory> open = allCases.stream()
-                .filter(c -> c.matches(indicator.caseType()))
+                .filter(c -> Filters.keepsCase(indicator.filter(), c))
                 .filter(c -> !c.closedBeforeReferral() && c.openAt(t))
                 .filter(c -> rollup.rollsUpTo(c.areaAt(t), areaCode))
                 .toList();
@@ -35,23 +39,32 @@ final class SnapshotCounts {
             case UNALLOCATED_CASES -> new Counts(
                     count(open, c -> c.workerAt(t).isEmpty() && wd.between(c.referralDate(), t) > p.overWorkingDays()),
                     open.size());
-            case ASSESSMENTS_OPEN_OVER -> assessmentsOpenOver(open, t, p.overWorkingDays());
-            case CP_VISIT_OVERDUE -> cpVisitOverdue(open, t, p.intervalWorkingDays());
+            case ASSESSMENTS_OPEN_OVER -> assessmentsOpenOver(open, t, p);
+            case OPEN_CASES -> new Counts(count(open, c -> p.allocation() == MeasureParameters.Allocation.ANY
+                    || (p.allocation() == MeasureParameters.Allocation.ALLOCATED) == c.workerAt(t).isPresent()),
+                    open.size());
             case AVERAGE_CASELOAD -> averageCaseload(open, t);
             default -> throw new IllegalArgumentException(indicator.id() + " is not a snapshot measure");
         };
     }
 
-    private Counts assessmentsOpenOver(List<CaseHistory> open, LocalDate t, int over) {
+    /** COUNTING.md 8.4: open assessments of the types; the numerator over the limit from the anchor, in cases allocated as asked. */
+    private Counts assessmentsOpenOver(List<CaseHistory> open, LocalDate t, MeasureParameters p) {
         long openAssessments = 0;
         long overdue = 0;
         for (CaseHistory c : open) {
+            boolean allocated = c.workerAt(t).isPresent();
+            boolean allocationAsAsked = p.caseAllocation() == MeasureParameters.Allocation.ANY
+                    || (p.caseAllocation() == MeasureParameters.Allocation.ALLOCATED) == allocated;
             for (CaseHistory.Assessment a : c.assessments()) {
                 boolean started = a.start() != null && !a.start().getOccurredOn().isAfter(t);
                 boolean completed = a.completion() != null && !a.completion().getOccurredOn().isAfter(t);
-                if (started && !completed) {
+                boolean typed = p.assessmentTypes() == null || p.assessmentTypes().contains(a.type());
+                if (started && !completed && typed) {
                     openAssessments++;
-                    if (wd.between(c.referralDate(), t) > over) {
+                    LocalDate from = p.anchor() == org.casepulse.indicators.AssessmentAnchor.ASSESSMENT_START
+                            ? a.start().getOccurredOn() : c.referralDate();
+                    if (wd.between(from, t) > p.overWorkingDays() && allocationAsAsked) {
                         overdue++;
                     }
                 }
@@ -106,6 +119,153 @@ final class SnapshotCounts {
             }
         }
         return new Counts(allocated, workers.size());
+    }
+
+    private static boolean countsChildren(IndicatorDefinition indicator) {
+        return indicator.measure() == org.casepulse.indicators.MeasureKind.ACTIVE_PLANS
+                || indicator.measure() == org.casepulse.indicators.MeasureKind.CP_VISIT_OVERDUE
+                || indicator.measure() == org.casepulse.indicators.MeasureKind.ACTIVE_PLAN_DURATION
+                || indicator.measure() == org.casepulse.indicators.MeasureKind.PLACEMENT_MOVES
+                || indicator.measure() == org.casepulse.indicators.MeasureKind.PLACEMENT_STABILITY
+                || indicator.measure() == org.casepulse.indicators.MeasureKind.CHILD_CHECK_CURRENT
+                || (indicator.measure() == org.casepulse.indicators.MeasureKind.OPEN_CASES
+                        && indicator.parameters().count() == MeasureParameters.Counted.CHILDREN);
+    }
+
+    /**
+     * COUNTING.md 8.2: each child once, through the case that represents it at T (of its open cases
+     * that pass the filters and qualify, the latest referral, then the greatest caseId), at that
+     * case's area.
+     */
+    private Counts children(IndicatorDefinition indicator, LocalDate t, String areaCode) {
+        java.util.Map<String, CaseHistory> representative = new java.util.HashMap<>();
+        java.util.Map<String, Boolean> inNumerator = new java.util.HashMap<>();
+        for (CaseHistory c : allCases) {
+            if (!Filters.keepsCase(indicator.filter(), c) || c.closedBeforeReferral() || !c.openAt(t)
+                    || !Filters.keepsOn(indicator.filter(), c, t)) {
+                continue;
+            }
+            Boolean counted = childState(indicator, c, t);
+            if (counted == null) {
+                continue;
+            }
+            CaseHistory held = representative.get(c.childId());
+            boolean later = held == null || c.referralDate().isAfter(held.referralDate())
+                    || (c.referralDate().equals(held.referralDate()) && c.caseId().compareTo(held.caseId()) > 0);
+            if (later) {
+                representative.put(c.childId(), c);
+                inNumerator.put(c.childId(), counted);
+            }
+        }
+        long numerator = 0;
+        long denominator = 0;
+        for (var entry : representative.entrySet()) {
+            if (rollup.rollsUpTo(entry.getValue().areaAt(t), areaCode)) {
+                denominator++;
+                numerator += inNumerator.get(entry.getKey()) ? 1 : 0;
+            }
+        }
+        return new Counts(numerator, denominator);
+    }
+
+    /** Whether the case qualifies for the kind at T (null: it does not) and, if so, counts in the numerator. */
+    private Boolean childState(IndicatorDefinition indicator, CaseHistory c, LocalDate t) {
+        MeasureParameters p = indicator.parameters();
+        if (indicator.measure() == org.casepulse.indicators.MeasureKind.CP_VISIT_OVERDUE) {
+            // On an active CP plan: qualifies; overdue when any active CP plan went too long unvisited.
+            return cpVisitOverdue(List.of(c), t, p.intervalWorkingDays()).denominator() == 0 ? null
+                    : cpVisitOverdue(List.of(c), t, p.intervalWorkingDays()).numerator() == 1;
+        }
+        switch (indicator.measure()) {
+            case ACTIVE_PLAN_DURATION -> {
+                CaseHistory.Plan plan = firstActive(c, p.planType(), t);
+                return plan == null ? null : !plan.startDate().isAfter(t.minus(p.minimumDuration()));
+            }
+            case PLACEMENT_MOVES -> {
+                if (firstActive(c, org.casepulse.events.PlanType.CLA, t) == null) {
+                    return null;
+                }
+                LocalDate from = t.minus(p.window());
+                long placements = c.placements().stream().filter(pl -> {
+                    LocalDate start = pl.start().getOccurredOn();
+                    return (start.isAfter(from) && !start.isAfter(t))
+                            || (!start.isAfter(from) && (pl.end() == null || pl.end().getOccurredOn().isAfter(from)));
+                }).count();
+                return placements >= p.minimumPlacements();
+            }
+            case PLACEMENT_STABILITY -> {
+                CaseHistory.Plan plan = firstActive(c, org.casepulse.events.PlanType.CLA, t);
+                if (plan == null || plan.startDate().isAfter(t.minus(p.minimumInCare()))) {
+                    return null;
+                }
+                var placed = c.placementStartAt(t);
+                if (placed == null) {
+                    return false;
+                }
+                LocalDate needed = t.minus(p.minimumInPlacement());
+                if (!placed.getOccurredOn().isAfter(needed)) {
+                    return true;
+                }
+                if (placed.getPlacementType() != org.casepulse.events.PlacementType.ADOPTION) {
+                    return false;
+                }
+                // The placement before the adoption placement: the latest start before its start.
+                return c.placements().stream().map(CaseHistory.Placement::start)
+                        .filter(s -> s.getOccurredOn().isBefore(placed.getOccurredOn()))
+                        .map(CaseEvent::getOccurredOn).max(LocalDate::compareTo)
+                        .map(previous -> !previous.isAfter(needed)).orElse(false);
+            }
+            case CHILD_CHECK_CURRENT -> {
+                CaseHistory.Plan plan = firstActive(c, org.casepulse.events.PlanType.CLA, t);
+                if (plan == null || (p.inCareAtLeast() != null && plan.startDate().isAfter(t.minus(p.inCareAtLeast())))) {
+                    return null;
+                }
+                LocalDate born = c.latestValue(CaseEvent::getChildDateOfBirth);
+                boolean under5 = born != null && !t.isBefore(born) && java.time.Period.between(born, t).getYears() < 5;
+                LocalDate from = t.minus(p.withinUnder5() != null && under5 ? p.withinUnder5() : p.within());
+                return c.events().stream().anyMatch(e -> e.getType() == org.casepulse.events.EventType.CHILD_CHECK_RECORDED
+                        && e.getCheckType() == p.checkType() && e.getOccurredOn().isAfter(from) && !e.getOccurredOn().isAfter(t));
+            }
+            default -> { }
+        }
+        if (indicator.measure() == org.casepulse.indicators.MeasureKind.OPEN_CASES) {
+            boolean allocated = c.workerAt(t).isPresent();
+            return p.allocation() == MeasureParameters.Allocation.ANY
+                    || (p.allocation() == MeasureParameters.Allocation.ALLOCATED) == allocated;
+        }
+        boolean onPlan = c.countablePlans().stream().anyMatch(plan -> plan.type() == p.planType() && plan.activeAt(t));
+        if (!onPlan) {
+            return null;
+        }
+        var placement = c.placementStartAt(t);
+        if (p.placementTypes() != null && (placement == null || !p.placementTypes().contains(placement.getPlacementType()))) {
+            return null;
+        }
+        MeasureParameters.Subset subset = p.subset();
+        if (subset == null) {
+            return true;
+        }
+        if (subset.ageBand() != null && !Filters.keepsOn(
+                new org.casepulse.indicators.CaseFilter(null, java.util.Set.of(), subset.ageBand(), false, false), c, t)) {
+            return false;
+        }
+        if (subset.onlyAsylumSeeking()
+                && !Boolean.TRUE.equals(c.latestValue(org.casepulse.events.CaseEvent::getUnaccompaniedAsylumSeeking))) {
+            return false;
+        }
+        if (subset.placementTypes() != null
+                && (placement == null || !subset.placementTypes().contains(placement.getPlacementType()))) {
+            return false;
+        }
+        return subset.maxDistanceMiles() == null || (placement != null && placement.getDistanceFromHomeMiles() != null
+                && placement.getDistanceFromHomeMiles() <= subset.maxDistanceMiles());
+    }
+
+    /** The case's active plan of the type with the earliest start, then the smallest planId; null when none. */
+    private static CaseHistory.Plan firstActive(CaseHistory c, org.casepulse.events.PlanType type, LocalDate t) {
+        return c.countablePlans().stream().filter(plan -> plan.type() == type && plan.activeAt(t))
+                .min(java.util.Comparator.comparing(CaseHistory.Plan::startDate).thenComparing(CaseHistory.Plan::planId))
+                .orElse(null);
     }
 
     private static long count(List<CaseHistory> cases, Predicate<CaseHistory> predicate) {

@@ -81,11 +81,14 @@ public final class IndicatorSeries {
     /** The counts of a period; empty when every fact in it is zero (COUNTING.md section 5). */
     public Counts counts(Period period) {
         if (isSnapshot()) {
-            return countsOn(period.end());
+            Counts counts = countsOn(period.end());
+            // A snapshot rate is the numerator over the area's under-18 population (COUNTING.md 10).
+            return indicator.unit() == org.casepulse.snapshots.Unit.RATE_PER_10K
+                    ? new Counts(counts.numerator(), population, counts.empty()) : counts;
         }
         YearMonth month = YearMonth.from(period.end());
         return switch (indicator.measure()) {
-            case REFERRAL_RATE -> {
+            case REFERRAL_RATE, EVENT_RATE -> {
                 long referrals = sumOfNumerators(YearMonth.from(period.start()), month);
                 yield new Counts(referrals, population, referrals == 0);
             }

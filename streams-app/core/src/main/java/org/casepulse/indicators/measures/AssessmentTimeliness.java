@@ -12,7 +12,11 @@ import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.IndicatorDefinition;
 
-/** Each completed assessment, within N working days of its anchor (the referral, or the assessment's start). */
+/**
+ * Each completed assessment (of the listed types, if any), within N working days of its anchor
+ * (the referral, or the assessment's start); with startedInSameMonth, only those started in
+ * their completion's calendar month.
+ */
 final class AssessmentTimeliness implements CaseMeasure {
 
     private final WorkingDayCalendar calendar;
@@ -24,9 +28,15 @@ final class AssessmentTimeliness implements CaseMeasure {
     @Override
     public void contribute(CaseHistory history, IndicatorDefinition indicator, Facts facts) {
         boolean fromStart = indicator.parameters().anchor() == AssessmentAnchor.ASSESSMENT_START;
+        boolean sameMonth = Boolean.TRUE.equals(indicator.parameters().startedInSameMonth());
         for (CaseHistory.Assessment assessment : history.assessments()) {
             CaseEvent completion = assessment.completion();
-            if (completion == null || (fromStart && assessment.start() == null)) {
+            if (completion == null || (fromStart && assessment.start() == null)
+                    || !indicator.parameters().countsAssessmentType(assessment.type())) {
+                continue;
+            }
+            if (sameMonth && (assessment.start() == null
+                    || !month(assessment.start().getOccurredOn()).equals(month(completion.getOccurredOn())))) {
                 continue;
             }
             LocalDate anchor = fromStart ? assessment.start().getOccurredOn() : history.referralDate();

@@ -25,6 +25,7 @@ public final class CaseFacts {
     private final Map<IndicatorDefinition, SnapshotMeasure> snapshotMeasures = new IdentityHashMap<>();
     private final SnapshotTimeline timeline;
     private final Set<String> snapshotIndicatorIds = new HashSet<>();
+    private final ChildTimelines childTimelines;
 
     public CaseFacts(IndicatorCatalogue catalogue, WorkingDayCalendar calendar) {
         for (IndicatorDefinition indicator : catalogue.all()) {
@@ -36,10 +37,22 @@ public final class CaseFacts {
                 case CP_VISIT_TIMELINESS -> eventMeasures.put(indicator, new CpVisitTimeliness(calendar));
                 case CP_PLAN_DURATION_AT_END -> eventMeasures.put(indicator, new CpPlanDurationAtEnd());
                 case REFERRAL_RATE, DEMAND_CHANGE -> eventMeasures.put(indicator, new ReferralCount());
+                case EVENT_RATE -> eventMeasures.put(indicator, new EventRate());
+                case EVENT_SHARE -> eventMeasures.put(indicator, new EventShare());
+                case INTERVAL_TIMELINESS -> eventMeasures.put(indicator, new IntervalTimeliness(calendar));
+                case FOLLOWED_BY -> eventMeasures.put(indicator, new FollowedBy());
+                case OPEN_CASES -> {
+                    if (ChildTimelines.measureOf(indicator) == null) {
+                        snapshotMeasures.put(indicator, new OpenCases());
+                    }
+                }
                 case WORKLOAD_ALLOCATED -> snapshotMeasures.put(indicator, new WorkloadAllocated());
                 case UNALLOCATED_CASES -> snapshotMeasures.put(indicator, new UnallocatedCases());
                 case ASSESSMENTS_OPEN_OVER -> snapshotMeasures.put(indicator, new AssessmentsOpenOver());
-                case CP_VISIT_OVERDUE -> snapshotMeasures.put(indicator, new CpVisitOverdue());
+                case CP_VISIT_OVERDUE, ACTIVE_PLANS, ACTIVE_PLAN_DURATION, PLACEMENT_MOVES, PLACEMENT_STABILITY,
+                        CHILD_CHECK_CURRENT -> {
+                    // children counted once: ChildTimelines, merged per child by ChildFacts
+                }
                 case AVERAGE_CASELOAD -> snapshotMeasures.put(indicator, new AverageCaseload());
                 case RE_REFERRAL, REPEAT_CP_PLAN -> {
                     // per child: ChildFacts
@@ -48,6 +61,12 @@ public final class CaseFacts {
         }
         this.timeline = new SnapshotTimeline(calendar, snapshotMeasures);
         snapshotMeasures.keySet().forEach(indicator -> snapshotIndicatorIds.add(indicator.id()));
+        this.childTimelines = new ChildTimelines(catalogue, calendar);
+    }
+
+    /** The per-case timelines of the indicators that count children once, for the child's summary. */
+    public ChildTimelines childTimelines() {
+        return childTimelines;
     }
 
     /** The case's facts (canonical, see {@link Facts#toList()}) and the anomalies met on the way. */
@@ -99,13 +118,13 @@ public final class CaseFacts {
             return facts; // a case counts nowhere until its referral is known
         }
         eventMeasures.forEach((indicator, measure) -> {
-            if (history.matchesCaseType(indicator.caseType())) {
+            if (indicator.filter().admitsCase(history)) {
                 measure.contribute(history, indicator, facts);
             }
         });
         List<IndicatorDefinition> snapshotIndicators = new ArrayList<>();
         for (IndicatorDefinition indicator : snapshotMeasures.keySet()) {
-            if (history.matchesCaseType(indicator.caseType())) {
+            if (indicator.filter().admitsCase(history)) {
                 snapshotIndicators.add(indicator);
             }
         }

@@ -7,12 +7,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.indicators.Lookback;
+import java.util.TreeSet;
 import org.casepulse.state.ChildPlan;
+import org.casepulse.state.ChildTimeline;
 import org.casepulse.state.ChildSummary;
 
 /**
@@ -23,19 +24,24 @@ public final class ChildFacts {
 
     private final List<IndicatorDefinition> reReferrals = new ArrayList<>();
     private final List<IndicatorDefinition> repeatPlans = new ArrayList<>();
+    private final List<IndicatorDefinition> childrenCounted = new ArrayList<>();
 
     public ChildFacts(IndicatorCatalogue catalogue) {
         for (IndicatorDefinition indicator : catalogue.all()) {
             switch (indicator.measure()) {
                 case RE_REFERRAL -> reReferrals.add(indicator);
                 case REPEAT_CP_PLAN -> repeatPlans.add(indicator);
-                default -> { }
+                default -> {
+                    if (ChildTimelines.measureOf(indicator) != null) {
+                        childrenCounted.add(indicator);
+                    }
+                }
             }
         }
     }
 
     public boolean isEmpty() {
-        return reReferrals.isEmpty() && repeatPlans.isEmpty();
+        return reReferrals.isEmpty() && repeatPlans.isEmpty() && childrenCounted.isEmpty();
     }
 
     public Facts compute(Collection<ChildSummary> cases) {
@@ -46,13 +52,70 @@ public final class ChildFacts {
         for (IndicatorDefinition indicator : repeatPlans) {
             repeatPlans(indicator, cases, facts);
         }
+        for (IndicatorDefinition indicator : childrenCounted) {
+            childrenCounted(indicator.id(), cases, facts);
+        }
         return facts;
+    }
+
+    /**
+     * The child counted once a day, through its representative case (COUNTING.md 8.2): among the
+     * cases qualifying that day, the latest referral, then the greatest caseId. Kept as day
+     * deltas, as a case's snapshot measures are.
+     */
+    private static void childrenCounted(String indicatorId, Collection<ChildSummary> cases, Facts facts) {
+        List<ChildSummary> owners = new ArrayList<>();
+        List<ChildTimeline> timelines = new ArrayList<>();
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        for (ChildSummary summary : cases) {
+            for (ChildTimeline timeline : summary.getTimelines()) {
+                if (timeline.getIndicatorId().equals(indicatorId)) {
+                    owners.add(summary);
+                    timelines.add(timeline);
+                    dates.addAll(timeline.getDates());
+                }
+            }
+        }
+        int[] next = new int[timelines.size()];
+        String area = null;
+        int numerator = 0;
+        for (LocalDate date : dates) {
+            int chosen = -1;
+            for (int i = 0; i < timelines.size(); i++) {
+                ChildTimeline timeline = timelines.get(i);
+                while (next[i] < timeline.getDates().size() && !timeline.getDates().get(next[i]).isAfter(date)) {
+                    next[i]++;
+                }
+                boolean qualifies = next[i] > 0 && timeline.getAreaCodes().get(next[i] - 1) != null;
+                if (qualifies && (chosen < 0 || represents(owners.get(i), owners.get(chosen)))) {
+                    chosen = i;
+                }
+            }
+            String areaNow = chosen < 0 ? null : timelines.get(chosen).getAreaCodes().get(next[chosen] - 1);
+            int numeratorNow = chosen < 0 ? 0 : timelines.get(chosen).getNumerators().get(next[chosen] - 1);
+            if (!java.util.Objects.equals(area, areaNow) || numerator != numeratorNow) {
+                if (area != null) {
+                    facts.add(indicatorId, area, date, -numerator, -1);
+                }
+                if (areaNow != null) {
+                    facts.add(indicatorId, areaNow, date, numeratorNow, 1);
+                }
+                area = areaNow;
+                numerator = numeratorNow;
+            }
+        }
+    }
+
+    /** Whether case {@code a} rather than {@code b} represents the child: later referral, then greater caseId. */
+    private static boolean represents(ChildSummary a, ChildSummary b) {
+        int byReferral = a.getReferralDate().compareTo(b.getReferralDate());
+        return byReferral != 0 ? byReferral > 0 : a.getCaseId().compareTo(b.getCaseId()) > 0;
     }
 
     /** Each referral, counted when another case of the child was referred within the lookback before it. */
     private static void reReferrals(IndicatorDefinition indicator, Collection<ChildSummary> cases, Facts facts) {
         for (ChildSummary referred : cases) {
-            if (referred.getReferralDate() == null || !matches(indicator.caseType(), referred)) {
+            if (referred.getReferralDate() == null || !indicator.filter().matchesCaseType(referred.getCaseType())) {
                 continue;
             }
             LocalDate date = referred.getReferralDate();
@@ -74,7 +137,7 @@ public final class ChildFacts {
     private static void repeatPlans(IndicatorDefinition indicator, Collection<ChildSummary> cases, Facts facts) {
         Lookback lookback = indicator.parameters().lookback();
         for (ChildSummary owner : cases) {
-            if (!matches(indicator.caseType(), owner)) {
+            if (!indicator.filter().matchesCaseType(owner.getCaseType())) {
                 continue;
             }
             for (ChildPlan plan : owner.getCpPlans()) {
@@ -93,9 +156,5 @@ public final class ChildFacts {
                 facts.add(indicator.id(), plan.getAreaCode(), month(start), oneIf(repeat), 1);
             }
         }
-    }
-
-    private static boolean matches(Optional<String> caseType, ChildSummary summary) {
-        return caseType.isEmpty() || caseType.get().equals(summary.getCaseType());
     }
 }

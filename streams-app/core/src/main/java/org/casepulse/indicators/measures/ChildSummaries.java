@@ -15,6 +15,11 @@ public final class ChildSummaries {
 
     /** The summary of a case with a referral; null for a case that has none (yet). */
     public static ChildSummary of(String caseId, CaseHistory history, Instant knownAt) {
+        return of(caseId, history, knownAt, null);
+    }
+
+    /** As {@link #of(String, CaseHistory, Instant)}, with the case's timelines of the children-counted indicators. */
+    public static ChildSummary of(String caseId, CaseHistory history, Instant knownAt, ChildTimelines timelines) {
         if (!history.hasReferral()) {
             return null;
         }
@@ -29,6 +34,7 @@ public final class ChildSummaries {
                 .setReferralArea(history.referral().getAreaCode())
                 .setCaseType(history.referral().getCaseType())
                 .setCpPlans(plans)
+                .setTimelines(timelines == null ? List.of() : timelines.of(history))
                 .setKnownAt(knownAt)
                 .build();
     }
@@ -39,6 +45,7 @@ public final class ChildSummaries {
                 .setCaseId(caseId)
                 .setChildId(childId)
                 .setCpPlans(List.of())
+                .setTimelines(List.of())
                 .setKnownAt(knownAt)
                 .build();
     }
@@ -52,6 +59,7 @@ public final class ChildSummaries {
                 && java.util.Objects.equals(a.getReferralDate(), b.getReferralDate())
                 && java.util.Objects.equals(a.getReferralArea(), b.getReferralArea())
                 && java.util.Objects.equals(a.getCaseType(), b.getCaseType())
-                && a.getCpPlans().equals(b.getCpPlans());
+                && a.getCpPlans().equals(b.getCpPlans())
+                && a.getTimelines().equals(b.getTimelines());
     }
 }

@@ -8,9 +8,11 @@ import org.casepulse.indicators.IndicatorDefinition;
 
 /**
  * Children on an active child protection plan whose last visit (or the plan's start) is more
- * than the interval ago, over children on an active plan. A case counts once, however many plans.
+ * than the interval ago, over children on an active plan. Each child counts once (COUNTING.md
+ * 8.2, from issue 12 on): a case qualifies while it has an active CP plan, and is overdue when any
+ * of its active CP plans is; the child's representative case decides.
  */
-final class CpVisitOverdue implements SnapshotMeasure {
+final class CpVisitOverdue implements ChildCountedMeasure {
 
     @Override
     public void thresholds(OpenCase openCase, IndicatorDefinition indicator, Collection<LocalDate> dates) {
@@ -26,7 +28,7 @@ final class CpVisitOverdue implements SnapshotMeasure {
     }
 
     @Override
-    public void stateOn(OpenCase openCase, IndicatorDefinition indicator, LocalDate date, DayState state) {
+    public int stateOn(OpenCase openCase, IndicatorDefinition indicator, LocalDate date) {
         int interval = indicator.parameters().intervalWorkingDays();
         boolean active = false;
         boolean overdue = false;
@@ -41,8 +43,6 @@ final class CpVisitOverdue implements SnapshotMeasure {
                     : lastVisit.getOccurredOn();
             overdue |= OpenCase.reached(openCase.dayPassing(last, interval), date);
         }
-        if (active) {
-            state.add(indicator.id(), openCase.areaOn(date), CaseMeasure.oneIf(overdue), 1);
-        }
+        return active ? (overdue ? 1 : 0) : NOT_QUALIFYING;
     }
 }

@@ -9,7 +9,10 @@ import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.IndicatorDefinition;
 
-/** The referral, counted as converted when an assessment of the case started on or after it. */
+/**
+ * The referral, counted as converted when an assessment of the case (of the listed types, if
+ * any) started on or after it.
+ */
 final class ReferralToAssessment implements CaseMeasure {
 
     @Override
@@ -17,7 +20,7 @@ final class ReferralToAssessment implements CaseMeasure {
         boolean assessed = false;
         for (CaseHistory.Assessment assessment : history.assessments()) {
             CaseEvent start = assessment.start();
-            if (start == null) {
+            if (start == null || !indicator.parameters().countsAssessmentType(assessment.type())) {
                 continue;
             }
             if (start.getOccurredOn().isBefore(history.referralDate())) {
