@@ -26,7 +26,7 @@ class CaseStateLimitTest {
     private static final ReferenceData REFERENCE = ReferenceData.defaults();
     private static final int VISITS = 30_000;
     /**
-     * Under the default limit (512 KiB) about 4,000 visits fit in this state format; the test
+     * The limit is measured in the case ledger's own encoding (CaseStateSerde); the test
      * driver keeps every changelog record it is sent (one per event here), so a smaller limit
      * keeps the test's memory small while the guard does the same work.
      */
@@ -53,7 +53,7 @@ class CaseStateLimitTest {
 
         KeyValueStore<String, CaseState> ledger = harness.driver().getKeyValueStore(StateStores.CASE_LEDGER);
         CaseState busyState = ledger.get("case-busy");
-        int busySize = AvroStateSerde.of(CaseState.class).serializer().serialize("", busyState).length;
+        int busySize = CaseStateSerde.encode(busyState).length;
         assertThat(busySize).isLessThanOrEqualTo(LIMIT);
 
         List<TestRecord<String, byte[]>> dead = harness.deadLetters();
