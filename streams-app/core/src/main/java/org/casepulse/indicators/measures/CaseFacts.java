@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.casepulse.calendar.WorkingDayCalendar;
 import org.casepulse.events.CaseEvent;
+import org.casepulse.events.EventType;
 import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.IndicatorCatalogue;
@@ -98,13 +99,33 @@ public final class CaseFacts {
         LocalDate earliest = null;
         for (CaseEvent event : after.events()) {
             if (!held.remove(event)) {
+                if (!changesOnlyFromItsDate(event)) {
+                    return null;
+                }
                 earliest = earlier(earliest, event.getOccurredOn());
             }
         }
         for (CaseEvent gone : held) {
+            if (!changesOnlyFromItsDate(gone)) {
+                return null;
+            }
             earliest = earlier(earliest, gone.getOccurredOn());
         }
         return earliest;
+    }
+
+    /**
+     * Whether the event can change the case's snapshot state only on and after its own date. Not
+     * so for an event that settles something about an element begun earlier (a completion that
+     * types its assessment, an end that pairs with a start) or about the whole case (a child's
+     * date of birth, unborn or asylum-seeking, the latest of which counts for every date): those
+     * re-evaluate the whole timeline. Visits and allocations, the bulk of a backfill, qualify.
+     */
+    private static boolean changesOnlyFromItsDate(CaseEvent event) {
+        boolean forwardType = event.getType() == EventType.VISIT_RECORDED || event.getType() == EventType.ALLOCATION_MADE;
+        boolean childAttributes = event.getChildDateOfBirth() != null || event.getChildUnborn() != null
+                || event.getUnaccompaniedAsylumSeeking() != null;
+        return forwardType && !childAttributes;
     }
 
     private static LocalDate earlier(LocalDate a, LocalDate b) {
