@@ -44,26 +44,44 @@ public final class KnownSnapshots {
             Best performance and hotspots (rated RED) among service areas
 
               Indicator                                                 Pol  Period           Target  Value          RAG    Direction    Num / Den         Best        Hotspots
+              Allocation and workload
               Cases allocated within 2 working days of referral         H    YTD to 2026-02   65.0%   71.0%          GREEN  ↑ improving  3,412 / 4,806     S4 (97.8%)  N6 (44.8%), C5 (49.1%), N3 (53.3%)
               Cases allocated within 7 working days of referral              YTD                      no figure
               Cases allocated within 28 working days of referral             YTD                      no figure
-              Referrals with a previous referral within 12 months       L    YTD to 2026-02   22.0%   25.0%          AMBER  ↓ worsening  1,608 / 6,426     N1 (18.0%)  S3 (30.5%), C5 (29.0%)
-              Referrals going on to assessment                          T    YTD to 2026-02   70.0%   69.6%          GREEN  → no change  4,471 / 6,426     C5 (69.0%)  N1 (81.0%)
-              Assessments completed within 45 working days of referral       YTD                      no figure
-              Children seen at assessment                               H    YTD to 2026-02   95.0%   88.9%*         RED    -            8 / 9             -           -
-              Child protection visits held within timescale                  YTD                      no figure
-              Children becoming subject to a child protection plan ...       YTD                      no figure
-              Child protection plans lasting 2 years or more at the...       YTD                      no figure
-              Referrals per 10,000 children under 18                    -    R12M to 2026-02  -       538.2 per 10k  -      ↑ up         17,375 / 322,813  -           -
-              Change in referrals against the same months of last year       YTD                      no figure
               Open cases allocated to a worker                               SNAPSHOT                 no figure
               Unallocated cases open more than 7 working days           L    SS 2026-03-14    20      53             RED    -            53 / 1,204        -           -
-              Assessments in progress outside of timescale                   SNAPSHOT                 no figure
-              Children on a child protection plan with a visit overdue       SNAPSHOT                 no figure
               Average caseload of workers holding cases                 L    SS 2026-03-14    16.0    18.2           RED    ↓ worsening  18,200 / 1,000    S7 (12.0)   S3 (21.1)
+              Referral and assessment
+              Referrals with a previous referral within 12 months       L    YTD to 2026-02   22.0%   25.0%          AMBER  ↓ worsening  1,608 / 6,426     N1 (18.0%)  S3 (30.5%), C5 (29.0%)
+              NI 68: Referrals going on to assessment                   T    YTD to 2026-02   70.0%   69.6%          GREEN  → no change  4,471 / 6,426     C5 (69.0%)  N1 (81.0%)
+              Single assessments completed within 45 working days o...       YTD                      no figure
+              Single assessments in progress outside of timescale            SNAPSHOT                 no figure
+              Children seen at assessment (S17 and S47)                 H    YTD to 2026-02   68.0%   88.9%*         RED    -            8 / 9             -           -
+              Demand
+              Referrals per 10,000 children under 18                    -    R12M to 2026-02  -       538.2 per 10k  -      ↑ up         17,375 / 322,813  -           -
+              Change in referrals against the same months of last year       YTD                      no figure
+              Child protection
+              Child protection visits held within timescale                  YTD                      no figure
+              NI 65: Children becoming subject to a child protectio...       YTD                      no figure
+              NI 64: Child protection plans lasting 2 years or more...       YTD                      no figure
+              Children on a child protection plan with a visit overdue       SNAPSHOT                 no figure
 
             * small numbers: the denominator is below the indicator's threshold, so one case swings the figure. rN: restated N times after its period ended.
             """;
+
+    /**
+     * The 17 indicators shipped before issue 12, from the shipped catalogue (sections and labels
+     * included): the renderings below are about layout, not about which indicators ship.
+     */
+    public static final org.casepulse.indicators.IndicatorCatalogue CATALOGUE = new org.casepulse.indicators.IndicatorCatalogue(
+            "known", org.casepulse.indicators.IndicatorCatalogue.defaults().indicators().stream()
+                    .filter(indicator -> List.of("allocation-within-2wd", "allocation-within-7wd",
+                            "allocation-within-28wd", "re-referral-12m", "referral-to-assessment",
+                            "assessment-within-45wd", "children-seen-at-assessment", "cp-visits-in-timescale",
+                            "repeat-cp-plan", "cp-plan-over-2y-at-end", "referral-rate-per-10k", "demand-change",
+                            "workload-allocated", "unallocated-over-7wd", "assessments-open-over-45wd",
+                            "cp-visit-overdue", "average-caseload").contains(indicator.id()))
+                    .toList());
 
     private KnownSnapshots() {}
 

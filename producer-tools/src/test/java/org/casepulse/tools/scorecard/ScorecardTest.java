@@ -14,7 +14,7 @@ import org.casepulse.snapshots.Rag;
 import org.junit.jupiter.api.Test;
 
 class ScorecardTest {
-    private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.defaults();
+    private static final IndicatorCatalogue CATALOGUE = KnownSnapshots.CATALOGUE;
     private static final AreaHierarchy AREAS = AreaHierarchy.defaults();
 
     @Test
@@ -33,9 +33,10 @@ class ScorecardTest {
 
         assertThat(text).contains("Period: MONTH\n")
                 .containsPattern("Cases allocated within 2 working days of referral +H +2026-02 +65.0% +72.5% r1 +GREEN")
-                .contains("Not published for MONTH: repeat-cp-plan, cp-plan-over-2y-at-end, referral-rate-per-10k, "
-                        + "demand-change, workload-allocated, unallocated-over-7wd, assessments-open-over-45wd, "
-                        + "cp-visit-overdue, average-caseload\n")
+                .contains("Not published for MONTH: workload-allocated, unallocated-over-7wd, average-caseload, "
+                        + "referral-rate-per-10k, demand-change, assessments-open-over-45wd, repeat-cp-plan, "
+                        + "cp-plan-over-2y-at-end, cp-visit-overdue\n")
+                .contains("\n  Child protection\n")
                 .doesNotContain("Average caseload");
     }
 
