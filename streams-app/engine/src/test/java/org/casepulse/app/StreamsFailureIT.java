@@ -36,6 +36,7 @@ class StreamsFailureIT {
             CasepulseSettings settings = CasepulseSettings.defaults()
                     .with(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers())
                     .with(CasepulseSettings.SCHEMA_REGISTRY_URL, registry.url())
+                    .with(CasepulseSettings.HTTP_AUTH_MODE, "none")
                     .with(StreamsConfig.APPLICATION_ID_CONFIG, kafka.uniqueApplicationId("casepulse"))
                     .with(StreamsConfig.STATE_DIR_CONFIG, stateDir)
                     .with(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1)
