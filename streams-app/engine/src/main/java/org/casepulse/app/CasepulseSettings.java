@@ -124,8 +124,9 @@ public final class CasepulseSettings {
             OperationsSettings.DEFAULT_PORT, "Port of the page, API, metrics and health checks."));
     public static final Setting<Integer> HTTP_STREAM_MAX_CLIENTS = declare(Setting.integer("casepulse.http.stream.max.clients",
             OperationsSettings.DEFAULT_MAX_STREAM_CLIENTS, "Clients following /api/stream at once; more get 503."));
+    // No default on purpose: unset means required, and the local demo can tell "unset" from "asked for".
     public static final Setting<String> HTTP_AUTH_MODE = declare(Setting.text(AccessSettings.MODE_KEY,
-            AccessSettings.REQUIRED, "required: every request authenticates (users file or OpenID Connect); none: nobody does."));
+            null, "required (when unset): every request authenticates (users file or OpenID Connect); none: nobody does."));
     public static final Setting<String> HTTP_AUTH_USERS = declare(Setting.text(AccessSettings.USERS_KEY, null,
             "Users file: one 'user:bcrypt-hash:roles[:area]' a line (roles viewer, editor, operator)."));
     public static final Setting<String> HTTP_AUTH_OPEN = declare(Setting.text(AccessSettings.OPEN_KEY, null,
