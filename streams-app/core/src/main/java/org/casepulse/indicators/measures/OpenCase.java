@@ -57,6 +57,14 @@ final class OpenCase {
         }
     }
 
+    WorkingDayCalendar calendar() {
+        return calendar;
+    }
+
+    void anomaly(Anomaly anomaly) {
+        facts.anomaly(anomaly);
+    }
+
     static boolean reached(LocalDate day, LocalDate date) {
         return day != null && !date.isBefore(day);
     }
