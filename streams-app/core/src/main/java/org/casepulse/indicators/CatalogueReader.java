@@ -206,7 +206,13 @@ final class CatalogueReader {
                 entry.checkType() == null ? null : enumValue(at + "." + MeasureParameters.CHECK_TYPE,
                         entry.checkType(), org.casepulse.events.CheckType.class),
                 duration(at + "." + MeasureParameters.WITHIN_UNDER_5, entry.withinUnder5()),
-                duration(at + "." + MeasureParameters.IN_CARE_AT_LEAST, entry.inCareAtLeast()));
+                duration(at + "." + MeasureParameters.IN_CARE_AT_LEAST, entry.inCareAtLeast()),
+                intervals(at + "." + MeasureParameters.INTERVALS, entry.intervals()),
+                oneOf(at + "." + MeasureParameters.CONTEXT, entry.context(), List.of("private-fostering")),
+                oneOf(at + "." + MeasureParameters.ARRANGEMENT_YEAR, entry.arrangementYear(), List.of("first", "later")),
+                positive(at + "." + MeasureParameters.FIRST_WITHIN_WORKING_DAYS, entry.firstWithinWorkingDays()),
+                duration(at + "." + MeasureParameters.INTERVAL, entry.interval()),
+                oneOf(at + "." + MeasureParameters.POPULATION, entry.population(), List.of("current")));
         if (measure == MeasureKind.INTERVAL_TIMELINESS && given.size() != 3) {
             throw file.error(at, "measure interval-timeliness needs exactly one of withinWorkingDays, within "
                     + "and lessThan");
@@ -257,6 +263,34 @@ final class CatalogueReader {
             values.add(enumValue(field + "[" + i + "]", names.get(i), type));
         }
         return values;
+    }
+
+    private String oneOf(String field, String value, List<String> allowed) {
+        if (value == null) {
+            return null;
+        }
+        if (!allowed.contains(value.strip())) {
+            throw file.error(field, "must be one of " + allowed + ", got " + value);
+        }
+        return value.strip();
+    }
+
+    private List<ReviewInterval> intervals(String field, List<String> texts) {
+        if (texts == null) {
+            return null;
+        }
+        if (texts.isEmpty()) {
+            throw file.error(field, "list at least one interval, such as [3 months, 6 months]");
+        }
+        List<ReviewInterval> intervals = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i) == null ? "" : texts.get(i);
+            int at = i;
+            intervals.add(ReviewInterval.parse(text).orElseThrow(() -> file.error(field + "[" + at + "]",
+                    "must be " + DurationText.EXAMPLES + ", or a number of working days such as '20 working days', got "
+                            + text)));
+        }
+        return intervals;
     }
 
     private MeasureParameters.Subset subset(String field, SubsetEntry entry) {
@@ -553,7 +587,9 @@ final class CatalogueReader {
                            String within, String lessThan, String allocation, String count, String planType,
                            List<String> placementTypes, SubsetEntry subset, String window,
                            Integer minimumPlacements, String minimumInCare, String minimumInPlacement,
-                           String checkType, String withinUnder5, String inCareAtLeast) {
+                           String checkType, String withinUnder5, String inCareAtLeast, List<String> intervals,
+                           String context, String arrangementYear, Integer firstWithinWorkingDays, String interval,
+                           String population) {
 
         /** The parameters the file sets, by name. */
         Map<String, Object> given() {
@@ -586,6 +622,12 @@ final class CatalogueReader {
             putIfSet(given, MeasureParameters.CHECK_TYPE, checkType);
             putIfSet(given, MeasureParameters.WITHIN_UNDER_5, withinUnder5);
             putIfSet(given, MeasureParameters.IN_CARE_AT_LEAST, inCareAtLeast);
+            putIfSet(given, MeasureParameters.INTERVALS, intervals);
+            putIfSet(given, MeasureParameters.CONTEXT, context);
+            putIfSet(given, MeasureParameters.ARRANGEMENT_YEAR, arrangementYear);
+            putIfSet(given, MeasureParameters.FIRST_WITHIN_WORKING_DAYS, firstWithinWorkingDays);
+            putIfSet(given, MeasureParameters.INTERVAL, interval);
+            putIfSet(given, MeasureParameters.POPULATION, population);
             return given;
         }
 

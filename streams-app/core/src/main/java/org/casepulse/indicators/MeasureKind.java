@@ -103,6 +103,17 @@ public enum MeasureKind {
     CHILD_CHECK_CURRENT("child-check-current", PeriodSets.SNAPSHOT, Units.PROPORTION,
             Set.of(MeasureParameters.CHECK_TYPE, WITHIN),
             Set.of(MeasureParameters.WITHIN_UNDER_5, MeasureParameters.IN_CARE_AT_LEAST), NONE),
+    /** Children with an active plan of the type whose first review was due; the numerator those reviewed in time. */
+    REVIEWS_IN_TIMESCALE("reviews-in-timescale", PeriodSets.SNAPSHOT, Units.PROPORTION,
+            Set.of(MeasureParameters.PLAN_TYPE, MeasureParameters.INTERVALS), Set.of(), NONE),
+    /**
+     * Private fostering visits of the arrangements active at T in open cases (population current),
+     * of the first or later years, timely against the first-visit limit or the interval.
+     */
+    VISIT_TIMELINESS("visit-timeliness", PeriodSets.SNAPSHOT, Units.PROPORTION,
+            Set.of(MeasureParameters.CONTEXT, MeasureParameters.ARRANGEMENT_YEAR, MeasureParameters.INTERVAL,
+                    MeasureParameters.POPULATION),
+            Set.of(MeasureParameters.FIRST_WITHIN_WORKING_DAYS), NONE),
     /** Open allocated cases over the distinct workers holding them. */
     AVERAGE_CASELOAD("average-caseload", PeriodSets.SNAPSHOT, List.of(Unit.RATIO),
             Set.of(), Set.of(), NONE);
@@ -167,7 +178,8 @@ public enum MeasureKind {
     public boolean appliesDatedFilters() {
         return switch (this) {
             case CHILDREN_SEEN_AT_ASSESSMENT, EVENT_RATE, EVENT_SHARE, INTERVAL_TIMELINESS, FOLLOWED_BY,
-                    ACTIVE_PLANS, ACTIVE_PLAN_DURATION, PLACEMENT_MOVES, PLACEMENT_STABILITY, CHILD_CHECK_CURRENT -> true;
+                    ACTIVE_PLANS, ACTIVE_PLAN_DURATION, PLACEMENT_MOVES, PLACEMENT_STABILITY, CHILD_CHECK_CURRENT,
+                    REVIEWS_IN_TIMESCALE -> true;
             default -> false;
         };
     }

@@ -1,6 +1,7 @@
 package org.casepulse.indicators;
 
 import java.time.Period;
+import java.util.List;
 import java.util.Set;
 import org.casepulse.events.AssessmentType;
 import org.casepulse.events.CheckType;
@@ -41,6 +42,12 @@ import org.casepulse.events.PlanType;
  * @param checkType child-check-current: the kind of check
  * @param withinUnder5 child-check-current: the window for children under 5
  * @param inCareAtLeast child-check-current: only children in care at least this long
+ * @param intervals reviews-in-timescale: the longest gaps, from the plan's start, between reviews (the last repeats)
+ * @param context visit-timeliness: whose visits (private-fostering)
+ * @param arrangementYear visit-timeliness: first or later years of the arrangement
+ * @param firstWithinWorkingDays visit-timeliness: the first visit within this many working days of the start
+ * @param interval visit-timeliness: the longest gap between visits
+ * @param population visit-timeliness: current (the visits of arrangements active at T)
  */
 public record MeasureParameters(Integer withinWorkingDays,
                                 Integer intervalWorkingDays,
@@ -69,7 +76,13 @@ public record MeasureParameters(Integer withinWorkingDays,
                                 Period minimumInPlacement,
                                 CheckType checkType,
                                 Period withinUnder5,
-                                Period inCareAtLeast) {
+                                Period inCareAtLeast,
+                                List<ReviewInterval> intervals,
+                                String context,
+                                String arrangementYear,
+                                Integer firstWithinWorkingDays,
+                                Period interval,
+                                String population) {
     static final String WITHIN_WORKING_DAYS = "withinWorkingDays";
     static final String INTERVAL_WORKING_DAYS = "intervalWorkingDays";
     static final String OVER_WORKING_DAYS = "overWorkingDays";
@@ -98,23 +111,28 @@ public record MeasureParameters(Integer withinWorkingDays,
     static final String CHECK_TYPE = "checkType";
     static final String WITHIN_UNDER_5 = "withinUnder5";
     static final String IN_CARE_AT_LEAST = "inCareAtLeast";
+    static final String INTERVALS = "intervals";
+    static final String CONTEXT = "context";
+    static final String ARRANGEMENT_YEAR = "arrangementYear";
+    static final String FIRST_WITHIN_WORKING_DAYS = "firstWithinWorkingDays";
+    static final String INTERVAL = "interval";
+    static final String POPULATION = "population";
 
     /** No parameters. */
-    public static final MeasureParameters NONE = new MeasureParameters(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    public static final MeasureParameters NONE = new MeasureParameters(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** What a catalogue written before issue 12 can set. */
     public MeasureParameters(Integer withinWorkingDays, Integer intervalWorkingDays, Integer overWorkingDays,
                              AssessmentAnchor anchor, Lookback lookback, Period minimumDuration) {
         this(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public MeasureParameters {
         assessmentTypes = assessmentTypes == null ? null : Set.copyOf(assessmentTypes);
         placementTypes = placementTypes == null ? null : Set.copyOf(placementTypes);
+        intervals = intervals == null ? null : List.copyOf(intervals);
     }
-
-
 
     /**
      * active-plans: the children of the population the numerator holds (all of it when null):
@@ -128,135 +146,140 @@ public record MeasureParameters(Integer withinWorkingDays,
         }
     }
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
     public MeasureParameters withWithinWorkingDays(Integer value) {
-        return new MeasureParameters(value, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(value, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withIntervalWorkingDays(Integer value) {
-        return new MeasureParameters(withinWorkingDays, value, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, value, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withOverWorkingDays(Integer value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, value, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, value, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withAnchor(AssessmentAnchor value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, value, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, value, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withLookback(Lookback value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, value, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, value, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withMinimumDuration(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, value, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, value, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withAssessmentTypes(Set<AssessmentType> value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, value, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, value, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withCaseAllocation(Allocation value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, value, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, value, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withStartedInSameMonth(Boolean value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, value, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, value, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withExcludeProgressedToStrategy(Boolean value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, value, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, value, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withElement(Element value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, value, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, value, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withFrom(Element value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, value, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, value, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withTo(Element value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, value, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, value, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withCondition(Condition value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, value, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, value, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withWithin(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, value, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, value, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withLessThan(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, value, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, value, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withAllocation(Allocation value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, value, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, value, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withCount(Counted value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, value, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, value, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withPlanType(PlanType value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, value, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, value, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withPlacementTypes(Set<PlacementType> value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, value, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, value, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withSubset(Subset value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, value, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, value, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withWindow(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, value, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, value, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withMinimumPlacements(Integer value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, value, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, value, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withMinimumInCare(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, value, minimumInPlacement, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, value, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withMinimumInPlacement(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, value, checkType, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, value, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withCheckType(CheckType value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, value, withinUnder5, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, value, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withWithinUnder5(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, value, inCareAtLeast);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, value, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
     }
 
     public MeasureParameters withInCareAtLeast(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, value);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, value, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+    }
+
+    public MeasureParameters withIntervals(List<ReviewInterval> value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, value, context, arrangementYear, firstWithinWorkingDays, interval, population);
+    }
+
+    public MeasureParameters withContext(String value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, value, arrangementYear, firstWithinWorkingDays, interval, population);
+    }
+
+    public MeasureParameters withArrangementYear(String value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, value, firstWithinWorkingDays, interval, population);
+    }
+
+    public MeasureParameters withFirstWithinWorkingDays(Integer value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, value, interval, population);
+    }
+
+    public MeasureParameters withInterval(Period value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, value, population);
+    }
+
+    public MeasureParameters withPopulation(String value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, value);
     }
 
     /** Whether the assessment type counts here (no set: every type does). */
@@ -294,7 +317,13 @@ public record MeasureParameters(Integer withinWorkingDays,
                 given.minimumInPlacement != null ? given.minimumInPlacement : minimumInPlacement,
                 given.checkType != null ? given.checkType : checkType,
                 given.withinUnder5 != null ? given.withinUnder5 : withinUnder5,
-                given.inCareAtLeast != null ? given.inCareAtLeast : inCareAtLeast);
+                given.inCareAtLeast != null ? given.inCareAtLeast : inCareAtLeast,
+                given.intervals != null ? given.intervals : intervals,
+                given.context != null ? given.context : context,
+                given.arrangementYear != null ? given.arrangementYear : arrangementYear,
+                given.firstWithinWorkingDays != null ? given.firstWithinWorkingDays : firstWithinWorkingDays,
+                given.interval != null ? given.interval : interval,
+                given.population != null ? given.population : population);
     }
 
     /** Which open cases (or assessments in them) count, by their allocation at T. */

@@ -357,6 +357,72 @@ class CoverageMeasuresTest {
         figures.expect("cla-health-assessments-in-timescale", "S2", SNAPSHOT, "2024-03-31", "2/3");
     }
 
+    @Test
+    void shouldCountChildrenWhosePlansWereReviewedInTime() {
+        CaseScript reviewed = CaseScript.of("c60", "k60", "S3");
+        CaseScript neverReviewed = CaseScript.of("c61", "k61", "S3");
+        CaseScript young = CaseScript.of("c62", "k62", "S3");
+        CaseScript inCare = CaseScript.of("c63", "k63", "S3");
+        CaseScript lateFirst = CaseScript.of("c64", "k64", "S3");
+        Both figures = Both.of(
+                // CP: first review due 3 Apr (3 months), held 28 Mar; the next due 28 Sep.
+                reviewed.referral("2024-01-02"), reviewed.planStarted("P1", PlanType.CP, "2024-01-03"),
+                conference(reviewed, "2024-03-28", null, ConferenceType.REVIEW, ConferenceOutcome.PLAN),
+                // First review due 5 Apr, none held.
+                neverReviewed.referral("2024-01-02"), neverReviewed.planStarted("P1", PlanType.CP, "2024-01-05"),
+                // First review due 1 Jul: not yet in the population.
+                young.referral("2024-03-25"), young.planStarted("P1", PlanType.CP, "2024-04-01"),
+                // CLA from Fri 12 Jan: the 20th working day is Fri 9 Feb, so the weekend after is in time; a
+                // review Sat 10 Feb, the next due 10 May (3 months), held that day; then 10 Nov.
+                inCare.referral("2024-01-02"), inCare.planStarted("P1", PlanType.CLA, "2024-01-12"),
+                review(inCare, "2024-02-10"), review(inCare, "2024-05-10"),
+                // Tue 13 Feb is the 21st working day: late, and the plan stays out of time.
+                lateFirst.referral("2024-01-02"), lateFirst.planStarted("P1", PlanType.CLA, "2024-01-12"),
+                review(lateFirst, "2024-02-13"));
+
+        figures.expect("cp-reviews-in-timescale", "S3", SNAPSHOT, TODAY, "1/2");
+        figures.expect("cp-reviews-in-timescale", "S3", SNAPSHOT, "2024-04-30", "1/2");
+        figures.expect("cp-reviews-in-timescale", "S3", SNAPSHOT, "2024-03-31", "empty");
+        figures.expect("cla-reviews-in-timescale", "S3", SNAPSHOT, TODAY, "1/2");
+        figures.expect("cla-reviews-in-timescale", "S3", SNAPSHOT, "2024-02-29", "1/2");
+        figures.expect("cla-reviews-in-timescale", "S3", SNAPSHOT, "2024-01-31", "empty");
+    }
+
+    @Test
+    void shouldTimePrivateFosteringVisitsOfCurrentArrangements() {
+        CaseScript c = CaseScript.of("c70", "k70", "S4");
+        CaseScript ended = CaseScript.of("c71", "k71", "S4");
+        Both figures = Both.of(
+                c.referral("2023-03-01"),
+                c.event(EventType.PRIVATE_FOSTERING_ARRANGEMENT_STARTED, "2023-03-01", b -> b.setArrangementId("F1")),
+                // Wed 1 Mar 2023 -> Fri 10 Mar: 7 working days (in time); 21 Apr: 42 days after (in time).
+                pfVisit(c, "2023-03-10", null), pfVisit(c, "2023-04-21", org.casepulse.events.VisitType.PRIVATE_FOSTERING),
+                // A CIN visit does not count; 13 Jun is 53 days after 21 Apr: late.
+                pfVisit(c, "2023-05-01", org.casepulse.events.VisitType.CIN), pfVisit(c, "2023-06-13", null),
+                // Later years (from 1 Mar 2024): 84 days after 13 Jun is 5 Sep: 4 Mar 2024 is late, 20 May in time.
+                pfVisit(c, "2024-03-04", null), pfVisit(c, "2024-05-20", null),
+                // An arrangement that ended: its visits leave the snapshot.
+                ended.referral("2024-01-02"),
+                ended.event(EventType.PRIVATE_FOSTERING_ARRANGEMENT_STARTED, "2024-01-02", b -> b.setArrangementId("F1")),
+                pfVisit(ended, "2024-01-05", null),
+                ended.event(EventType.PRIVATE_FOSTERING_ARRANGEMENT_ENDED, "2024-03-01", b -> b.setArrangementId("F1")));
+
+        figures.expect("pf-visits-in-timescale-first-year", "S4", SNAPSHOT, TODAY, "2/3");
+        figures.expect("pf-visits-in-timescale-later-years", "S4", SNAPSHOT, TODAY, "1/2");
+        figures.expect("pf-visits-in-timescale-later-years", "S4", SNAPSHOT, "2024-03-31", "0/1");
+        // 31 Jan 2024: both arrangements current; the ended one's visit (Fri 5 Jan, 3 working days) in time.
+        figures.expect("pf-visits-in-timescale-first-year", "S4", SNAPSHOT, "2024-01-31", "3/4");
+    }
+
+    private static CaseEvent pfVisit(CaseScript c, String date, org.casepulse.events.VisitType type) {
+        return c.event(EventType.VISIT_RECORDED, date, b -> b.setVisitType(type));
+    }
+
+    private static CaseEvent review(CaseScript c, String date) {
+        return c.event(EventType.REVIEW_HELD, date, b -> b.setReviewType(org.casepulse.events.ReviewType.CLA_REVIEW)
+                .setChildParticipated(true));
+    }
+
     private static CaseEvent placed(CaseScript c, String id, String date, String type) {
         return c.event(EventType.PLACEMENT_STARTED, date, b -> b.setPlacementId(id)
                 .setPlacementType(org.casepulse.events.PlacementType.valueOf(type)));

@@ -160,7 +160,7 @@ public final class RandomHistories {
         if (chance(0.12)) {
             adoption(events, script, home, shifted(referral, 0, 300));
         }
-        if (chance(0.1)) {
+        if (chance(0.15)) {
             arrangement(events, script, home, shifted(referral, -5, 60));
         }
         if (chance(0.4)) {
@@ -207,6 +207,13 @@ public final class RandomHistories {
                     b -> b.setAssessmentId("PF" + arrangementId).setChildSeen(chance(0.9))
                             .setAssessmentType(AssessmentType.PRIVATE_FOSTERING));
         }
+        LocalDate visit = shifted(start, 0, 14);
+        for (int n = random.nextInt(14); n > 0; n--) {
+            org.casepulse.events.VisitType type = chance(0.7) ? org.casepulse.events.VisitType.PRIVATE_FOSTERING
+                    : chance(0.5) ? null : pick(org.casepulse.events.VisitType.values());
+            write(events, script, home, EventType.VISIT_RECORDED, visit, b -> b.setVisitType(type));
+            visit = shifted(visit, 5, 100);
+        }
         if (chance(0.5)) {
             LocalDate end = chance(0.05) ? shifted(start, -10, -1) : shifted(start, 30, 500);
             write(events, script, home, EventType.PRIVATE_FOSTERING_ARRANGEMENT_ENDED, end,
@@ -247,7 +254,9 @@ public final class RandomHistories {
     /** A plan's start (usually), end (sometimes, now and then before the start) and, for CP, its visits. */
     private void plan(List<CaseEvent> events, CaseScript script, String home, String planId, LocalDate start,
                       boolean old) {
-        PlanType type = chance(0.65) ? PlanType.CP : chance(0.6) ? PlanType.CLA : pick(PLAN_TYPES);
+        // Old cases are in care now and then for years (placement stability, long-running CLA plans).
+        PlanType type = old && chance(0.4) ? PlanType.CLA
+                : chance(0.65) ? PlanType.CP : chance(0.6) ? PlanType.CLA : pick(PLAN_TYPES);
         if (chance(0.95)) {
             write(events, script, home, EventType.PLAN_STARTED, start, b -> b.setPlanId(planId).setPlanType(type));
         }

@@ -40,6 +40,7 @@ final class SnapshotCounts {
                     count(open, c -> c.workerAt(t).isEmpty() && wd.between(c.referralDate(), t) > p.overWorkingDays()),
                     open.size());
             case ASSESSMENTS_OPEN_OVER -> assessmentsOpenOver(open, t, p);
+            case VISIT_TIMELINESS -> privateFosteringVisits(open, t, p);
             case OPEN_CASES -> new Counts(count(open, c -> p.allocation() == MeasureParameters.Allocation.ANY
                     || (p.allocation() == MeasureParameters.Allocation.ALLOCATED) == c.workerAt(t).isPresent()),
                     open.size());
@@ -128,6 +129,7 @@ final class SnapshotCounts {
                 || indicator.measure() == org.casepulse.indicators.MeasureKind.PLACEMENT_MOVES
                 || indicator.measure() == org.casepulse.indicators.MeasureKind.PLACEMENT_STABILITY
                 || indicator.measure() == org.casepulse.indicators.MeasureKind.CHILD_CHECK_CURRENT
+                || indicator.measure() == org.casepulse.indicators.MeasureKind.REVIEWS_IN_TIMESCALE
                 || (indicator.measure() == org.casepulse.indicators.MeasureKind.OPEN_CASES
                         && indicator.parameters().count() == MeasureParameters.Counted.CHILDREN);
     }
@@ -215,6 +217,28 @@ final class SnapshotCounts {
                         .map(CaseEvent::getOccurredOn).max(LocalDate::compareTo)
                         .map(previous -> !previous.isAfter(needed)).orElse(false);
             }
+            case REVIEWS_IN_TIMESCALE -> {
+                CaseHistory.Plan plan = firstActive(c, p.planType(), t);
+                if (plan == null || dueAfter(plan.startDate(), p.intervals(), 0).isAfter(t)) {
+                    return null;
+                }
+                // CP: review conferences (each conference once, dated by its first sitting); CLA: CLA reviews.
+                List<LocalDate> reviews = (p.planType() == org.casepulse.events.PlanType.CP
+                        ? c.occurrences(new org.casepulse.indicators.Element(org.casepulse.indicators.Element.Name.CONFERENCE,
+                                null, java.util.Set.of(org.casepulse.events.ConferenceType.REVIEW), null, null, null))
+                        : c.occurrences(new org.casepulse.indicators.Element(org.casepulse.indicators.Element.Name.REVIEW,
+                                null, null, java.util.Set.of(org.casepulse.events.ReviewType.CLA_REVIEW), null, null)))
+                        .stream().map(CaseHistory.Occurrence::date)
+                        .filter(d -> plan.contains(d) && !d.isAfter(t)).sorted().toList();
+                LocalDate previous = plan.startDate();
+                for (int k = 0; k < reviews.size(); k++) {
+                    if (reviews.get(k).isAfter(dueAfter(previous, p.intervals(), k))) {
+                        return false;
+                    }
+                    previous = reviews.get(k);
+                }
+                return !t.isAfter(dueAfter(previous, p.intervals(), reviews.size()));
+            }
             case CHILD_CHECK_CURRENT -> {
                 CaseHistory.Plan plan = firstActive(c, org.casepulse.events.PlanType.CLA, t);
                 if (plan == null || (p.inCareAtLeast() != null && plan.startDate().isAfter(t.minus(p.inCareAtLeast())))) {
@@ -259,6 +283,86 @@ final class SnapshotCounts {
         }
         return subset.maxDistanceMiles() == null || (placement != null && placement.getDistanceFromHomeMiles() != null
                 && placement.getDistanceFromHomeMiles() <= subset.maxDistanceMiles());
+    }
+
+    /**
+     * COUNTING.md 9, visit-timeliness with population current: the visits (absent, STATUTORY or
+     * PRIVATE_FOSTERING type) dated up to T inside the arrangements active at T, each visit in the
+     * arrangement with the latest start holding it (then the smallest id), of the chosen year.
+     */
+    private Counts privateFosteringVisits(List<CaseHistory> open, LocalDate t, MeasureParameters p) {
+        long visits = 0;
+        long timely = 0;
+        for (CaseHistory c : open) {
+            List<CaseHistory.Occurrence> starts = c.occurrences(org.casepulse.indicators.Element.of(
+                    org.casepulse.indicators.Element.Name.ARRANGEMENT_START));
+            List<CaseHistory.Occurrence> ends = c.occurrences(org.casepulse.indicators.Element.of(
+                    org.casepulse.indicators.Element.Name.ARRANGEMENT_END));
+            java.util.Map<String, LocalDate[]> spans = new java.util.TreeMap<>();
+            starts.forEach(o -> spans.computeIfAbsent(o.dated().getArrangementId(), k -> new LocalDate[2])[0] = o.date());
+            ends.forEach(o -> {
+                LocalDate[] span = spans.get(o.dated().getArrangementId());
+                if (span != null) {
+                    span[1] = o.date();
+                }
+            });
+            for (var arrangement : spans.entrySet()) {
+                LocalDate start = arrangement.getValue()[0];
+                LocalDate end = arrangement.getValue()[1];
+                if (start.isAfter(t) || (end != null && !end.isAfter(t))) {
+                    continue;
+                }
+                LocalDate previous = null;
+                for (CaseEvent visit : c.visits()) {
+                    LocalDate on = visit.getOccurredOn();
+                    org.casepulse.events.VisitType type = visit.getVisitType();
+                    boolean counts = type == null || type == org.casepulse.events.VisitType.STATUTORY
+                            || type == org.casepulse.events.VisitType.PRIVATE_FOSTERING;
+                    if (!counts || on.isAfter(t) || !arrangement.getKey().equals(holder(spans, on))) {
+                        continue;
+                    }
+                    boolean inTime = previous == null && p.firstWithinWorkingDays() != null
+                            ? wd.between(start, on) <= p.firstWithinWorkingDays()
+                            : !on.isAfter((previous == null ? start : previous).plus(p.interval()));
+                    boolean firstYear = on.isBefore(start.plusYears(1));
+                    if (firstYear == p.arrangementYear().equals("first")) {
+                        visits++;
+                        timely += inTime ? 1 : 0;
+                    }
+                    previous = on;
+                }
+            }
+        }
+        return new Counts(timely, visits);
+    }
+
+    /** The id of the arrangement a visit on this date is inside with the latest start (then the smallest id). */
+    private static String holder(java.util.Map<String, LocalDate[]> spans, LocalDate on) {
+        String chosen = null;
+        LocalDate chosenStart = null;
+        for (var span : spans.entrySet()) {
+            LocalDate start = span.getValue()[0];
+            LocalDate end = span.getValue()[1];
+            if (!on.isBefore(start) && (end == null || !on.isAfter(end))
+                    && (chosen == null || start.isAfter(chosenStart))) {
+                chosen = span.getKey();
+                chosenStart = start;
+            }
+        }
+        return chosen;
+    }
+
+    /** When the (k+1)th review is due after {@code previous}: the k-th interval (the last repeating). */
+    private LocalDate dueAfter(LocalDate previous, List<org.casepulse.indicators.ReviewInterval> intervals, int k) {
+        org.casepulse.indicators.ReviewInterval interval = intervals.get(Math.min(k, intervals.size() - 1));
+        if (interval.calendar() != null) {
+            return previous.plus(interval.calendar());
+        }
+        LocalDate due = previous;
+        while (wd.between(previous, due.plusDays(1)) <= interval.workingDays()) {
+            due = due.plusDays(1);
+        }
+        return due;
     }
 
     /** The case's active plan of the type with the earliest start, then the smallest planId; null when none. */

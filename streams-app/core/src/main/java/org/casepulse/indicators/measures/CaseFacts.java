@@ -42,6 +42,7 @@ public final class CaseFacts {
                 case EVENT_SHARE -> eventMeasures.put(indicator, new EventShare());
                 case INTERVAL_TIMELINESS -> eventMeasures.put(indicator, new IntervalTimeliness(calendar));
                 case FOLLOWED_BY -> eventMeasures.put(indicator, new FollowedBy());
+                case VISIT_TIMELINESS -> snapshotMeasures.put(indicator, new VisitTimeliness());
                 case OPEN_CASES -> {
                     if (ChildTimelines.measureOf(indicator) == null) {
                         snapshotMeasures.put(indicator, new OpenCases());
@@ -51,7 +52,7 @@ public final class CaseFacts {
                 case UNALLOCATED_CASES -> snapshotMeasures.put(indicator, new UnallocatedCases());
                 case ASSESSMENTS_OPEN_OVER -> snapshotMeasures.put(indicator, new AssessmentsOpenOver());
                 case CP_VISIT_OVERDUE, ACTIVE_PLANS, ACTIVE_PLAN_DURATION, PLACEMENT_MOVES, PLACEMENT_STABILITY,
-                        CHILD_CHECK_CURRENT -> {
+                        CHILD_CHECK_CURRENT, REVIEWS_IN_TIMESCALE -> {
                     // children counted once: ChildTimelines, merged per child by ChildFacts
                 }
                 case AVERAGE_CASELOAD -> snapshotMeasures.put(indicator, new AverageCaseload());

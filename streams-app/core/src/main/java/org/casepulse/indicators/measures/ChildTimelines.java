@@ -60,6 +60,9 @@ public final class ChildTimelines {
             case CHILD_CHECK_CURRENT -> {
                 return new ChildCheckCurrent();
             }
+            case REVIEWS_IN_TIMESCALE -> {
+                return new ReviewsInTimescale();
+            }
             default -> { }
         }
         if (indicator.measure() == MeasureKind.OPEN_CASES

@@ -84,6 +84,14 @@ final class OpenCase {
         return cpPlans;
     }
 
+    WorkingDayCalendar calendar() {
+        return calendar;
+    }
+
+    void anomaly(Anomaly anomaly) {
+        facts.anomaly(anomaly);
+    }
+
     static boolean reached(LocalDate day, LocalDate date) {
         return day != null && !date.isBefore(day);
     }
