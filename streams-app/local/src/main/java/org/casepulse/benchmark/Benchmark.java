@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -42,7 +41,6 @@ import org.casepulse.publish.CaseEventPublisher;
 import org.casepulse.publish.PublisherSettings;
 import org.casepulse.reference.ReferenceData;
 import org.casepulse.registry.EmbeddedSchemaRegistry;
-import org.casepulse.simulation.SimulatedRecord;
 import org.casepulse.simulation.Simulation;
 import org.casepulse.simulation.SimulationSettings;
 import org.casepulse.snapshots.IndicatorSnapshot;
@@ -183,16 +181,7 @@ public final class Benchmark {
 
     private long produce(Simulation simulation, String bootstrap, String registryUrl, String topic) {
         long started = System.nanoTime();
-        long sent = 0;
-        try (CaseEventPublisher publisher = CaseEventPublisher.connect(
-                PublisherSettings.of(bootstrap, registryUrl).withTopic(topic))) {
-            Iterator<SimulatedRecord> records = simulation.start();
-            while (records.hasNext() && sent < events) {
-                publisher.send(records.next());
-                sent++;
-            }
-            publisher.flush();
-        }
+        long sent = History.publish(simulation, events, bootstrap, registryUrl, topic);
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf("history: %,d events (%s to %s), produced at %,.0f events/s%n", sent,
                 simulation.settings().from(), simulation.settings().to(), sent / seconds);

@@ -14,16 +14,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.casepulse.app.CasepulseSettings;
 import org.casepulse.broker.EmbeddedKafkaBroker;
 import org.casepulse.localstack.CasepulseLocal;
-import org.casepulse.publish.CaseEventPublisher;
-import org.casepulse.publish.PublisherSettings;
 import org.casepulse.reference.ReferenceData;
 import org.casepulse.registry.EmbeddedSchemaRegistry;
-import org.casepulse.simulation.SimulatedRecord;
 import org.casepulse.simulation.Simulation;
 import org.casepulse.simulation.SimulationSettings;
 import org.casepulse.topics.TopicProvisioner;
@@ -106,16 +102,7 @@ public final class RestartBenchmark {
     }
 
     private void produce(Simulation simulation, String bootstrap, String registryUrl, String topic) {
-        long sent = 0;
-        try (CaseEventPublisher publisher = CaseEventPublisher.connect(
-                PublisherSettings.of(bootstrap, registryUrl).withTopic(topic))) {
-            Iterator<SimulatedRecord> records = simulation.start();
-            while (records.hasNext() && sent < events) {
-                publisher.send(records.next());
-                sent++;
-            }
-            publisher.flush();
-        }
+        long sent = History.publish(simulation, events, bootstrap, registryUrl, topic);
         out.printf("history: %,d events produced%n", sent);
     }
 
