@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.Header;
@@ -76,8 +77,8 @@ public final class OperationsServer implements AutoCloseable {
         this.tls = settings.tls() == null ? null : new ReloadingTls(settings.tls());
         this.stream = new SnapshotStream(view, settings.heartbeat(), json, settings.maxStreamClients());
         this.app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.startupWatcherEnabled = false;
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
             config.jsonMapper(new JavalinJackson(json, false));
             // A known path asked with a method it does not take is 405, not 404.
             config.http.prefer405over404 = true;
@@ -98,8 +99,8 @@ public final class OperationsServer implements AutoCloseable {
                 files.headers = Map.of("Content-Security-Policy", CONTENT_SECURITY_POLICY,
                         "X-Content-Type-Options", "nosniff", "Cache-Control", "no-cache");
             });
+            routes(config.routes, view, reference, health, json);
         });
-        routes(view, reference, health, json);
         this.meters = List.of(
                 Gauge.builder("casepulse.view.figures", view, v -> v.figures().size())
                         .description("Figures held by the operations surface's snapshot view").register(registry),
@@ -189,12 +190,12 @@ public final class OperationsServer implements AutoCloseable {
                 .build();
     }
 
-    private void routes(PublishedFigures view, ReferenceData reference, EngineHealth health, ObjectMapper json) {
+    private void routes(RoutesConfig routes, PublishedFigures view, ReferenceData reference, EngineHealth health, ObjectMapper json) {
         List<IndicatorJson> indicators = reference.catalogue().indicators().stream().map(IndicatorJson::of).toList();
         List<AreaJson> areas = reference.areas().all().stream()
                 .map(area -> AreaJson.of(area, reference.areas())).toList();
 
-        app.before(ctx -> {
+        routes.before(ctx -> {
             // On every answer, not only the static files: the API, errors, metrics and health too.
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("X-Frame-Options", "DENY");
@@ -205,15 +206,15 @@ public final class OperationsServer implements AutoCloseable {
             }
             authorize(ctx);
         });
-        app.before("/api/*", ctx -> {
+        routes.before("/api/*", ctx -> {
             // The event stream sets its own caching headers.
             if (!ctx.path().equals("/api/stream")) {
                 ctx.header("Cache-Control", "no-store");
             }
         });
-        getAndHead("/api/indicators", ctx -> ctx.json(indicators));
-        getAndHead("/api/areas", ctx -> ctx.json(areas));
-        getAndHead("/api/snapshots", ctx -> {
+        getAndHead(routes, "/api/indicators", ctx -> ctx.json(indicators));
+        getAndHead(routes, "/api/areas", ctx -> ctx.json(areas));
+        getAndHead(routes, "/api/snapshots", ctx -> {
             QueryParameters parameters = parameters(ctx, reference);
             FigureFilter filter = parameters.figureFilter();
             AreaScope scope = scope(ctx, reference);
@@ -228,7 +229,7 @@ public final class OperationsServer implements AutoCloseable {
                 ctx.json(new SnapshotsJson(view.progress().describe(), figures.size(), figures));
             }
         });
-        getAndHead("/api/scorecard", ctx -> {
+        getAndHead(routes, "/api/scorecard", ctx -> {
             QueryParameters parameters = parameters(ctx, reference);
             AreaScope scope = scope(ctx, reference);
             Area area = parameters.scorecardArea();
@@ -241,7 +242,7 @@ public final class OperationsServer implements AutoCloseable {
                 ctx.json(scorecard);
             }
         });
-        app.get("/api/stream", ctx -> {
+        routes.get("/api/stream", ctx -> {
             QueryParameters parameters = parameters(ctx, reference);
             FigureFilter filter = parameters.figureFilter();
             if (parameters.isPublic()) {
@@ -272,16 +273,16 @@ public final class OperationsServer implements AutoCloseable {
             }
         });
 
-        getAndHead("/api/openapi.json", new OpenApiDocument());
-        getAndHead("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
+        getAndHead(routes, "/api/openapi.json", new OpenApiDocument());
+        getAndHead(routes, "/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(registry.scrape()));
         // Live unless the streams client has died: then only a restart helps (see casepulse.exit-on-streams-error).
-        getAndHead("/health/live", ctx -> {
+        getAndHead(routes, "/health/live", ctx -> {
             KafkaStreams.State state = state(health);
             boolean dead = EngineHealth.isDead(state);
             ctx.status(dead ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK)
                     .json(dead ? Map.of("status", "DOWN", "streams", state.name()) : Map.of("status", "UP"));
         });
-        getAndHead("/health/ready", ctx -> {
+        getAndHead(routes, "/health/ready", ctx -> {
             Readiness readiness = Readiness.of(state(health), health.processing(), view.progress());
             ctx.status(readiness.isReady() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
             // The detail (streams state, the view's progress) is for operators.
@@ -293,11 +294,11 @@ public final class OperationsServer implements AutoCloseable {
             }
         });
 
-        app.exception(BadParameterException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
+        routes.exception(BadParameterException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
                 .json(new ErrorJson("bad request", e.parameter(), e.getMessage())));
-        app.exception(AreaForbiddenException.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN)
+        routes.exception(AreaForbiddenException.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN)
                 .json(new ErrorJson("forbidden", QueryParameters.AREA, e.getMessage())));
-        app.exception(Exception.class, (e, ctx) -> {
+        routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                     .json(new ErrorJson("internal error", null, "the request failed; see the server's log"));
@@ -305,9 +306,9 @@ public final class OperationsServer implements AutoCloseable {
     }
 
     /** HEAD answers as GET would, headers and all (Content-Type: application/json), without the body. */
-    private void getAndHead(String path, Handler handler) {
-        app.get(path, handler);
-        app.head(path, handler);
+    private static void getAndHead(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 
     /** Lets the request on, with its principal, or answers 401 or 403 and stops it. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -97,8 +98,9 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             throw new IllegalStateException("Already started at " + url);
         }
         app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.startupWatcherEnabled = false;
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
+            routes(config.routes);
             if (tlsKeyStore != null) {
                 config.jetty.addConnector((server, http) -> {
                     SslContextFactory.Server tls = new SslContextFactory.Server();
@@ -117,7 +119,6 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 });
             }
         });
-        routes(app);
         app.start(host, port);
         url = (tlsKeyStore != null ? "https://" : "http://") + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + app.port();
         LOG.info("Embedded Schema Registry listening on {}", url);
@@ -149,56 +150,56 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         }
     }
 
-    private void routes(Javalin app) {
-        app.before(ctx -> {
+    private void routes(RoutesConfig routes) {
+        routes.before(ctx -> {
             requests.add(ctx.method() + " " + ctx.path());
             authenticate(ctx);
             protectWrites(ctx);
         });
-        app.exception(RegistryError.class, (e, ctx) -> respond(ctx, e.httpStatus, new ErrorBody(e.errorCode, e.getMessage())));
-        app.exception(JsonProcessingException.class, (e, ctx) ->
+        routes.exception(RegistryError.class, (e, ctx) -> respond(ctx, e.httpStatus, new ErrorBody(e.errorCode, e.getMessage())));
+        routes.exception(JsonProcessingException.class, (e, ctx) ->
                 respond(ctx, 400, new ErrorBody(ErrorCodes.BAD_REQUEST, "Invalid JSON: " + e.getOriginalMessage())));
 
-        app.get("/subjects", ctx -> respond(ctx, 200, store.subjects(flag(ctx, "deleted"))));
-        app.post("/subjects/{subject}/versions", ctx -> {
+        routes.get("/subjects", ctx -> respond(ctx, 200, store.subjects(flag(ctx, "deleted"))));
+        routes.post("/subjects/{subject}/versions", ctx -> {
             String subject = subject(ctx);
             String schema = schemaText(ctx);
             int id = store.register(subject, schema);
             respond(ctx, 200, new IdBody(id, store.guidOf(id)));
         });
-        app.post("/subjects/{subject}", ctx ->
+        routes.post("/subjects/{subject}", ctx ->
                 respond(ctx, 200, versionBody(store.lookUp(subject(ctx), schemaText(ctx), flag(ctx, "deleted")))));
-        app.get("/subjects/{subject}/versions", ctx ->
+        routes.get("/subjects/{subject}/versions", ctx ->
                 respond(ctx, 200, store.versions(subject(ctx), flag(ctx, "deleted"))));
-        app.get("/subjects/{subject}/versions/{version}", ctx ->
+        routes.get("/subjects/{subject}/versions/{version}", ctx ->
                 respond(ctx, 200, versionBody(store.version(subject(ctx), version(ctx), flag(ctx, "deleted")))));
-        app.delete("/subjects/{subject}", ctx ->
+        routes.delete("/subjects/{subject}", ctx ->
                 respond(ctx, 200, store.deleteSubject(subject(ctx), flag(ctx, "permanent"))));
-        app.get("/schemas/ids/{id}", ctx -> {
+        routes.get("/schemas/ids/{id}", ctx -> {
             int id = schemaId(ctx);
             respond(ctx, 200, new SchemaBody(store.schema(id), store.guidOf(id)));
         });
-        app.get("/schemas/guids/{guid}", ctx -> {
+        routes.get("/schemas/guids/{guid}", ctx -> {
             String guid = ctx.pathParam("guid");
             respond(ctx, 200, new SchemaBody(store.schemaByGuid(guid), guid));
         });
-        app.post("/compatibility/subjects/{subject}/versions/{version}", ctx -> {
+        routes.post("/compatibility/subjects/{subject}/versions/{version}", ctx -> {
             List<String> problems = store.incompatibilities(subject(ctx), version(ctx), schemaText(ctx));
             respond(ctx, 200, new CompatibilityBody(problems.isEmpty(), flag(ctx, "verbose") ? problems : null));
         });
-        app.get("/config", ctx -> respond(ctx, 200, new ConfigBody(store.globalLevel().name())));
-        app.put("/config", ctx -> {
+        routes.get("/config", ctx -> respond(ctx, 200, new ConfigBody(store.globalLevel().name())));
+        routes.put("/config", ctx -> {
             CompatibilityLevel level = requestedLevel(ctx);
             store.globalLevel(level);
             respond(ctx, 200, new ConfigUpdateBody(level.name()));
         });
-        app.delete("/config", ctx -> respond(ctx, 200, new ConfigBody(store.deleteGlobalLevel().name())));
-        app.delete("/config/{subject}", ctx -> {
+        routes.delete("/config", ctx -> respond(ctx, 200, new ConfigBody(store.deleteGlobalLevel().name())));
+        routes.delete("/config/{subject}", ctx -> {
             String subject = subject(ctx);
             respond(ctx, 200, new ConfigBody(store.deleteSubjectLevel(subject)
                     .orElseThrow(() -> RegistryError.subjectNotFound(subject)).name()));
         });
-        app.get("/config/{subject}", ctx -> {
+        routes.get("/config/{subject}", ctx -> {
             String subject = subject(ctx);
             CompatibilityLevel level = store.subjectLevel(subject)
                     .or(() -> flag(ctx, "defaultToGlobal") ? Optional.of(store.globalLevel()) : Optional.empty())
@@ -206,14 +207,14 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                             "Subject '" + subject + "' does not have subject-level compatibility configured"));
             respond(ctx, 200, new ConfigBody(level.name()));
         });
-        app.put("/config/{subject}", ctx -> {
+        routes.put("/config/{subject}", ctx -> {
             CompatibilityLevel level = requestedLevel(ctx);
             store.subjectLevel(subject(ctx), level);
             respond(ctx, 200, new ConfigUpdateBody(level.name()));
         });
         // Newer Confluent clients ask for subject associations first and treat 404 as "none".
-        app.get("/associations", EmbeddedSchemaRegistry::noAssociations);
-        app.get("/associations/<path>", EmbeddedSchemaRegistry::noAssociations);
+        routes.get("/associations", EmbeddedSchemaRegistry::noAssociations);
+        routes.get("/associations/<path>", EmbeddedSchemaRegistry::noAssociations);
     }
 
     private void authenticate(Context ctx) {
