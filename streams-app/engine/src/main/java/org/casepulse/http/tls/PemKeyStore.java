@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
 
 /**
  * A PEM certificate chain and PKCS#8 private key as an in-memory key store, with the JDK alone
- * (Jetty 11 reads only key stores). A PKCS#1 key ({@code BEGIN RSA PRIVATE KEY}) is refused with
- * the {@code openssl pkcs8 -topk8 -nocrypt} command that converts it.
+ * (Jetty's SslContextFactory, in 12 as in 11, reads only key stores). A PKCS#1 key
+ * ({@code BEGIN RSA PRIVATE KEY}) is refused with the {@code openssl pkcs8 -topk8 -nocrypt}
+ * command that converts it.
  */
 final class PemKeyStore {
     static final String ALIAS = "casepulse";
