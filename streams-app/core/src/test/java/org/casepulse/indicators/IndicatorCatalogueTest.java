@@ -342,7 +342,7 @@ class IndicatorCatalogueTest {
         assertError(demand.replace("    polarity: NONE", "    parameters:\n      baselineYears: 3\n    polarity: NONE"),
                 ":11: indicators[0].parameters.baselineYears: must be 1 or 2, got 3");
         assertError(VALID.replace("    polarity: T", "    parameters:\n      baselineYears: 2\n    polarity: T"),
-                "indicators[0].parameters.baselineYears: not a parameter of measure referral-to-assessment");
+                ":11: indicators[0].parameters.baselineYears: not a parameter of measure referral-to-assessment");
     }
 
     @Test
