@@ -350,6 +350,12 @@ public final class CaseHistory {
 
     /** The latest of {@code sorted} (in business order) dated on or before {@code date}, or null. */
     public static CaseEvent latestOnOrBefore(List<CaseEvent> sorted, LocalDate date) {
+        int found = indexOfLatestOnOrBefore(sorted, date);
+        return found < 0 ? null : sorted.get(found);
+    }
+
+    /** The index of the latest of {@code sorted} (in business order) dated on or before {@code date}, or -1. */
+    public static int indexOfLatestOnOrBefore(List<CaseEvent> sorted, LocalDate date) {
         int low = 0;
         int high = sorted.size() - 1;
         int found = -1;
@@ -362,6 +368,6 @@ public final class CaseHistory {
                 low = mid + 1;
             }
         }
-        return found < 0 ? null : sorted.get(found);
+        return found;
     }
 }

@@ -212,12 +212,21 @@ final class CatalogueReader {
                 oneOf(at + "." + MeasureParameters.ARRANGEMENT_YEAR, entry.arrangementYear(), List.of("first", "later")),
                 positive(at + "." + MeasureParameters.FIRST_WITHIN_WORKING_DAYS, entry.firstWithinWorkingDays()),
                 duration(at + "." + MeasureParameters.INTERVAL, entry.interval()),
-                oneOf(at + "." + MeasureParameters.POPULATION, entry.population(), List.of("current")));
+                oneOf(at + "." + MeasureParameters.POPULATION, entry.population(), List.of("current")),
+                baselineYears(at + "." + MeasureParameters.BASELINE_YEARS, entry.baselineYears()));
         if (measure == MeasureKind.INTERVAL_TIMELINESS && given.size() != 3) {
             throw file.error(at, "measure interval-timeliness needs exactly one of withinWorkingDays, within "
                     + "and lessThan");
         }
         return measure.defaultParameters().overriddenBy(parsed);
+    }
+
+    /** One or two years: the history kept reaches back three years before the window (ReportingWindow#horizon). */
+    private Integer baselineYears(String field, Integer value) {
+        if (value != null && (value < 1 || value > 2)) {
+            throw file.error(field, "must be 1 or 2, got " + value);
+        }
+        return value;
     }
 
     private Integer positive(String field, Integer value) {
@@ -589,7 +598,7 @@ final class CatalogueReader {
                            Integer minimumPlacements, String minimumInCare, String minimumInPlacement,
                            String checkType, String withinUnder5, String inCareAtLeast, List<String> intervals,
                            String context, String arrangementYear, Integer firstWithinWorkingDays, String interval,
-                           String population) {
+                           String population, Integer baselineYears) {
 
         /** The parameters the file sets, by name. */
         Map<String, Object> given() {
@@ -628,6 +637,7 @@ final class CatalogueReader {
             putIfSet(given, MeasureParameters.FIRST_WITHIN_WORKING_DAYS, firstWithinWorkingDays);
             putIfSet(given, MeasureParameters.INTERVAL, interval);
             putIfSet(given, MeasureParameters.POPULATION, population);
+            putIfSet(given, MeasureParameters.BASELINE_YEARS, baselineYears);
             return given;
         }
 

@@ -17,6 +17,8 @@ public final class IndicatorCatalogue {
     /** The setting naming a catalogue file to use instead of the shipped one. */
     public static final String CONFIG_KEY = "casepulse.catalogue";
     static final String DEFAULT_RESOURCE = "reference/catalogue.yaml";
+    /** R12M and last year's YTD reach back two years from the reporting window's first month. */
+    public static final int DEFAULT_LOOK_BACK_MONTHS = 24;
 
     private final String version;
     private final List<IndicatorDefinition> indicators;
@@ -63,6 +65,20 @@ public final class IndicatorCatalogue {
     /** Every indicator, in file order (the same as {@link #indicators()}). */
     public List<IndicatorDefinition> all() {
         return indicators;
+    }
+
+    /**
+     * How many months before the reporting window's first month a figure can reach: two years
+     * (R12M, last year's YTD), three when a demand change compares with two previous years.
+     */
+    public int lookBackMonths() {
+        int months = DEFAULT_LOOK_BACK_MONTHS;
+        for (IndicatorDefinition indicator : indicators) {
+            if (indicator.measure() == MeasureKind.DEMAND_CHANGE) {
+                months = Math.max(months, 12 * (1 + indicator.parameters().yearsOfBaseline()));
+            }
+        }
+        return months;
     }
 
     public Optional<IndicatorDefinition> find(String id) {

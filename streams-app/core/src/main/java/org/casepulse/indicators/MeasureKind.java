@@ -56,9 +56,12 @@ public enum MeasureKind {
     /** The denominator is the area's under-18 population. */
     REFERRAL_RATE("referral-rate", PeriodSets.EVENT, List.of(Unit.RATE_PER_10K, Unit.COUNT),
             Set.of(), Set.of(), NONE),
-    /** Referrals of the year to date against the same months of the previous year. */
+    /**
+     * Referrals of the year to date against the same months of the previous year, or (baselineYears
+     * 2) against the mean of the same months of the two previous years.
+     */
     DEMAND_CHANGE("demand-change", Set.of(PeriodType.YTD), List.of(Unit.PERCENT_CHANGE),
-            Set.of(), Set.of(), NONE),
+            Set.of(), Set.of(MeasureParameters.BASELINE_YEARS), NONE.withBaselineYears(1)),
     /** Each element, over the area's under-18 population (as referral-rate). */
     EVENT_RATE("event-rate", PeriodSets.EVENT, List.of(Unit.RATE_PER_10K, Unit.COUNT),
             Set.of(ELEMENT), Set.of(), NONE),
@@ -72,7 +75,8 @@ public enum MeasureKind {
     FOLLOWED_BY("followed-by", PeriodSets.EVENT, Units.PROPORTION,
             Set.of(FROM, TO), Set.of(), NONE),
 
-    WORKLOAD_ALLOCATED("workload-allocated", PeriodSets.SNAPSHOT, Units.PROPORTION,
+    /** Open cases allocated; YTD sums the month-end counts of April to the month (COUNTING.md 8.6). */
+    WORKLOAD_ALLOCATED("workload-allocated", PeriodSets.SNAPSHOT_AND_YTD, Units.PROPORTION,
             Set.of(), Set.of(), NONE),
     UNALLOCATED_CASES("unallocated-cases", PeriodSets.SNAPSHOT, List.of(Unit.COUNT, Unit.PERCENT),
             Set.of(), Set.of(OVER_WORKING_DAYS), NONE.withOverWorkingDays(7)),
@@ -114,6 +118,13 @@ public enum MeasureKind {
             Set.of(MeasureParameters.CONTEXT, MeasureParameters.ARRANGEMENT_YEAR, MeasureParameters.INTERVAL,
                     MeasureParameters.POPULATION),
             Set.of(MeasureParameters.FIRST_WITHIN_WORKING_DAYS), NONE),
+    /**
+     * Plans of the type due a visit in the month (active all month, in a case open on its last
+     * day), those visited in it. Kept as a state on a date, like the snapshot kinds: the month's
+     * figure is the state on its last day (today for the month in progress), YTD the sum of those.
+     */
+    PLANS_VISITED_IN_MONTH("plans-visited-in-month", Set.of(PeriodType.MONTH, PeriodType.YTD), Units.PROPORTION,
+            Set.of(MeasureParameters.PLAN_TYPE), Set.of(), NONE),
     /** Open allocated cases over the distinct workers holding them. */
     AVERAGE_CASELOAD("average-caseload", PeriodSets.SNAPSHOT, List.of(Unit.RATIO),
             Set.of(), Set.of(), NONE);
@@ -140,9 +151,13 @@ public enum MeasureKind {
         return yamlName;
     }
 
-    /** Whether the kind counts the state of open cases at an instant (period SNAPSHOT only). */
+    /**
+     * Whether the kind counts a state on a date, kept as day deltas: the snapshot kinds, and
+     * plans-visited-in-month, whose month figure is its state on the month's last day. Their
+     * MONTH and YTD figures add up the states on the months' last days (IndicatorSeries).
+     */
     public boolean isSnapshot() {
-        return periods.contains(PeriodType.SNAPSHOT);
+        return periods.contains(PeriodType.SNAPSHOT) || this == PLANS_VISITED_IN_MONTH;
     }
 
     /** The period types an indicator of this kind may be published for. */
@@ -202,6 +217,7 @@ public enum MeasureKind {
     private static final class PeriodSets {
         static final Set<PeriodType> EVENT = Set.of(PeriodType.MONTH, PeriodType.YTD, PeriodType.R12M);
         static final Set<PeriodType> SNAPSHOT = Set.of(PeriodType.SNAPSHOT);
+        static final Set<PeriodType> SNAPSHOT_AND_YTD = Set.of(PeriodType.SNAPSHOT, PeriodType.YTD);
     }
 
     private static final class Units {

@@ -48,6 +48,7 @@ import org.casepulse.events.PlanType;
  * @param firstWithinWorkingDays visit-timeliness: the first visit within this many working days of the start
  * @param interval visit-timeliness: the longest gap between visits
  * @param population visit-timeliness: current (the visits of arrangements active at T)
+ * @param baselineYears demand-change: how many previous years the period is compared with (their mean)
  */
 public record MeasureParameters(Integer withinWorkingDays,
                                 Integer intervalWorkingDays,
@@ -82,7 +83,8 @@ public record MeasureParameters(Integer withinWorkingDays,
                                 String arrangementYear,
                                 Integer firstWithinWorkingDays,
                                 Period interval,
-                                String population) {
+                                String population,
+                                Integer baselineYears) {
     static final String WITHIN_WORKING_DAYS = "withinWorkingDays";
     static final String INTERVAL_WORKING_DAYS = "intervalWorkingDays";
     static final String OVER_WORKING_DAYS = "overWorkingDays";
@@ -117,15 +119,16 @@ public record MeasureParameters(Integer withinWorkingDays,
     static final String FIRST_WITHIN_WORKING_DAYS = "firstWithinWorkingDays";
     static final String INTERVAL = "interval";
     static final String POPULATION = "population";
+    static final String BASELINE_YEARS = "baselineYears";
 
     /** No parameters. */
-    public static final MeasureParameters NONE = new MeasureParameters(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    public static final MeasureParameters NONE = new MeasureParameters(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** What a catalogue written before issue 12 can set. */
     public MeasureParameters(Integer withinWorkingDays, Integer intervalWorkingDays, Integer overWorkingDays,
                              AssessmentAnchor anchor, Lookback lookback, Period minimumDuration) {
         this(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public MeasureParameters {
@@ -147,139 +150,148 @@ public record MeasureParameters(Integer withinWorkingDays,
     }
 
     public MeasureParameters withWithinWorkingDays(Integer value) {
-        return new MeasureParameters(value, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(value, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withIntervalWorkingDays(Integer value) {
-        return new MeasureParameters(withinWorkingDays, value, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, value, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withOverWorkingDays(Integer value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, value, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, value, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withAnchor(AssessmentAnchor value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, value, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, value, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withLookback(Lookback value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, value, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, value, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withMinimumDuration(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, value, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, value, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withAssessmentTypes(Set<AssessmentType> value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, value, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, value, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withCaseAllocation(Allocation value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, value, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, value, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withStartedInSameMonth(Boolean value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, value, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, value, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withExcludeProgressedToStrategy(Boolean value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, value, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, value, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withElement(Element value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, value, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, value, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withFrom(Element value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, value, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, value, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withTo(Element value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, value, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, value, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withCondition(Condition value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, value, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, value, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withWithin(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, value, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, value, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withLessThan(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, value, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, value, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withAllocation(Allocation value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, value, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, value, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withCount(Counted value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, value, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, value, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withPlanType(PlanType value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, value, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, value, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withPlacementTypes(Set<PlacementType> value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, value, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, value, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withSubset(Subset value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, value, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, value, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withWindow(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, value, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, value, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withMinimumPlacements(Integer value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, value, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, value, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withMinimumInCare(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, value, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, value, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withMinimumInPlacement(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, value, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, value, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withCheckType(CheckType value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, value, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, value, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withWithinUnder5(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, value, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, value, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withInCareAtLeast(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, value, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, value, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withIntervals(List<ReviewInterval> value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, value, context, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, value, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withContext(String value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, value, arrangementYear, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, value, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withArrangementYear(String value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, value, firstWithinWorkingDays, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, value, firstWithinWorkingDays, interval, population, baselineYears);
     }
 
     public MeasureParameters withFirstWithinWorkingDays(Integer value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, value, interval, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, value, interval, population, baselineYears);
     }
 
     public MeasureParameters withInterval(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, value, population);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, value, population, baselineYears);
     }
 
     public MeasureParameters withPopulation(String value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, value);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, value, baselineYears);
+    }
+
+    public MeasureParameters withBaselineYears(Integer value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, value);
+    }
+
+    /** demand-change: the previous years compared with (one unless the catalogue says two). */
+    public int yearsOfBaseline() {
+        return baselineYears == null ? 1 : baselineYears;
     }
 
     /** Whether the assessment type counts here (no set: every type does). */
@@ -323,7 +335,8 @@ public record MeasureParameters(Integer withinWorkingDays,
                 given.arrangementYear != null ? given.arrangementYear : arrangementYear,
                 given.firstWithinWorkingDays != null ? given.firstWithinWorkingDays : firstWithinWorkingDays,
                 given.interval != null ? given.interval : interval,
-                given.population != null ? given.population : population);
+                given.population != null ? given.population : population,
+                given.baselineYears != null ? given.baselineYears : baselineYears);
     }
 
     /** Which open cases (or assessments in them) count, by their allocation at T. */

@@ -119,7 +119,16 @@ class IndicatorCatalogueTest {
         assertThat(caseload.polarity()).isEqualTo(Polarity.L);
         assertThat(caseload.targetFor(parse("2025-07-31"))).isEqualByComparingTo("16");
         assertThat(catalogue.all()).filteredOn(i -> i.measure().isSnapshot())
+                .filteredOn(i -> !i.id().equals("public-law-workload-allocated") && !i.id().equals("cp-children-visited-in-month"))
                 .allSatisfy(i -> assertThat(i.periods()).containsExactly(PeriodType.SNAPSHOT));
+        // YTD of month-end snapshots (COUNTING.md 8.6); plan-months of visits (COUNTING.md 9).
+        assertThat(catalogue.indicator("public-law-workload-allocated").periods())
+                .containsExactly(PeriodType.SNAPSHOT, PeriodType.YTD);
+        assertThat(catalogue.indicator("cp-children-visited-in-month").periods())
+                .containsExactly(PeriodType.MONTH, PeriodType.YTD);
+        assertThat(catalogue.indicator("demand-change").parameters().yearsOfBaseline()).isEqualTo(1);
+        assertThat(catalogue.indicator("demand-change-two-years").parameters().yearsOfBaseline()).isEqualTo(2);
+        assertThat(catalogue.lookBackMonths()).as("the two-year baseline reaches three years back").isEqualTo(36);
     }
 
     @Test
@@ -321,9 +330,19 @@ class IndicatorCatalogueTest {
                         + " it allows [MONTH, YTD, R12M]");
         assertError(VALID.replace("referral-to-assessment\n", "workload-allocated\n"),
                 ":12: indicators[0].periods[0]: period MONTH is not allowed for measure workload-allocated,"
-                        + " a snapshot measure; it allows [SNAPSHOT]");
+                        + " a snapshot measure; it allows [YTD, SNAPSHOT]");
         assertError(VALID.replace("referral-to-assessment\n", "demand-change\n").replace("polarity: T", "polarity: NONE"),
                 ":12: indicators[0].periods[0]: period MONTH is not allowed for measure demand-change; it allows [YTD]");
+    }
+
+    @Test
+    void shouldTakeOneOrTwoBaselineYearsOnDemandChangeOnly() throws IOException {
+        String demand = VALID.replace("referral-to-assessment\n", "demand-change\n")
+                .replace("polarity: T", "polarity: NONE").replace("[MONTH, YTD]", "[YTD]");
+        assertError(demand.replace("    polarity: NONE", "    parameters:\n      baselineYears: 3\n    polarity: NONE"),
+                ":11: indicators[0].parameters.baselineYears: must be 1 or 2, got 3");
+        assertError(VALID.replace("    polarity: T", "    parameters:\n      baselineYears: 2\n    polarity: T"),
+                ":11: indicators[0].parameters.baselineYears: not a parameter of measure referral-to-assessment");
     }
 
     @Test

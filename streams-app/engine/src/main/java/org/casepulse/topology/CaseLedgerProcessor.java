@@ -189,7 +189,7 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         LocalDate today = clock.today(wallClockTime);
         if (!today.equals(lastExpiryDay)) {
             lastExpiryDay = today;
-            expireClosedCases(new ReportingWindow(today, reportingMonths).horizon());
+            expireClosedCases(new ReportingWindow(today, reportingMonths, caseFacts.lookBackMonths()).horizon());
         }
     }
 

@@ -123,7 +123,7 @@ public final class CasepulseTopology {
                 .mapValues(out -> ((CaseOutput.HoldingChange) out).delta(), Named.as("worker-holding-changes"))
                 .repartition(Repartitioned.with(Serdes.String(), deltaSerde).withName("by-worker"))
                 .process(supplier(() -> new WorkerLedgerProcessor(reference.areas(), settings.clock(),
-                                settings.reportingMonths(), settings.flushInterval()),
+                                settings.reportingMonths(), reference.catalogue().lookBackMonths(), settings.flushInterval()),
                         StateStores.persistent(StateStores.WORKER_HOLDINGS, AvroStateSerde.of(HoldingState.class)),
                         StateStores.inMemory(StateStores.WORKER_PENDING, pendingSerde)),
                         Named.as("worker-ledger"));

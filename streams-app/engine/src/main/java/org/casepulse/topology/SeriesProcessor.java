@@ -170,7 +170,7 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
     }
 
     private ReportingWindow window(long wallClockTime) {
-        return new ReportingWindow(clock.today(wallClockTime), reportingMonths);
+        return new ReportingWindow(clock.today(wallClockTime), reportingMonths, catalogue.lookBackMonths());
     }
 
     private IndicatorDefinition indicatorOf(String indicatorId) {

@@ -30,13 +30,16 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
     private final AreaHierarchy areas;
     private final BusinessClock clock;
     private final int reportingMonths;
+    private final int lookBackMonths;
     private final Duration flushInterval;
 
     private ProcessorContext<String, SeriesChanges> context;
     private KeyValueStore<String, HoldingState> holdings;
     private PendingCells pending;
 
-    WorkerLedgerProcessor(AreaHierarchy areas, BusinessClock clock, int reportingMonths, Duration flushInterval) {
+    WorkerLedgerProcessor(AreaHierarchy areas, BusinessClock clock, int reportingMonths, int lookBackMonths,
+                          Duration flushInterval) {
+        this.lookBackMonths = lookBackMonths;
         this.areas = areas;
         this.clock = clock;
         this.reportingMonths = reportingMonths;
@@ -64,7 +67,7 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
         Facts before = worker.presence(indicatorId, areaCode);
         worker.apply(change.getBucket(), change.getNumerator());
         // A worker's history older than any published figure needs is kept as one opening count.
-        worker.foldBefore(new ReportingWindow(clock.today(context.currentSystemTimeMs()), reportingMonths).horizon());
+        worker.foldBefore(new ReportingWindow(clock.today(context.currentSystemTimeMs()), reportingMonths, lookBackMonths).horizon());
         Facts after = worker.presence(indicatorId, areaCode);
         pending.append(context, Facts.difference(before, after), change.getKnownAt());
 

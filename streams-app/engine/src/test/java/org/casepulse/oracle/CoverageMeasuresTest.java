@@ -414,6 +414,119 @@ class CoverageMeasuresTest {
         figures.expect("pf-visits-in-timescale-first-year", "S4", SNAPSHOT, "2024-01-31", "3/4");
     }
 
+    @Test
+    void shouldAddUpPublicLawMonthEndAllocationsForTheYearToDate() {
+        CaseScript s31 = CaseScript.of("c80", "k80", "C1");
+        CaseScript publicLaw = CaseScript.of("c81", "k81", "C1");
+        CaseScript epo = CaseScript.of("c82", "k82", "C1");
+        CaseScript privateLaw = CaseScript.of("c83", "k83", "C1");
+        CaseScript untyped = CaseScript.of("c84", "k84", "C1");
+        CaseEvent s31Referral = s31.referral("2024-03-10", "S31");
+        CaseEvent lateAllocation = publicLaw.allocation("2024-05-02", "w2");
+        Both figures = Both.of(
+                s31Referral, s31.allocation("2024-03-12", "w1"), s31Referral, // a duplicate changes nothing
+                publicLaw.referral("2024-04-15", "PUBLIC_LAW"), lateAllocation,
+                // Amended: allocated on Mon 29 April after all, so allocated at the April month end.
+                CaseScript.amended(lateAllocation, b -> b.setOccurredOn(LocalDate.parse("2024-04-29"))),
+                epo.referral("2024-04-20", "EPO"), epo.closure("2024-05-20"),
+                // Not public law: a private-law case, and a case without a case type.
+                privateLaw.referral("2024-04-01", "PRIVATE_LAW"), untyped.referral("2024-05-05"));
+
+        // Month ends: March 1/1; April 2/3 (the EPO case unallocated); May 2/2 (it closed); today 2/2.
+        figures.expect("public-law-workload-allocated", "C1", SNAPSHOT, "2024-03-31", "1/1");
+        figures.expect("public-law-workload-allocated", "C1", SNAPSHOT, "2024-04-30", "2/3");
+        figures.expect("public-law-workload-allocated", "C1", SNAPSHOT, TODAY, "2/2");
+        // YTD: the month-end counts from April added up; March closes the previous year on its own.
+        figures.expect("public-law-workload-allocated", "C1", YTD, "2024-03", "1/1");
+        figures.expect("public-law-workload-allocated", "C1", YTD, "2024-04", "2/3");
+        figures.expect("public-law-workload-allocated", "C1", YTD, "2024-05", "4/5");
+        figures.expect("public-law-workload-allocated", "C1", YTD, "2024-06", "6/7");
+        figures.expect("public-law-workload-allocated", "C1", YTD, "2024-02", "empty");
+        figures.expect("public-law-workload-allocated", "CENTRAL", YTD, "2024-06", "6/7");
+        // The same cases with every case type: 5 open at the April month end.
+        figures.expect("workload-allocated", "C1", SNAPSHOT, "2024-04-30", "2/4");
+    }
+
+    @Test
+    void shouldCountChildProtectionPlansDueAVisitAndVisitedInTheMonth() {
+        CaseScript a = CaseScript.of("c90", "k90", "S2");
+        CaseScript b = CaseScript.of("c91", "k91", "S2");
+        CaseScript c = CaseScript.of("c92", "k92", "S2");
+        CaseScript cin = CaseScript.of("c93", "k93", "S2");
+        CaseScript e = CaseScript.of("c94", "k94", "S2");
+        List<CaseEvent> events = new java.util.ArrayList<>(List.of(
+                // Started on 1 March: due from March. A CLA visit in April does not count; the CP visit in May does.
+                a.referral("2024-02-10"), a.planStarted("P1", PlanType.CP, "2024-03-01"),
+                cpVisit(a, "2024-03-05", null), cpVisit(a, "2024-04-10", org.casepulse.events.VisitType.CLA),
+                cpVisit(a, "2024-05-02", org.casepulse.events.VisitType.CP),
+                // Started 15 March: due from April only. Ended on 31 May: not due in May.
+                b.referral("2024-03-10"), b.planStarted("P1", PlanType.CP, "2024-03-15"), b.visit("2024-03-20"),
+                b.visit("2024-04-30"), b.visit("2024-05-10"), b.planEnded("P1", PlanType.CP, "2024-05-31"),
+                // Due in April, its one visit retracted; closed on 31 May: not due in May.
+                c.referral("2024-04-01"), c.planStarted("P1", PlanType.CP, "2024-04-01")));
+        CaseEvent retracted = c.visit("2024-04-22");
+        events.addAll(List.of(retracted, c.retraction(retracted, "2024-04-23"), c.closure("2024-05-31"),
+                // A child in need plan is not a CP plan.
+                cin.referral("2024-03-01"), cin.planStarted("P1", PlanType.CIN, "2024-03-01"), cin.visit("2024-03-05"),
+                e.referral("2024-05-20"), e.planStarted("P1", PlanType.CP, "2024-06-01")));
+        // Recorded before the plan, then amended into it: visited in June.
+        CaseEvent early = e.visit("2024-05-28");
+        events.addAll(List.of(early, CaseScript.amended(early, x -> x.setOccurredOn(LocalDate.parse("2024-06-05")))));
+        // The first case moves to S3 with its June visit: its June counts there.
+        events.add(cpVisit(a.in("S3"), "2024-06-03", org.casepulse.events.VisitType.STATUTORY));
+        Both figures = Both.of(events.toArray(CaseEvent[]::new));
+
+        figures.expect("cp-children-visited-in-month", "S2", MONTH, "2024-02", "empty");
+        figures.expect("cp-children-visited-in-month", "S2", MONTH, "2024-03", "1/1");
+        figures.expect("cp-children-visited-in-month", "S2", MONTH, "2024-04", "1/3");
+        figures.expect("cp-children-visited-in-month", "S2", MONTH, "2024-05", "1/1");
+        // The month in progress, to Saturday 15 June.
+        figures.expect("cp-children-visited-in-month", "S2", MONTH, "2024-06", "1/1");
+        figures.expect("cp-children-visited-in-month", "S3", MONTH, "2024-06", "1/1");
+        figures.expect("cp-children-visited-in-month", "SOUTH", MONTH, "2024-06", "2/2");
+        figures.expect("cp-children-visited-in-month", "S2", YTD, "2024-03", "1/1");
+        figures.expect("cp-children-visited-in-month", "S2", YTD, "2024-05", "2/4");
+        figures.expect("cp-children-visited-in-month", "S2", YTD, "2024-06", "3/5");
+        figures.expect("cp-children-visited-in-month", "SOUTH", YTD, "2024-06", "4/6");
+    }
+
+    @Test
+    void shouldCompareReferralsWithTheMeanOfTheSameMonthsOfTheTwoPreviousYears() {
+        List<CaseEvent> events = new java.util.ArrayList<>();
+        String[] referrals = {
+            // Closed within two months, three years back: kept, as the two-year baseline reaches it.
+            "2021-04-20",
+            "2022-04-05", "2022-05-10",
+            "2023-04-12", "2023-05-15", "2023-05-16", "2023-06-20",
+            "2024-04-08", "2024-04-09", "2024-05-13", "2024-05-14", "2024-05-15"};
+        for (int i = 0; i < referrals.length; i++) {
+            CaseScript c = CaseScript.of("c10" + i, "k10" + i, "C3");
+            CaseEvent referral = c.referral(referrals[i]);
+            events.add(referral);
+            events.add(referral); // duplicates change nothing
+            if (i == 0) {
+                events.add(c.closure("2021-05-01"));
+            }
+        }
+        CaseScript withdrawn = CaseScript.of("c120", "k120", "C3");
+        CaseEvent referral = withdrawn.referral("2024-05-20");
+        events.addAll(List.of(referral, withdrawn.retraction(referral, "2024-05-21")));
+        Both figures = Both.of(events.toArray(CaseEvent[]::new));
+
+        // April-May 2024: 5 referrals, twice over, against 3 (2023) + 2 (2022): +100% on the mean of 2.5.
+        figures.expect("demand-change-two-years", "C3", YTD, "2024-05", "10/5");
+        assertThat(figures.oracle.get("demand-change-two-years", "C3", YTD, "2024-05").value()).isEqualByComparingTo("100.0");
+        figures.expect("demand-change", "C3", YTD, "2024-05", "5/3");
+        figures.expect("demand-change-two-years", "C3", YTD, "2024-06", "10/6");
+        // The window's first month: April-June 2023 (4) against 2022 (2) and 2021 (1).
+        figures.expect("demand-change-two-years", "C3", YTD, "2023-06", "8/3");
+        figures.expect("demand-change-two-years", "C3", YTD, "2024-03", "8/3");
+    }
+
+    private static CaseEvent cpVisit(CaseScript c, String date, org.casepulse.events.VisitType type) {
+        return c.event(EventType.VISIT_RECORDED, date, b -> b.setVisitType(type));
+    }
+
     private static CaseEvent pfVisit(CaseScript c, String date, org.casepulse.events.VisitType type) {
         return c.event(EventType.VISIT_RECORDED, date, b -> b.setVisitType(type));
     }

@@ -72,6 +72,8 @@ public final class ReferenceComputation {
                     for (Area area : reference.areas().all()) {
                         Counts figure = type == PeriodType.SNAPSHOT
                                 ? snapshotRate(indicator, snapshotCounts.at(indicator, periodEnd, area.code()), area)
+                                : indicator.measure().isSnapshot()
+                                ? monthEndStates(indicator, type, YearMonth.from(periodEnd), area)
                                 : eventCounts(indicator, facts, type, YearMonth.from(periodEnd), area);
                         if (!figure.isEmpty()) {
                             counts.put(new FigureKey(indicator.id(), area.code(), type, periodEnd), figure);
@@ -109,10 +111,31 @@ public final class ReferenceComputation {
             return inPeriod.isEmpty() ? inPeriod : new Counts(inPeriod.numerator(), population(area));
         }
         if (indicator.measure() == MeasureKind.DEMAND_CHANGE) {
-            Counts yearBefore = sum(facts, area, first.minusMonths(12), month.minusMonths(12));
-            return new Counts(inPeriod.numerator(), yearBefore.numerator());
+            // COUNTING.md 8.9: against the mean of the baseline years, kept whole by scaling this year.
+            int years = indicator.parameters().baselineYears() == null ? 1 : indicator.parameters().baselineYears();
+            long baseline = 0;
+            for (int back = 1; back <= years; back++) {
+                baseline += sum(facts, area, first.minusYears(back), month.minusYears(back)).numerator();
+            }
+            return new Counts(years * inPeriod.numerator(), baseline);
         }
         return inPeriod;
+    }
+
+    /**
+     * COUNTING.md 8.6: a state's MONTH or YTD figure is the sum of its counts at the last day of
+     * each month of the period (today for the month in progress).
+     */
+    private Counts monthEndStates(IndicatorDefinition indicator, PeriodType type, YearMonth month, Area area) {
+        long numerator = 0;
+        long denominator = 0;
+        for (YearMonth m = firstMonthOf(type, month); !m.isAfter(month); m = m.plusMonths(1)) {
+            LocalDate t = m.atEndOfMonth().isAfter(today) ? today : m.atEndOfMonth();
+            Counts at = snapshotCounts.at(indicator, t, area.code());
+            numerator += at.numerator();
+            denominator += at.denominator();
+        }
+        return new Counts(numerator, denominator);
     }
 
     /** COUNTING.md 10: a snapshot published per 10,000 is the numerator over the under-18 population. */

@@ -45,6 +45,7 @@ final class SnapshotCounts {
                     || (p.allocation() == MeasureParameters.Allocation.ALLOCATED) == c.workerAt(t).isPresent()),
                     open.size());
             case AVERAGE_CASELOAD -> averageCaseload(open, t);
+            case PLANS_VISITED_IN_MONTH -> plansVisitedInMonth(open, t, p);
             default -> throw new IllegalArgumentException(indicator.id() + " is not a snapshot measure");
         };
     }
@@ -107,6 +108,37 @@ final class SnapshotCounts {
             }
         }
         return last;
+    }
+
+    /**
+     * COUNTING.md 9, read at T (a month's last day, or today): plans of the type started on or
+     * before the 1st of T's month and not ended on or before T, in cases open at T; the numerator
+     * those with a visit of type absent, STATUTORY or CP inside the plan, dated from the 1st to T.
+     */
+    private static Counts plansVisitedInMonth(List<CaseHistory> open, LocalDate t, MeasureParameters p) {
+        LocalDate first = t.withDayOfMonth(1);
+        long due = 0;
+        long visited = 0;
+        for (CaseHistory c : open) {
+            for (CaseHistory.Plan plan : c.countablePlans()) {
+                if (plan.type() != p.planType() || plan.startDate().isAfter(first) || !plan.activeAt(t)) {
+                    continue;
+                }
+                due++;
+                boolean seen = false;
+                for (CaseEvent visit : c.visits()) {
+                    org.casepulse.events.VisitType type = visit.getVisitType();
+                    boolean forPlans = type == null || type == org.casepulse.events.VisitType.STATUTORY
+                            || type == org.casepulse.events.VisitType.CP;
+                    LocalDate date = visit.getOccurredOn();
+                    seen |= forPlans && !date.isBefore(first) && !date.isAfter(t) && plan.contains(date);
+                }
+                if (seen) {
+                    visited++;
+                }
+            }
+        }
+        return new Counts(visited, due);
     }
 
     /** Workers are counted distinctly within the area, whatever lowest areas their cases sit in. */

@@ -228,8 +228,9 @@ class CasepulseTopologyTest {
         CaseEvent allocation = aCase.allocation("N1", "2024-03-05", "w1");
         harness.send(aCase.referral("N1", "2024-03-01"), allocation, aCase.closed("N1", "2024-03-08")).flush();
 
-        // 13 reporting months plus two years of look-back: gone by May 2027.
-        harness.advance(Duration.ofDays(3 * 365 + 30));
+        // 13 reporting months plus three years of look-back (the default catalogue compares demand
+        // with two previous years): gone by May 2028.
+        harness.advance(Duration.ofDays(4 * 365 + 30));
         assertThat(harness.metrics().registry().counter("casepulse.cases.expired").count()).isEqualTo(1.0);
 
         harness.send(amend(allocation).setOccurredOn(LocalDate.parse("2024-03-04")).build()).flush();

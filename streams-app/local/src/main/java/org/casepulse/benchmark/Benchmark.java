@@ -268,7 +268,7 @@ public final class Benchmark {
             });
         }
         IndicatorSeries workload = series.get(new SeriesKey("workload-allocated", reference.areas().national().code()));
-        long openCases = workload == null ? 0 : workload.counts(Period.snapshot(tomorrow)).denominator();
+        long openCases = workload == null ? 0 : workload.counts(Period.snapshot(tomorrow), tomorrow).denominator();
         long started = System.nanoTime();
         int changed = DayChangeBenchmark.republish(series, figures, reference, tomorrow, reportingMonths);
         out.printf("day change: %,d series (%,d open cases) re-evaluated in %.0f ms, %,d figures to publish%n",

@@ -81,7 +81,7 @@ public final class DayChangeBenchmark {
     /** Publishes every series for {@code day} over what was published before; returns the figures that changed. */
     static int republish(Map<SeriesKey, IndicatorSeries> series, Map<SeriesKey, List<IndicatorSnapshot>> published,
                          ReferenceData reference, LocalDate day, int reportingMonths) {
-        ReportingWindow window = new ReportingWindow(day, reportingMonths);
+        ReportingWindow window = new ReportingWindow(day, reportingMonths, reference.catalogue().lookBackMonths());
         int figures = 0;
         for (Map.Entry<SeriesKey, IndicatorSeries> entry : series.entrySet()) {
             Area area = reference.areas().area(entry.getKey().areaCode());

@@ -2,6 +2,8 @@ package org.casepulse.indicators.figures;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -9,6 +11,7 @@ import java.util.TreeMap;
 import org.casepulse.calendar.Period;
 import org.casepulse.calendar.Periods;
 import org.casepulse.indicators.IndicatorDefinition;
+import org.casepulse.snapshots.PeriodType;
 
 /**
  * One indicator in one area: the facts of every case summed into cells. Event measures keep a
@@ -78,9 +81,17 @@ public final class IndicatorSeries {
         }
     }
 
-    /** The counts of a period; empty when every fact in it is zero (COUNTING.md section 5). */
-    public Counts counts(Period period) {
+    /**
+     * The counts of a period; empty when every fact in it is zero (COUNTING.md section 5). A
+     * state kept as day deltas gives SNAPSHOT its state on the date, and MONTH or YTD the sums of
+     * its states on the last day of each month of the period, or {@code today} for the month in
+     * progress (COUNTING.md 8.6).
+     */
+    public Counts counts(Period period, LocalDate today) {
         if (isSnapshot()) {
+            if (period.type() != PeriodType.SNAPSHOT) {
+                return sumOfStatesOn(lastDaysOfMonths(period, today));
+            }
             Counts counts = countsOn(period.end());
             // A snapshot rate is the numerator over the area's under-18 population (COUNTING.md 10).
             return indicator.unit() == org.casepulse.snapshots.Unit.RATE_PER_10K
@@ -92,14 +103,60 @@ public final class IndicatorSeries {
                 long referrals = sumOfNumerators(YearMonth.from(period.start()), month);
                 yield new Counts(referrals, population, referrals == 0);
             }
-            case DEMAND_CHANGE -> {
-                YearMonth from = YearMonth.from(Periods.financialYearStart(month));
-                long thisYear = sumOfNumerators(from, month);
-                long lastYear = sumOfNumerators(from.minusYears(1), month.minusYears(1));
-                yield new Counts(thisYear, lastYear, thisYear == 0 && lastYear == 0);
-            }
+            case DEMAND_CHANGE -> demandChange(month);
             default -> sum(YearMonth.from(period.start()), month);
         };
+    }
+
+    /**
+     * Referrals of the year to date against the same months of the previous year; with two
+     * baseline years, twice this year's against the two previous years' together, so that
+     * PERCENT_CHANGE of the two is the change against their mean with whole counts (COUNTING.md 8.9).
+     */
+    private Counts demandChange(YearMonth month) {
+        YearMonth from = YearMonth.from(Periods.financialYearStart(month));
+        int years = indicator.parameters().yearsOfBaseline();
+        long thisYear = sumOfNumerators(from, month);
+        long baseline = 0;
+        for (int back = 1; back <= years; back++) {
+            baseline += sumOfNumerators(from.minusYears(back), month.minusYears(back));
+        }
+        return new Counts(years * thisYear, baseline, thisYear == 0 && baseline == 0);
+    }
+
+    /** The last day of each month of the period, or today for the month in progress; none after today. */
+    static List<LocalDate> lastDaysOfMonths(Period period, LocalDate today) {
+        List<LocalDate> days = new ArrayList<>();
+        for (YearMonth month : period.monthsIn()) {
+            if (month.atDay(1).isAfter(today)) {
+                break;
+            }
+            LocalDate last = month.atEndOfMonth();
+            days.add(last.isAfter(today) ? today : last);
+        }
+        return days;
+    }
+
+    /** The states on each of {@code days} (ascending) added up, in one pass over the deltas. */
+    private Counts sumOfStatesOn(List<LocalDate> days) {
+        long numerator = 0;
+        long denominator = 0;
+        long sumOfNumerators = 0;
+        long sumOfDenominators = 0;
+        boolean empty = true;
+        Iterator<Map.Entry<LocalDate, long[]>> deltas = cells.entrySet().iterator();
+        Map.Entry<LocalDate, long[]> next = deltas.hasNext() ? deltas.next() : null;
+        for (LocalDate day : days) {
+            while (next != null && !next.getKey().isAfter(day)) {
+                numerator += next.getValue()[0];
+                denominator += next.getValue()[1];
+                next = deltas.hasNext() ? deltas.next() : null;
+            }
+            sumOfNumerators += numerator;
+            sumOfDenominators += denominator;
+            empty &= numerator == 0 && denominator == 0;
+        }
+        return new Counts(sumOfNumerators, sumOfDenominators, empty);
     }
 
     private Counts countsOn(LocalDate day) {

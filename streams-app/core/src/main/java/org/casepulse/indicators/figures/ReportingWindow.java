@@ -5,20 +5,30 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.casepulse.calendar.Period;
+import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.snapshots.PeriodType;
 
 /**
  * The periods published for an indicator on a given day: every month of the last
  * {@code months} months (the current one included) for MONTH, YTD and R12M figures; for
- * SNAPSHOT figures the past month ends of those months and today.
+ * SNAPSHOT figures the past month ends of those months and today. {@code lookBackMonths} is how
+ * far before the window's first month a figure can reach (IndicatorCatalogue#lookBackMonths).
  */
-public record ReportingWindow(LocalDate today, int months) {
+public record ReportingWindow(LocalDate today, int months, int lookBackMonths) {
 
     public ReportingWindow {
         if (months < 2) {
             throw new IllegalArgumentException("the reporting window needs at least 2 months, got " + months);
         }
+        if (lookBackMonths < IndicatorCatalogue.DEFAULT_LOOK_BACK_MONTHS) {
+            throw new IllegalArgumentException("the look-back needs at least " + IndicatorCatalogue.DEFAULT_LOOK_BACK_MONTHS
+                    + " months, got " + lookBackMonths);
+        }
+    }
+
+    public ReportingWindow(LocalDate today, int months) {
+        this(today, months, IndicatorCatalogue.DEFAULT_LOOK_BACK_MONTHS);
     }
 
     public YearMonth firstMonth() {
@@ -60,9 +70,9 @@ public record ReportingWindow(LocalDate today, int months) {
 
     /**
      * The first day any published figure can still depend on: R12M and last year's YTD reach
-     * back two years from the window's first month.
+     * back two years from the window's first month (a two-year demand baseline, three).
      */
     public LocalDate horizon() {
-        return firstMonth().minusMonths(24).atDay(1);
+        return firstMonth().minusMonths(lookBackMonths).atDay(1);
     }
 }

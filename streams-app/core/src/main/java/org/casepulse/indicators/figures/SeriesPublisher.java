@@ -44,12 +44,12 @@ public final class SeriesPublisher {
         List<Change> changes = new ArrayList<>();
         Map<IndicatorSnapshotKey, IndicatorSnapshot> after = new LinkedHashMap<>();
         for (Period period : window.periods(series.indicator())) {
-            Counts current = counts.computeIfAbsent(period, series::counts);
+            Counts current = counts.computeIfAbsent(period, p -> series.counts(p, window.today()));
             if (current.empty()) {
                 continue;
             }
             Period previousPeriod = period.previous();
-            Counts previous = window.contains(previousPeriod) ? counts.computeIfAbsent(previousPeriod, series::counts) : null;
+            Counts previous = window.contains(previousPeriod) ? counts.computeIfAbsent(previousPeriod, p -> series.counts(p, window.today())) : null;
 
             IndicatorSnapshotKey key = key(series.indicator().id(), area.code(), period.type(), period.end());
             IndicatorSnapshot old = before.get(key);

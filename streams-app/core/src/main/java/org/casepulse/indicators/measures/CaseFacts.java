@@ -27,6 +27,7 @@ public final class CaseFacts {
     private final SnapshotTimeline timeline;
     private final Set<String> snapshotIndicatorIds = new HashSet<>();
     private final ChildTimelines childTimelines;
+    private final int lookBackMonths;
 
     public CaseFacts(IndicatorCatalogue catalogue, WorkingDayCalendar calendar) {
         for (IndicatorDefinition indicator : catalogue.all()) {
@@ -49,6 +50,7 @@ public final class CaseFacts {
                     }
                 }
                 case WORKLOAD_ALLOCATED -> snapshotMeasures.put(indicator, new WorkloadAllocated());
+                case PLANS_VISITED_IN_MONTH -> snapshotMeasures.put(indicator, new PlansVisitedInMonth());
                 case UNALLOCATED_CASES -> snapshotMeasures.put(indicator, new UnallocatedCases());
                 case ASSESSMENTS_OPEN_OVER -> snapshotMeasures.put(indicator, new AssessmentsOpenOver());
                 case CP_VISIT_OVERDUE, ACTIVE_PLANS, ACTIVE_PLAN_DURATION, PLACEMENT_MOVES, PLACEMENT_STABILITY,
@@ -64,6 +66,12 @@ public final class CaseFacts {
         this.timeline = new SnapshotTimeline(calendar, snapshotMeasures);
         snapshotMeasures.keySet().forEach(indicator -> snapshotIndicatorIds.add(indicator.id()));
         this.childTimelines = new ChildTimelines(catalogue, calendar);
+        this.lookBackMonths = catalogue.lookBackMonths();
+    }
+
+    /** How far before the reporting window the catalogue's figures reach (its retention horizon). */
+    public int lookBackMonths() {
+        return lookBackMonths;
     }
 
     /** The per-case timelines of the indicators that count children once, for the child's summary. */
