@@ -61,8 +61,14 @@ public final class ReferenceComputation {
      */
     public static Map<FigureKey, ExpectedFigure> compute(List<CaseEvent> received, ReferenceData reference,
                                                          LocalDate today, int reportingMonths) {
+        return new ReferenceComputation(received, reference, today, reportingMonths).figures();
+    }
+
+    /** As {@link #compute}, with every figure's revision as well: one batch computation per recorded day. */
+    public static Map<FigureKey, ExpectedFigure> computeWithRevisions(List<CaseEvent> received, ReferenceData reference,
+                                                                      LocalDate today, int reportingMonths) {
         Function<List<CaseEvent>, Map<FigureKey, ExpectedFigure>> figuresOf =
-                events -> new ReferenceComputation(events, reference, today, reportingMonths).figures();
+                events -> compute(events, reference, today, reportingMonths);
         Map<FigureKey, ExpectedFigure> figures = figuresOf.apply(received);
         Map<FigureKey, Integer> revisions = Revisions.of(received,
                 YearMonth.from(today).minusMonths(reportingMonths - 1L), figuresOf);
@@ -187,7 +193,7 @@ public final class ReferenceComputation {
                 previousValue,
                 Rating.direction(indicator.polarity(), value, previousValue, target),
                 smallNumbers(indicator, counts),
-                0);
+                null);
     }
 
     private static BigDecimal value(IndicatorDefinition indicator, Counts counts) {

@@ -122,11 +122,13 @@ public final class IndicatorSeries {
     /**
      * How many days after the period's end the figure's counts were changed by what was recorded
      * that day (COUNTING.md 6): the changes of a day are summed over the period first, so a day
-     * that moved a case from one month of the period to another does not count.
+     * that moved a case from one month of the period to another does not count. Today's snapshot
+     * belongs to a month still open: only days after that month count, as for the month's figures.
      */
     public int revision(Period period) {
         int revision = 0;
-        for (NavigableMap<LocalDate, long[]> day : late.tailMap(period.end(), false).values()) {
+        LocalDate ended = YearMonth.from(period.end()).atEndOfMonth();
+        for (NavigableMap<LocalDate, long[]> day : late.tailMap(ended, false).values()) {
             Counts change = counts(day, period, 0);
             if (change.numerator() != 0 || change.denominator() != 0) {
                 revision++;
