@@ -41,6 +41,11 @@ public final class Facts {
         sums[1] += denominator;
     }
 
+    /** Adds every cell of {@code other} to these. */
+    public void addAll(Facts other) {
+        other.cells.forEach((cell, sums) -> add(cell, sums[0], sums[1]));
+    }
+
     /** Copies into {@code target} the cells of the given indicators whose bucket is before {@code date}. */
     public void copyBefore(Set<String> indicatorIds, LocalDate date, Facts target) {
         cells.forEach((cell, sums) -> {

@@ -101,7 +101,8 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         CaseHistory after = CaseHistory.of(caseLedger.effectiveEvents());
         List<CaseEvent> versions = caseLedger.versions();
         LocalDate expiresOn = after.closure() == null ? null : latestDate(versions);
-        CaseState updated = new CaseState(versions, expiresOn, false);
+        LocalDate knownThrough = knownThrough(state, event);
+        CaseState updated = new CaseState(versions, expiresOn, false, knownThrough);
         int oversize = budget.sizeIfOverLimit(updated);
         if (oversize > 0) {
             refuseOverLimit(record, oversize);
@@ -118,14 +119,14 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         }
         Facts factsBefore = cached != null ? cached.facts() : caseFacts.compute(before);
         Facts factsAfter = caseFacts.computeAfter(before, factsBefore, after);
-        pending.append(context, Facts.difference(factsBefore, factsAfter), event.getRecordedAt());
+        pending.append(context, Facts.difference(factsBefore, factsAfter), knownThrough, event.getRecordedAt());
         for (Anomaly anomaly : factsAfter.anomalies()) {
             if (!factsBefore.anomalies().contains(anomaly)) {
                 metrics.anomaly(anomaly.code());
             }
         }
         if (childMeasuresInCatalogue) {
-            updateChild(caseId, before, after, record);
+            updateChild(caseId, before, after, knownThrough, record);
         }
 
         expiry.reindex(caseId, state == null ? null : state.getExpiresOn(), expiresOn);
@@ -148,17 +149,32 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
     }
 
     /** Tells the child's ledger what changed about this case. */
-    private void updateChild(String caseId, CaseHistory before, CaseHistory after, Record<String, Admission> record) {
+    private void updateChild(String caseId, CaseHistory before, CaseHistory after, LocalDate knownOn,
+                             Record<String, Admission> record) {
         Instant knownAt = record.value().event().getRecordedAt();
         ChildSummary sent = ChildSummaries.of(caseId, before, knownAt, caseFacts.childTimelines());
         ChildSummary summary = ChildSummaries.of(caseId, after, knownAt, caseFacts.childTimelines());
         boolean childChanged = sent != null && (summary == null || !sent.getChildId().equals(summary.getChildId()));
         if (childChanged) {
-            forwardToChild(ChildSummaries.withdrawal(caseId, sent.getChildId(), knownAt), record);
+            ChildSummary withdrawal = ChildSummaries.withdrawal(caseId, sent.getChildId(), knownAt);
+            withdrawal.setKnownOn(knownOn);
+            forwardToChild(withdrawal, record);
         }
         if (summary != null && (childChanged || !ChildSummaries.sameContent(sent, summary))) {
+            summary.setKnownOn(knownOn);
             forwardToChild(summary, record);
         }
+    }
+
+    /**
+     * The day this event's changes are attributed to (COUNTING.md 6): the latest recorded day of
+     * the case's events admitted so far, this one included, so a case's days never go backwards
+     * and its state on a day is the state after the last event attributed to it.
+     */
+    private static LocalDate knownThrough(CaseState state, CaseEvent event) {
+        LocalDate recordedOn = BusinessClock.dateInLondon(event.getRecordedAt().toEpochMilli());
+        LocalDate previous = state == null ? null : state.getKnownThrough();
+        return previous != null && previous.isAfter(recordedOn) ? previous : recordedOn;
     }
 
     private void forwardToChild(ChildSummary summary, Record<String, Admission> record) {
@@ -202,7 +218,7 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         for (String caseId : expiry.expiringBefore(horizon)) {
             if (ledger.get(caseId) != null) {
                 recent.remove(caseId);
-                ledger.put(caseId, new CaseState(List.of(), null, true));
+                ledger.put(caseId, new CaseState(List.of(), null, true, null));
                 metrics.caseExpired();
             }
         }

@@ -36,6 +36,7 @@ public final class CaseStateSerde implements Serde<CaseState> {
 
     private static final int EXPIRED = 1;
     private static final int EXPIRES = 2;
+    private static final int KNOWN_THROUGH = 4;
 
     private static final int CASE_TYPE = 1;
     private static final int ASSESSMENT = 1 << 1;
@@ -81,9 +82,14 @@ public final class CaseStateSerde implements Serde<CaseState> {
         Output out = new Output(16 + 24 * events.size() + strings.bytes);
         out.bytes[out.size++] = FORMAT;
         LocalDate expiresOn = state.getExpiresOn();
-        out.varint((state.getExpired() ? EXPIRED : 0) | (expiresOn != null ? EXPIRES : 0));
+        LocalDate knownThrough = state.getKnownThrough();
+        out.varint((state.getExpired() ? EXPIRED : 0) | (expiresOn != null ? EXPIRES : 0)
+                | (knownThrough != null ? KNOWN_THROUGH : 0));
         if (expiresOn != null) {
             out.varlong(expiresOn.toEpochDay());
+        }
+        if (knownThrough != null) {
+            out.varlong(knownThrough.toEpochDay());
         }
         strings.writeTo(out);
         out.varint(events.size());
@@ -160,6 +166,7 @@ public final class CaseStateSerde implements Serde<CaseState> {
             Input in = new Input(bytes, 1);
             int stateFlags = in.varint();
             LocalDate expiresOn = (stateFlags & EXPIRES) != 0 ? LocalDate.ofEpochDay(in.varlong()) : null;
+            LocalDate knownThrough = (stateFlags & KNOWN_THROUGH) != 0 ? LocalDate.ofEpochDay(in.varlong()) : null;
             String[] strings = Strings.readFrom(in);
             int count = in.varint();
             List<CaseEvent> events = new ArrayList<>(count);
@@ -204,7 +211,7 @@ public final class CaseStateSerde implements Serde<CaseState> {
             if (in.position != bytes.length) {
                 throw new IllegalArgumentException("trailing bytes after the case state");
             }
-            return new CaseState(events, expiresOn, (stateFlags & EXPIRED) != 0);
+            return new CaseState(events, expiresOn, (stateFlags & EXPIRED) != 0, knownThrough);
         } catch (RuntimeException e) {
             throw new SerializationException("Cannot read case state: written by an incompatible release?"
                     + " (reset the application to rebuild state)", e);

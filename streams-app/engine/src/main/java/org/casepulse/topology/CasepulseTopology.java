@@ -113,7 +113,8 @@ public final class CasepulseTopology {
         KStream<String, SeriesChanges> childChanges = caseOutputs.get("case-output-children")
                 .mapValues(out -> ((CaseOutput.ChildUpdate) out).summary(), Named.as("child-summaries"))
                 .repartition(Repartitioned.with(Serdes.String(), AvroStateSerde.of(ChildSummary.class)).withName("by-child"))
-                .process(supplier(() -> new ChildLedgerProcessor(childFacts, reference.areas(), settings.flushInterval()),
+                .process(supplier(() -> new ChildLedgerProcessor(childFacts, reference.areas(), settings.clock(),
+                                settings.reportingMonths(), settings.flushInterval()),
                         StateStores.persistent(StateStores.CHILD_LEDGER, AvroStateSerde.of(ChildState.class)),
                         StateStores.inMemory(StateStores.CHILD_PENDING, pendingSerde)),
                         Named.as("child-ledger"));

@@ -1,40 +1,49 @@
 package org.casepulse.topology;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.casepulse.indicators.Facts;
+import org.casepulse.calendar.BusinessClock;
+import org.casepulse.indicators.RecordedChanges;
+import org.casepulse.indicators.figures.RecordedDays;
+import org.casepulse.indicators.figures.ReportingWindow;
 import org.casepulse.indicators.measures.ChildFacts;
+import org.casepulse.indicators.measures.ChildVersions;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.state.ChildState;
 import org.casepulse.state.ChildSummary;
 import org.casepulse.state.SeriesChanges;
 
 /**
- * Keeps, per child, the summary of each of its cases, and sends the exact change of the
+ * Keeps, per child, the summaries of each of its cases, and sends the exact change of the
  * cross-case facts (re-referrals, repeat child protection plans) on every change, as the case
- * ledger does.
+ * ledger does: day by day of recording (ChildVersions), so that revisions do not depend on the
+ * order in which cases from different partitions reach the child.
  */
 final class ChildLedgerProcessor implements Processor<String, ChildSummary, String, SeriesChanges> {
 
     private final ChildFacts childFacts;
     private final AreaHierarchy areas;
     private final Duration flushInterval;
+    private final BusinessClock clock;
+    private final int reportingMonths;
 
     private ProcessorContext<String, SeriesChanges> context;
     private KeyValueStore<String, ChildState> ledger;
     private PendingCells pending;
 
-    ChildLedgerProcessor(ChildFacts childFacts, AreaHierarchy areas, Duration flushInterval) {
+    ChildLedgerProcessor(ChildFacts childFacts, AreaHierarchy areas, BusinessClock clock, int reportingMonths,
+                         Duration flushInterval) {
         this.childFacts = childFacts;
         this.areas = areas;
+        this.clock = clock;
+        this.reportingMonths = reportingMonths;
         this.flushInterval = flushInterval;
     }
 
@@ -51,25 +60,36 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
         String childId = record.key();
         ChildSummary update = record.value();
         ChildState state = ledger.get(childId);
+        LocalDate lastUncounted = RecordedDays.lastUncounted(
+                new ReportingWindow(clock.today(context.currentSystemTimeMs()), reportingMonths));
 
-        Map<String, ChildSummary> cases = new LinkedHashMap<>();
-        if (state != null) {
-            state.getCases().forEach(summary -> cases.put(summary.getCaseId(), summary));
+        ChildVersions before = versionsOf(state, lastUncounted);
+        ChildVersions after = versionsOf(state, lastUncounted);
+        LocalDate day = ChildVersions.dayOf(update);
+        if (!day.isAfter(lastUncounted)) {
+            day = lastUncounted;
+            update.setKnownOn(day);
         }
-        if (update.getReferralDate() == null) {
-            cases.remove(update.getCaseId());
-        } else {
-            cases.put(update.getCaseId(), update);
-        }
+        after.put(update);
 
-        Facts after = childFacts.compute(cases.values());
-        Facts before = childFacts.compute(state == null ? List.of() : state.getCases());
-        pending.append(context, Facts.difference(before, after), update.getKnownAt());
-        if (cases.isEmpty()) {
+        // The facts can differ on the update's day and on every later day another case changed on.
+        List<LocalDate> days = new ArrayList<>();
+        days.add(day);
+        days.addAll(before.days().tailSet(day, false));
+        List<RecordedChanges.Dated> changes = RecordedChanges.of(days,
+                d -> childFacts.compute(before.on(d)), d -> childFacts.compute(after.on(d)));
+        pending.append(context, changes, update.getKnownAt());
+        if (after.isEmpty()) {
             ledger.delete(childId);
         } else {
-            ledger.put(childId, new ChildState(new ArrayList<>(cases.values())));
+            ledger.put(childId, new ChildState(after.all()));
         }
+    }
+
+    private static ChildVersions versionsOf(ChildState state, LocalDate lastUncounted) {
+        ChildVersions versions = ChildVersions.of(state == null ? List.of() : state.getCases());
+        versions.forgetThrough(lastUncounted);
+        return versions;
     }
 
     private void flush(long wallClockTime) {

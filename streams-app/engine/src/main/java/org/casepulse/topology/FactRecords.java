@@ -1,8 +1,10 @@
 package org.casepulse.topology;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.casepulse.indicators.Fact;
+import org.casepulse.indicators.figures.RecordedDays;
 import org.casepulse.state.Contribution;
 
 /** Converts facts to and from their stored form. */
@@ -18,11 +20,11 @@ final class FactRecords {
         return facts;
     }
 
-    static List<Contribution> toState(List<Fact> facts) {
-        List<Contribution> stored = new ArrayList<>(facts.size());
+    /** @param recordedOn the recorded day the changes are attributed to (null: known from the start) */
+    static void toState(List<Fact> facts, LocalDate recordedOn, List<Contribution> stored) {
         for (Fact f : facts) {
-            stored.add(new Contribution(f.indicatorId(), f.areaCode(), f.workerId(), f.bucket(), f.numerator(), f.denominator()));
+            stored.add(new Contribution(f.indicatorId(), f.areaCode(), f.workerId(), f.bucket(), f.numerator(),
+                    f.denominator(), RecordedDays.lateOrNull(f.bucket(), recordedOn)));
         }
-        return stored;
     }
 }

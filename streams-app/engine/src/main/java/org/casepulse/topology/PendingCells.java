@@ -1,6 +1,8 @@
 package org.casepulse.topology;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,10 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.casepulse.indicators.Fact;
+import org.casepulse.indicators.RecordedChanges;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.AreaHierarchy;
+import org.casepulse.state.Contribution;
 import org.casepulse.state.LedgerDelta;
 import org.casepulse.state.PendingChanges;
 
@@ -47,13 +51,22 @@ final class PendingCells {
         }
     }
 
-    /** Appends the changes one input record made. */
-    void append(ProcessorContext<?, ?> context, List<Fact> changes, Instant knownAt) {
-        if (changes.isEmpty()) {
+    /** Appends the changes one input record made, all attributed to one recorded day. */
+    void append(ProcessorContext<?, ?> context, List<Fact> changes, LocalDate recordedOn, Instant knownAt) {
+        append(context, List.of(new RecordedChanges.Dated(recordedOn, changes)), knownAt);
+    }
+
+    /** Appends the changes one input record made, each attributed to its recorded day. */
+    void append(ProcessorContext<?, ?> context, List<RecordedChanges.Dated> changes, Instant knownAt) {
+        List<Contribution> contributions = new ArrayList<>();
+        for (RecordedChanges.Dated dated : changes) {
+            FactRecords.toState(dated.facts(), dated.recordedOn(), contributions);
+        }
+        if (contributions.isEmpty()) {
             return;
         }
         String key = keyOf(context);
-        PendingChanges record = new PendingChanges(FactRecords.toState(changes), knownAt);
+        PendingChanges record = new PendingChanges(contributions, knownAt);
         store.put(key, record);
         unsent.put(key, record);
     }
@@ -63,13 +76,13 @@ final class PendingCells {
         Map<String, LedgerDelta> cells = new LinkedHashMap<>();
         for (PendingChanges pendingChanges : unsent.values()) {
             Instant knownAt = pendingChanges.getKnownAt();
-            for (Fact change : FactRecords.fromState(pendingChanges.getChanges())) {
+            for (Contribution change : pendingChanges.getChanges()) {
                 if (rollUp) {
-                    for (Area area : areas.lineage(change.areaCode())) {
+                    for (Area area : areas.lineage(change.getAreaCode())) {
                         add(cells, change, area.code(), knownAt);
                     }
                 } else {
-                    add(cells, change, change.areaCode(), knownAt);
+                    add(cells, change, change.getAreaCode(), knownAt);
                 }
             }
         }
@@ -82,17 +95,19 @@ final class PendingCells {
         }
     }
 
-    private static void add(Map<String, LedgerDelta> cells, Fact change, String areaCode, Instant knownAt) {
-        String key = change.indicatorId() + '|' + areaCode + '|' + (change.workerId() == null ? "" : change.workerId())
-                + '|' + change.bucket().toEpochDay();
+    /** Sums per cell and recorded day: what was recorded on each day stays apart, for revisions. */
+    private static void add(Map<String, LedgerDelta> cells, Contribution change, String areaCode, Instant knownAt) {
+        LocalDate recordedOn = change.getRecordedOn();
+        String key = change.getIndicatorId() + '|' + areaCode + '|' + (change.getWorkerId() == null ? "" : change.getWorkerId())
+                + '|' + change.getBucket().toEpochDay() + '|' + (recordedOn == null ? "" : recordedOn.toEpochDay());
         LedgerDelta cell = cells.get(key);
         if (cell == null) {
-            cells.put(key, new LedgerDelta(change.indicatorId(), areaCode, change.workerId(), change.bucket(),
-                    change.numerator(), change.denominator(), knownAt));
+            cells.put(key, new LedgerDelta(change.getIndicatorId(), areaCode, change.getWorkerId(), change.getBucket(),
+                    change.getNumerator(), change.getDenominator(), knownAt, recordedOn));
             return;
         }
-        cell.setNumerator(cell.getNumerator() + change.numerator());
-        cell.setDenominator(cell.getDenominator() + change.denominator());
+        cell.setNumerator(cell.getNumerator() + change.getNumerator());
+        cell.setDenominator(cell.getDenominator() + change.getDenominator());
         if (knownAt.isAfter(cell.getKnownAt())) {
             cell.setKnownAt(knownAt);
         }

@@ -24,7 +24,7 @@ final class SeriesBatches {
     void add(LedgerDelta delta) {
         byIndicator.computeIfAbsent(delta.getIndicatorId(), id -> new ArrayList<>())
                 .add(new SeriesChange(delta.getAreaCode(), delta.getBucket(), delta.getNumerator(), delta.getDenominator(),
-                        delta.getKnownAt()));
+                        delta.getKnownAt(), delta.getRecordedOn()));
     }
 
     /** Hands each indicator's batches to {@code send}; the key to send them under is their indicator id. */

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -20,7 +22,9 @@ import org.casepulse.state.SeriesState;
  * (changelogged, restored after a failure); this task is their only writer, so it keeps them
  * decoded in memory as well and writes through: a change costs one small write, and publishing
  * reads no store. Cells are one record each, keyed {@code indicator|area#epochDay} (the day
- * zero-padded), so a series is one range scan when it is first needed.
+ * zero-padded), so a series is one range scan when it is first needed; a late change (the part of
+ * a cell recorded on a day after its month ended, which revisions count) is keyed
+ * {@code indicator|area#epochDay#recordedEpochDay} in the same store.
  */
 public final class SeriesBook {
 
@@ -48,16 +52,41 @@ public final class SeriesBook {
         write(seriesKey, target, bucket);
     }
 
-    /** Folds or drops what lies before the horizon, in memory and in the store alike. */
-    void forgetBefore(String seriesKey, IndicatorSeries target, LocalDate horizon) {
+    void applyLate(String seriesKey, IndicatorSeries target, LocalDate bucket, LocalDate recordedOn,
+                   long numerator, long denominator) {
+        target.applyLate(bucket, recordedOn, numerator, denominator);
+        writeLate(seriesKey, target, bucket, recordedOn);
+    }
+
+    /**
+     * Folds or drops what lies before the horizon, and forgets the late changes recorded on or
+     * before {@code lastUncounted}, in memory and in the store alike.
+     */
+    void forgetBefore(String seriesKey, IndicatorSeries target, LocalDate horizon, LocalDate lastUncounted) {
+        List<LocalDate[]> lateDropped = new ArrayList<>();
+        Set<LocalDate> lateFolded = new TreeSet<>();
+        target.late().forEach((day, changes) -> {
+            boolean uncounted = !day.isAfter(lastUncounted);
+            for (LocalDate bucket : uncounted ? changes.keySet() : changes.headMap(horizon, false).keySet()) {
+                lateDropped.add(new LocalDate[] {bucket, day});
+                if (!uncounted) {
+                    lateFolded.add(day);
+                }
+            }
+        });
         NavigableMap<LocalDate, long[]> old = target.cells().headMap(horizon, false);
-        if (old.isEmpty()) {
+        if (old.isEmpty() && lateDropped.isEmpty()) {
             return;
         }
         List<LocalDate> dropped = new ArrayList<>(old.keySet());
         target.forgetBefore(horizon);
+        target.forgetLateThrough(lastUncounted);
         dropped.forEach(bucket -> cellStore.delete(key(seriesKey, bucket)));
-        write(seriesKey, target, horizon);
+        lateDropped.forEach(entry -> cellStore.delete(lateKey(seriesKey, entry[0], entry[1])));
+        if (!dropped.isEmpty()) {
+            write(seriesKey, target, horizon);
+        }
+        lateFolded.forEach(day -> writeLate(seriesKey, target, horizon, day));
     }
 
     List<IndicatorSnapshot> published(String seriesKey) {
@@ -73,7 +102,7 @@ public final class SeriesBook {
             return; // unchanged figures are already stored: no write, no changelog record
         }
         published.put(seriesKey, figures);
-        if (target.cells().isEmpty() && figures.isEmpty()) {
+        if (target.cells().isEmpty() && target.late().isEmpty() && figures.isEmpty()) {
             publishedStore.delete(seriesKey);
             series.remove(seriesKey);
             published.remove(seriesKey);
@@ -100,6 +129,16 @@ public final class SeriesBook {
         }
     }
 
+    private void writeLate(String seriesKey, IndicatorSeries target, LocalDate bucket, LocalDate recordedOn) {
+        NavigableMap<LocalDate, long[]> day = target.late().get(recordedOn);
+        long[] cell = day == null ? null : day.get(bucket);
+        if (cell == null) {
+            cellStore.delete(lateKey(seriesKey, bucket, recordedOn));
+        } else {
+            cellStore.put(lateKey(seriesKey, bucket, recordedOn), new SeriesCell(cell[0], cell[1]));
+        }
+    }
+
     private IndicatorSeries load(String seriesKey, IndicatorDefinition indicator, long population) {
         return read(cellStore, seriesKey, indicator, population);
     }
@@ -110,17 +149,33 @@ public final class SeriesBook {
         List<LocalDate> buckets = new ArrayList<>();
         List<Long> numerators = new ArrayList<>();
         List<Long> denominators = new ArrayList<>();
+        List<Map.Entry<String, SeriesCell>> late = new ArrayList<>();
         try (KeyValueIterator<String, SeriesCell> range = cells.range(seriesKey + '#', seriesKey + "#~")) {
             range.forEachRemaining(entry -> {
-                buckets.add(LocalDate.ofEpochDay(Long.parseLong(entry.key.substring(seriesKey.length() + 1))));
+                String suffix = entry.key.substring(seriesKey.length() + 1);
+                if (suffix.indexOf('#') >= 0) {
+                    late.add(Map.entry(suffix, entry.value));
+                    return;
+                }
+                buckets.add(LocalDate.ofEpochDay(Long.parseLong(suffix)));
                 numerators.add(entry.value.getNumerator());
                 denominators.add(entry.value.getDenominator());
             });
         }
-        return IndicatorSeries.of(indicator, population, buckets, numerators, denominators);
+        IndicatorSeries series = IndicatorSeries.of(indicator, population, buckets, numerators, denominators);
+        for (Map.Entry<String, SeriesCell> entry : late) {
+            String[] days = entry.getKey().split("#");
+            series.applyLate(LocalDate.ofEpochDay(Long.parseLong(days[0])), LocalDate.ofEpochDay(Long.parseLong(days[1])),
+                    entry.getValue().getNumerator(), entry.getValue().getDenominator());
+        }
+        return series;
     }
 
     static String key(String seriesKey, LocalDate bucket) {
         return seriesKey + '#' + Keys.zeroPadded(bucket.toEpochDay(), 8);
+    }
+
+    static String lateKey(String seriesKey, LocalDate bucket, LocalDate recordedOn) {
+        return key(seriesKey, bucket) + '#' + Keys.zeroPadded(recordedOn.toEpochDay(), 8);
     }
 }

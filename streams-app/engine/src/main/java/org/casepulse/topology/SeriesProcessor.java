@@ -20,6 +20,7 @@ import org.casepulse.calendar.BusinessClock;
 import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.indicators.figures.IndicatorSeries;
+import org.casepulse.indicators.figures.RecordedDays;
 import org.casepulse.indicators.figures.ReportingWindow;
 import org.casepulse.indicators.figures.SeriesKey;
 import org.casepulse.indicators.figures.SeriesPublisher;
@@ -85,7 +86,9 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
         if (indicator == null) {
             return;
         }
-        LocalDate horizon = window(context.currentSystemTimeMs()).horizon();
+        ReportingWindow window = window(context.currentSystemTimeMs());
+        LocalDate horizon = window.horizon();
+        LocalDate lastUncounted = RecordedDays.lastUncounted(window);
         Map<String, Long> latestKnown = new HashMap<>();
         for (SeriesChange change : record.value().getChanges()) {
             Area area = areas.find(change.getAreaCode()).orElse(null);
@@ -102,6 +105,10 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
             String key = new SeriesKey(indicator.id(), area.code()).encode();
             IndicatorSeries series = book.series(key, indicator, areas.population(area.code()));
             book.apply(key, series, bucket, change.getNumerator(), change.getDenominator());
+            LocalDate recordedOn = change.getRecordedOn();
+            if (recordedOn != null && recordedOn.isAfter(lastUncounted)) {
+                book.applyLate(key, series, bucket, recordedOn, change.getNumerator(), change.getDenominator());
+            }
             latestKnown.merge(key, change.getKnownAt().toEpochMilli(), Math::max);
         }
         latestKnown.forEach((key, latest) -> {
@@ -151,10 +158,9 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
             return;
         }
         IndicatorSeries series = book.series(key, indicator, areas.population(area.code()));
-        book.forgetBefore(key, series, window.horizon());
-        LocalDate knownOn = knownAt == null ? null : BusinessClock.dateInLondon(knownAt.toEpochMilli());
+        book.forgetBefore(key, series, window.horizon(), RecordedDays.lastUncounted(window));
         SeriesPublisher.Publication publication = SeriesPublisher.publish(series, area, book.published(key), window,
-                knownOn, Instant.ofEpochMilli(wallClockTime));
+                Instant.ofEpochMilli(wallClockTime));
         for (SeriesPublisher.Change change : publication.changes()) {
             context.forward(new Record<>(change.key(), change.snapshot(), wallClockTime));
             if (change.snapshot() == null) {

@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.casepulse.calendar.BusinessClock;
-import org.casepulse.indicators.Facts;
+import org.casepulse.indicators.RecordedChanges;
 import org.casepulse.indicators.WorkerHoldings;
+import org.casepulse.indicators.figures.RecordedDays;
 import org.casepulse.indicators.figures.ReportingWindow;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.state.HoldingState;
@@ -23,7 +23,9 @@ import org.casepulse.state.SeriesChanges;
  * Counts distinct workers: keyed by indicator, area (at every level) and worker, it keeps how
  * many cases the worker holds there over time and sends +1/-1 to the area's denominator on the
  * days the worker starts or stops holding any. A worker with cases in two teams is one worker in
- * their region, because the region's key sees both teams' holdings.
+ * their region, because the region's key sees both teams' holdings. Changes are sent day by day
+ * of recording (WorkerHoldings), so revisions do not depend on the order in which holdings from
+ * different case partitions arrive.
  */
 final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, String, SeriesChanges> {
 
@@ -58,30 +60,51 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
     public void process(Record<String, LedgerDelta> record) {
         LedgerDelta change = record.value();
         HoldingState state = holdings.get(record.key());
-        WorkerHoldings worker = state == null
-                ? WorkerHoldings.of(List.of(), List.of())
-                : WorkerHoldings.of(state.getDates(), state.getDeltas());
+        ReportingWindow window = new ReportingWindow(clock.today(context.currentSystemTimeMs()), reportingMonths, lookBackMonths);
+        LocalDate lastUncounted = RecordedDays.lastUncounted(window);
+        WorkerHoldings before = holdingsOf(state, window.horizon(), lastUncounted);
+        WorkerHoldings after = holdingsOf(state, window.horizon(), lastUncounted);
 
         String indicatorId = change.getIndicatorId();
         String areaCode = change.getAreaCode();
-        Facts before = worker.presence(indicatorId, areaCode);
-        worker.apply(change.getBucket(), change.getNumerator());
+        LocalDate recordedOn = change.getRecordedOn();
+        if (recordedOn != null && !recordedOn.isAfter(lastUncounted)) {
+            recordedOn = null;
+        }
         // A worker's history older than any published figure needs is kept as one opening count.
-        worker.foldBefore(new ReportingWindow(clock.today(context.currentSystemTimeMs()), reportingMonths, lookBackMonths).horizon());
-        Facts after = worker.presence(indicatorId, areaCode);
-        pending.append(context, Facts.difference(before, after), change.getKnownAt());
+        LocalDate bucket = change.getBucket().isBefore(window.horizon()) ? window.horizon() : change.getBucket();
+        after.apply(bucket, recordedOn, change.getNumerator());
 
-        if (worker.isEmpty()) {
+        // The presence can differ as it stood on the change's recorded day and on every later one.
+        List<LocalDate> days = new ArrayList<>();
+        days.add(recordedOn);
+        days.addAll(recordedOn == null ? before.recordedDays() : before.recordedDays().tailSet(recordedOn, false));
+        List<RecordedChanges.Dated> changes = RecordedChanges.of(days,
+                d -> before.presence(indicatorId, areaCode, d), d -> after.presence(indicatorId, areaCode, d));
+        pending.append(context, changes, change.getKnownAt());
+
+        if (after.isEmpty()) {
             holdings.delete(record.key());
         } else {
             List<LocalDate> dates = new ArrayList<>();
             List<Long> deltas = new ArrayList<>();
-            for (Map.Entry<LocalDate, Long> day : worker.deltas().entrySet()) {
-                dates.add(day.getKey());
-                deltas.add(day.getValue());
-            }
-            holdings.put(record.key(), new HoldingState(dates, deltas));
+            List<LocalDate> recorded = new ArrayList<>();
+            after.forEach((date, recordedDay, delta) -> {
+                dates.add(date);
+                recorded.add(recordedDay);
+                deltas.add(delta);
+            });
+            holdings.put(record.key(), new HoldingState(dates, deltas, recorded));
         }
+    }
+
+    private static WorkerHoldings holdingsOf(HoldingState state, LocalDate horizon, LocalDate lastUncounted) {
+        WorkerHoldings worker = state == null
+                ? WorkerHoldings.of(List.of(), List.of())
+                : WorkerHoldings.of(state.getDates(), state.getDeltas(), state.getRecordedOn());
+        worker.foldBefore(horizon);
+        worker.forgetRecordedThrough(lastUncounted);
+        return worker;
     }
 
     private void flush(long wallClockTime) {

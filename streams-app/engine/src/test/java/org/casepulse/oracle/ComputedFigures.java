@@ -34,7 +34,8 @@ final class ComputedFigures {
     static ComputedFigures of(ReferenceData reference, String today, CaseEvent... received) {
         List<CaseEvent> events = List.of(received);
         LocalDate day = LocalDate.parse(today);
-        Map<FigureKey, ExpectedFigure> expected = ReferenceComputation.compute(events, reference, day, REPORTING_MONTHS);
+        Map<FigureKey, ExpectedFigure> expected = ReferenceComputation.computeWithRevisions(events, reference, day,
+                REPORTING_MONTHS);
         List<String> differences = TopologyAgreement.differences(events, expected, reference, day, REPORTING_MONTHS);
         if (!differences.isEmpty()) {
             throw new AssertionError("the topology disagrees with the reference computation on this history:\n  "

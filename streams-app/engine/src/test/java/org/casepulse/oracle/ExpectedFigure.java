@@ -17,7 +17,9 @@ import org.casepulse.snapshots.Unit;
  * A figure as the reference computation expects it to be published. {@code denominator} is the
  * population a COUNT is drawn from, the under-18 population for a rate, last year's referrals for
  * demand change; {@code value} is already rounded to the indicator's decimals, null when the
- * denominator is 0; {@code previousValue} is null when the previous figure is missing.
+ * denominator is 0; {@code previousValue} is null when the previous figure is missing;
+ * {@code revision} counts the days after the period whose recorded events changed the counts, null
+ * when not computed (it costs a batch computation per recorded day, see {@link Revisions}).
  */
 public record ExpectedFigure(
         String indicatorId,
@@ -35,7 +37,14 @@ public record ExpectedFigure(
         Rag rag,
         BigDecimal previousValue,
         DirectionOfTravel directionOfTravel,
-        boolean smallNumbers) {
+        boolean smallNumbers,
+        Integer revision) {
+
+    public ExpectedFigure withRevision(Integer newRevision) {
+        return new ExpectedFigure(indicatorId, areaCode, areaLevel, periodType, periodStart, periodEnd, numerator,
+                denominator, value, unit, target, polarity, rag, previousValue, directionOfTravel, smallNumbers,
+                newRevision);
+    }
 
     public FigureKey key() {
         return new FigureKey(indicatorId, areaCode, periodType, periodEnd);
@@ -44,7 +53,7 @@ public record ExpectedFigure(
     /**
      * Field by field, where a published snapshot differs from this figure; empty when it agrees
      * exactly. Doubles are compared by their decimal value ({@code 66.7} equals {@code 66.70});
-     * {@code revision} and {@code computedAt} are the topology's own business and not compared.
+     * {@code computedAt} is the topology's own business and not compared.
      */
     public List<String> mismatches(IndicatorSnapshot published) {
         List<String> mismatches = new ArrayList<>();
@@ -64,6 +73,9 @@ public record ExpectedFigure(
         compare(mismatches, "previousValue", previousValue, decimal(published.getPreviousValue()));
         compare(mismatches, "directionOfTravel", directionOfTravel, published.getDirectionOfTravel());
         compare(mismatches, "smallNumbers", smallNumbers, published.getSmallNumbers());
+        if (revision != null) {
+            compare(mismatches, "revision", revision, published.getRevision());
+        }
         return mismatches;
     }
 

@@ -18,7 +18,7 @@ class ExpectedFigureTest {
     private static final ExpectedFigure EXPECTED = new ExpectedFigure("allocation-within-2wd", "N1",
             AreaLevel.SERVICE_AREA, PeriodType.MONTH, LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-31"),
             2, 3L, new BigDecimal("66.7"), Unit.PERCENT, new BigDecimal("65"), Polarity.H, Rag.GREEN,
-            new BigDecimal("50.0"), DirectionOfTravel.IMPROVING, true);
+            new BigDecimal("50.0"), DirectionOfTravel.IMPROVING, true, 2);
 
     private static IndicatorSnapshot.Builder published() {
         return IndicatorSnapshot.newBuilder()
@@ -43,18 +43,19 @@ class ExpectedFigureTest {
     }
 
     @Test
-    void shouldFindNoMismatchInASnapshotThatAgreesWhateverItsRevision() {
+    void shouldFindNoMismatchInASnapshotThatAgrees() {
         assertThat(EXPECTED.mismatches(published().build())).isEmpty();
         assertThat(FigureKey.of(published().build())).isEqualTo(EXPECTED.key());
     }
 
     @Test
     void shouldNameEveryFieldThatDiffers() {
-        IndicatorSnapshot wrong = published().setNumerator(3).setValue(100.0).setPreviousValue(null).build();
+        IndicatorSnapshot wrong = published().setNumerator(3).setValue(100.0).setPreviousValue(null).setRevision(1).build();
 
         assertThat(EXPECTED.mismatches(wrong)).containsExactly(
                 "numerator: expected 2 but was 3",
                 "value: expected 66.7 but was 100.0",
-                "previousValue: expected 50.0 but was null");
+                "previousValue: expected 50.0 but was null",
+                "revision: expected 2 but was 1");
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.indicators.IndicatorValue;
@@ -61,6 +62,19 @@ public final class ReferenceComputation {
     public static Map<FigureKey, ExpectedFigure> compute(List<CaseEvent> received, ReferenceData reference,
                                                          LocalDate today, int reportingMonths) {
         return new ReferenceComputation(received, reference, today, reportingMonths).figures();
+    }
+
+    /** As {@link #compute}, with every figure's revision as well: one batch computation per recorded day. */
+    public static Map<FigureKey, ExpectedFigure> computeWithRevisions(List<CaseEvent> received, ReferenceData reference,
+                                                                      LocalDate today, int reportingMonths) {
+        Function<List<CaseEvent>, Map<FigureKey, ExpectedFigure>> figuresOf =
+                events -> compute(events, reference, today, reportingMonths);
+        Map<FigureKey, ExpectedFigure> figures = figuresOf.apply(received);
+        Map<FigureKey, Integer> revisions = Revisions.of(received,
+                YearMonth.from(today).minusMonths(reportingMonths - 1L), figuresOf);
+        Map<FigureKey, ExpectedFigure> revised = new LinkedHashMap<>();
+        figures.forEach((key, figure) -> revised.put(key, figure.withRevision(revisions.getOrDefault(key, 0))));
+        return revised;
     }
 
     private Map<FigureKey, ExpectedFigure> figures() {
@@ -201,7 +215,8 @@ public final class ReferenceComputation {
                 Rating.rag(indicator.polarity(), value, target, indicator.tolerance()),
                 previousValue,
                 Rating.direction(indicator.polarity(), value, previousValue, target),
-                smallNumbers(indicator, counts));
+                smallNumbers(indicator, counts),
+                null);
     }
 
     private static BigDecimal value(IndicatorDefinition indicator, Counts counts) {

@@ -26,7 +26,7 @@ class CaseStateSerdeTest {
                 byCase.computeIfAbsent(event.getCaseId(), id -> new ArrayList<>()).add(event);
             }
             for (List<CaseEvent> events : byCase.values()) {
-                CaseState state = new CaseState(events, seed % 2 == 0 ? LocalDate.parse("2025-01-31") : null, false);
+                CaseState state = new CaseState(events, seed % 2 == 0 ? LocalDate.parse("2025-01-31") : null, false, seed % 3 == 0 ? LocalDate.parse("2025-02-03") : null);
                 assertThat(CaseStateSerde.decode(CaseStateSerde.encode(state))).isEqualTo(state);
             }
         }
@@ -45,14 +45,14 @@ class CaseStateSerdeTest {
                 .setEventId("evt-conference").setType(org.casepulse.events.EventType.CONFERENCE_HELD)
                 .setConferenceType(org.casepulse.events.ConferenceType.INITIAL)
                 .setConferenceOutcome(org.casepulse.events.ConferenceOutcome.PLAN).setConferenceId("conf-1").build();
-        CaseState state = new CaseState(List.of(one.referral("N1", "2024-03-01"), placement, conference), null, false);
+        CaseState state = new CaseState(List.of(one.referral("N1", "2024-03-01"), placement, conference), null, false, null);
 
         assertThat(CaseStateSerde.decode(CaseStateSerde.encode(state))).isEqualTo(state);
     }
 
     @Test
     void shouldRestoreTheExpiredMarker() {
-        CaseState marker = new CaseState(List.of(), null, true);
+        CaseState marker = new CaseState(List.of(), null, true, null);
         assertThat(CaseStateSerde.decode(CaseStateSerde.encode(marker))).isEqualTo(marker);
     }
 
@@ -65,13 +65,13 @@ class CaseStateSerdeTest {
         for (int i = 0; i < 30_000; i++) {
             events.add(sequentialIds.visit("E10000001", day.plusDays(i / 10).toString()));
         }
-        byte[] sequential = CaseStateSerde.encode(new CaseState(events, null, false));
+        byte[] sequential = CaseStateSerde.encode(new CaseState(events, null, false, null));
 
         List<CaseEvent> uuidIds = new ArrayList<>();
         for (CaseEvent event : events) {
             uuidIds.add(CaseEvent.newBuilder(event).setEventId(UUID.randomUUID().toString()).build());
         }
-        CaseState withUuids = new CaseState(uuidIds, null, false);
+        CaseState withUuids = new CaseState(uuidIds, null, false, null);
         byte[] uuids = CaseStateSerde.encode(withUuids);
 
         assertThat(sequential.length).as("30,000 visits, sequential event ids").isLessThan(600_000);
@@ -85,7 +85,7 @@ class CaseStateSerdeTest {
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("incompatible release");
         byte[] truncated = CaseStateSerde.encode(new CaseState(
-                List.of(CaseEvents.forCase("c", "k").referral("E10000001", "2024-01-02")), null, false));
+                List.of(CaseEvents.forCase("c", "k").referral("E10000001", "2024-01-02")), null, false, null));
         assertThatThrownBy(() -> CaseStateSerde.decode(java.util.Arrays.copyOf(truncated, truncated.length - 1)))
                 .isInstanceOf(SerializationException.class);
     }

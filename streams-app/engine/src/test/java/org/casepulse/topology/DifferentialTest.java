@@ -45,4 +45,27 @@ class DifferentialTest {
         assertThat(differences).as("differences from the reference computation (%d figures expected)", expected.size())
                 .isEmpty();
     }
+
+    static LongStream smallerHistories() {
+        return LongStream.rangeClosed(101, 104);
+    }
+
+    /**
+     * Revisions too, on smaller histories: the reference computation works them out from the
+     * figures as they stood on every recorded day, one whole batch computation per day.
+     */
+    @ParameterizedTest(name = "history {0}")
+    @MethodSource("smallerHistories")
+    void shouldAgreeOnRevisionsWithTheReferenceComputation(long seed) {
+        LocalDate today = LocalDate.parse("2025-03-03").plusDays((seed - 100) * 47);
+        List<CaseEvent> events = RandomHistories.generate(seed, 15, today);
+
+        Map<FigureKey, ExpectedFigure> expected = ReferenceComputation.computeWithRevisions(events, REFERENCE, today,
+                REPORTING_MONTHS);
+        List<String> differences = TopologyAgreement.differences(events, expected, REFERENCE, today, REPORTING_MONTHS);
+
+        assertThat(expected.values()).as("the history restates figures").anyMatch(figure -> figure.revision() > 0);
+        assertThat(differences).as("differences from the reference computation (%d figures expected)", expected.size())
+                .isEmpty();
+    }
 }

@@ -86,7 +86,7 @@ public final class DayChangeBenchmark {
         for (Map.Entry<SeriesKey, IndicatorSeries> entry : series.entrySet()) {
             Area area = reference.areas().area(entry.getKey().areaCode());
             var publication = SeriesPublisher.publish(entry.getValue(), area,
-                    published.getOrDefault(entry.getKey(), List.of()), window, null, Instant.now());
+                    published.getOrDefault(entry.getKey(), List.of()), window, Instant.now());
             published.put(entry.getKey(), publication.published());
             figures += publication.changes().size();
         }

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,10 +27,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.casepulse.broker.EmbeddedKafkaBroker;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.metrics.Metrics;
-import org.casepulse.registry.EmbeddedSchemaRegistry;
 import org.casepulse.serde.SpecificAvroSerializer;
 import org.casepulse.testing.CaseEvents;
 import org.junit.jupiter.api.AfterAll;
@@ -47,67 +44,35 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SaslSslIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
-    private static final String USER = "casepulse";
-    private static final String PASSWORD = "scram-secret-1";
-    private static final String STORE_PASSWORD = "broker-store";
 
     @TempDir
     static Path dir;
 
-    private static EmbeddedKafkaBroker broker;
-    private static EmbeddedSchemaRegistry registry;
-    private static Path trustedCertificate;
+    private static SaslSslBroker secured;
 
     @BeforeAll
     static void startSecuredBroker() throws Exception {
-        Path keyStore = dir.resolve("broker.p12");
-        trustedCertificate = dir.resolve("broker.pem");
-        keytool("-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", STORE_PASSWORD, "-keypass", STORE_PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "broker", "-keystore", keyStore.toString(), "-storetype", "PKCS12",
-                "-storepass", STORE_PASSWORD, "-file", trustedCertificate.toString());
-        broker = EmbeddedKafkaBroker.startSaslSsl(dir.resolve("kafka"), "127.0.0.1",
-                new EmbeddedKafkaBroker.SaslSsl(keyStore, STORE_PASSWORD));
-        broker.createScramUser(USER, PASSWORD);
-        registry = new EmbeddedSchemaRegistry().start("127.0.0.1", 0);
+        secured = SaslSslBroker.start(dir);
     }
 
     @AfterAll
     static void stop() {
-        if (registry != null) {
-            registry.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (secured != null) {
+            secured.close();
         }
     }
 
     /** What an operator puts in the container's environment for a SASL_SSL cluster. */
     private static Map<String, String> environment(String password) {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("CASEPULSE_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        environment.put("CASEPULSE_SCHEMA_REGISTRY_URL", registry.url());
-        environment.put("CASEPULSE_KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
-        environment.put("CASEPULSE_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
-        environment.put("CASEPULSE_KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule "
-                + "required username=\"" + USER + "\" password=\"" + password + "\";");
-        environment.put("CASEPULSE_KAFKA_SSL_TRUSTSTORE_TYPE", "PEM");
-        environment.put("CASEPULSE_KAFKA_SSL_TRUSTSTORE_LOCATION", trustedCertificate.toString());
-        environment.put("CASEPULSE_KAFKA_NUM_STREAM_THREADS", "1");
-        environment.put("CASEPULSE_STATE_DIR", dir.resolve("state").toString());
-        environment.put("CASEPULSE_FLUSH_INTERVAL_MS", "200");
-        environment.put("CASEPULSE_HTTP_PORT", "0");
-        environment.put("CASEPULSE_HTTP_AUTH_MODE", "none");
-        return environment;
+        return secured.applicationEnvironment(password);
     }
 
     @Test
     void shouldRunTheApplicationAgainstSaslSslConfiguredByEnvironmentOnly() throws Exception {
-        CasepulseSettings settings = CasepulseSettings.load(Optional.empty(), environment(PASSWORD));
+        CasepulseSettings settings = CasepulseSettings.load(Optional.empty(), environment(SaslSslBroker.PASSWORD));
         assertThat(settings.passThrough()).containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
-                .containsEntry("ssl.truststore.location", trustedCertificate.toString());
+                .containsEntry("ssl.truststore.location", secured.trustedCertificate().toString());
         try (CasepulseApplication application = new CasepulseApplication(settings, Metrics.prometheus())) {
             KafkaStreams streams = application.start();
             await().atMost(TIMEOUT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
@@ -164,15 +129,5 @@ class SaslSslIT {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(response.body());
-    }
-
-    private static void keytool(String... arguments) throws Exception {
-        String[] command = new String[arguments.length + 1];
-        command[0] = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        System.arraycopy(arguments, 0, command, 1, arguments.length);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
     }
 }

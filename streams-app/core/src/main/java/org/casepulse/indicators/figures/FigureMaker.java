@@ -70,7 +70,8 @@ public final class FigureMaker {
                 && a.getAreaLevel() == b.getAreaLevel()
                 && a.getPeriodStart().equals(b.getPeriodStart())
                 && a.getUnit() == b.getUnit()
-                && a.getPolarity() == b.getPolarity();
+                && a.getPolarity() == b.getPolarity()
+                && a.getRevision() == b.getRevision();
     }
 
     private static Double toDouble(BigDecimal value) {

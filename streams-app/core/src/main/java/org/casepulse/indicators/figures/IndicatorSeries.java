@@ -16,12 +16,16 @@ import org.casepulse.snapshots.PeriodType;
 /**
  * One indicator in one area: the facts of every case summed into cells. Event measures keep a
  * cell per month; snapshot measures keep day deltas, and the count on a day is their sum up to it.
+ * Apart, sparsely, the part of each cell's changes recorded on each day after the cell's month
+ * ended ({@link #late()}, by recorded day then bucket): a figure's revision is the number of
+ * days after its period's end whose changes, summed over the period, move its counts.
  */
 public final class IndicatorSeries {
 
     private final IndicatorDefinition indicator;
     private final long population;
     private final NavigableMap<LocalDate, long[]> cells;
+    private final NavigableMap<LocalDate, NavigableMap<LocalDate, long[]>> late = new TreeMap<>();
 
     private IndicatorSeries(IndicatorDefinition indicator, long population, NavigableMap<LocalDate, long[]> cells) {
         this.indicator = indicator;
@@ -46,26 +50,63 @@ public final class IndicatorSeries {
         return cells;
     }
 
+    /** The late changes: recorded day, then bucket, to (numerator, denominator). */
+    public NavigableMap<LocalDate, NavigableMap<LocalDate, long[]>> late() {
+        return late;
+    }
+
     public boolean isSnapshot() {
         return indicator.measure().isSnapshot();
     }
 
     public void apply(LocalDate bucket, long numerator, long denominator) {
-        long[] cell = cells.computeIfAbsent(bucket, b -> new long[2]);
+        apply(cells, bucket, numerator, denominator);
+    }
+
+    private static void apply(NavigableMap<LocalDate, long[]> target, LocalDate bucket, long numerator, long denominator) {
+        long[] cell = target.computeIfAbsent(bucket, b -> new long[2]);
         cell[0] += numerator;
         cell[1] += denominator;
         if (cell[0] == 0 && cell[1] == 0) {
-            cells.remove(bucket);
+            target.remove(bucket);
+        }
+    }
+
+    /**
+     * Records the part of a change (already applied to the cell) recorded on {@code recordedOn},
+     * after the end of the bucket's month.
+     */
+    public void applyLate(LocalDate bucket, LocalDate recordedOn, long numerator, long denominator) {
+        NavigableMap<LocalDate, long[]> day = late.computeIfAbsent(recordedOn, d -> new TreeMap<>());
+        apply(day, bucket, numerator, denominator);
+        if (day.isEmpty()) {
+            late.remove(recordedOn);
         }
     }
 
     /**
      * Forgets what no published figure can need any more: month cells before {@code horizon}
      * are dropped; day deltas before it are folded into one delta on the horizon, which leaves
-     * every count from the horizon on unchanged.
+     * every count from the horizon on unchanged. Late changes are treated alike.
      */
     public void forgetBefore(LocalDate horizon) {
-        NavigableMap<LocalDate, long[]> old = cells.headMap(horizon, false);
+        forgetBefore(cells, horizon);
+        for (LocalDate day : List.copyOf(late.keySet())) {
+            NavigableMap<LocalDate, long[]> changes = late.get(day);
+            forgetBefore(changes, horizon);
+            if (changes.isEmpty()) {
+                late.remove(day);
+            }
+        }
+    }
+
+    /** Drops the late changes recorded on or before {@code day}: no published figure counts them any more. */
+    public void forgetLateThrough(LocalDate day) {
+        late.headMap(day, true).clear();
+    }
+
+    private void forgetBefore(NavigableMap<LocalDate, long[]> target, LocalDate horizon) {
+        NavigableMap<LocalDate, long[]> old = target.headMap(horizon, false);
         if (old.isEmpty()) {
             return;
         }
@@ -77,8 +118,26 @@ public final class IndicatorSeries {
         }
         old.clear();
         if (isSnapshot()) {
-            apply(horizon, numerator, denominator);
+            apply(target, horizon, numerator, denominator);
         }
+    }
+
+    /**
+     * How many days after the period's end the figure's counts were changed by what was recorded
+     * that day (COUNTING.md 6): the changes of a day are summed over the period first, so a day
+     * that moved a case from one month of the period to another does not count. Today's snapshot
+     * belongs to a month still open: only days after that month count, as for the month's figures.
+     */
+    public int revision(Period period, LocalDate today) {
+        int revision = 0;
+        LocalDate ended = YearMonth.from(period.end()).atEndOfMonth();
+        for (NavigableMap<LocalDate, long[]> day : late.tailMap(ended, false).values()) {
+            Counts change = counts(day, period, 0, today);
+            if (change.numerator() != 0 || change.denominator() != 0) {
+                revision++;
+            }
+        }
+        return revision;
     }
 
     /**
@@ -88,11 +147,20 @@ public final class IndicatorSeries {
      * progress (COUNTING.md 8.6).
      */
     public Counts counts(Period period, LocalDate today) {
+        return counts(cells, period, population, today);
+    }
+
+    /**
+     * The counts of a period from {@code source}: the cells, or one day's late changes (with a
+     * population of 0, so that a rate's constant denominator is no change). Every count is a sum
+     * of the source's deltas, so a day's late changes give that day's change of the counts.
+     */
+    private Counts counts(NavigableMap<LocalDate, long[]> source, Period period, long population, LocalDate today) {
         if (isSnapshot()) {
             if (period.type() != PeriodType.SNAPSHOT) {
-                return sumOfStatesOn(lastDaysOfMonths(period, today));
+                return sumOfStatesOn(source, lastDaysOfMonths(period, today));
             }
-            Counts counts = countsOn(period.end());
+            Counts counts = countsOn(source, period.end());
             // A snapshot rate is the numerator over the area's under-18 population (COUNTING.md 10).
             return indicator.unit() == org.casepulse.snapshots.Unit.RATE_PER_10K
                     ? new Counts(counts.numerator(), population, counts.empty()) : counts;
@@ -100,11 +168,11 @@ public final class IndicatorSeries {
         YearMonth month = YearMonth.from(period.end());
         return switch (indicator.measure()) {
             case REFERRAL_RATE, EVENT_RATE -> {
-                long referrals = sumOfNumerators(YearMonth.from(period.start()), month);
+                long referrals = sum(source, YearMonth.from(period.start()), month).numerator();
                 yield new Counts(referrals, population, referrals == 0);
             }
-            case DEMAND_CHANGE -> demandChange(month);
-            default -> sum(YearMonth.from(period.start()), month);
+            case DEMAND_CHANGE -> demandChange(source, month);
+            default -> sum(source, YearMonth.from(period.start()), month);
         };
     }
 
@@ -113,13 +181,13 @@ public final class IndicatorSeries {
      * baseline years, twice this year's against the two previous years' together, so that
      * PERCENT_CHANGE of the two is the change against their mean with whole counts (COUNTING.md 8.9).
      */
-    private Counts demandChange(YearMonth month) {
+    private Counts demandChange(NavigableMap<LocalDate, long[]> source, YearMonth month) {
         YearMonth from = YearMonth.from(Periods.financialYearStart(month));
         int years = indicator.parameters().yearsOfBaseline();
-        long thisYear = sumOfNumerators(from, month);
+        long thisYear = sum(source, from, month).numerator();
         long baseline = 0;
         for (int back = 1; back <= years; back++) {
-            baseline += sumOfNumerators(from.minusYears(back), month.minusYears(back));
+            baseline += sum(source, from.minusYears(back), month.minusYears(back)).numerator();
         }
         return new Counts(years * thisYear, baseline, thisYear == 0 && baseline == 0);
     }
@@ -138,13 +206,13 @@ public final class IndicatorSeries {
     }
 
     /** The states on each of {@code days} (ascending) added up, in one pass over the deltas. */
-    private Counts sumOfStatesOn(List<LocalDate> days) {
+    private static Counts sumOfStatesOn(NavigableMap<LocalDate, long[]> source, List<LocalDate> days) {
         long numerator = 0;
         long denominator = 0;
         long sumOfNumerators = 0;
         long sumOfDenominators = 0;
         boolean empty = true;
-        Iterator<Map.Entry<LocalDate, long[]>> deltas = cells.entrySet().iterator();
+        Iterator<Map.Entry<LocalDate, long[]>> deltas = source.entrySet().iterator();
         Map.Entry<LocalDate, long[]> next = deltas.hasNext() ? deltas.next() : null;
         for (LocalDate day : days) {
             while (next != null && !next.getKey().isAfter(day)) {
@@ -159,29 +227,25 @@ public final class IndicatorSeries {
         return new Counts(sumOfNumerators, sumOfDenominators, empty);
     }
 
-    private Counts countsOn(LocalDate day) {
+    private static Counts countsOn(NavigableMap<LocalDate, long[]> source, LocalDate day) {
         long numerator = 0;
         long denominator = 0;
-        for (long[] delta : cells.headMap(day, true).values()) {
+        for (long[] delta : source.headMap(day, true).values()) {
             numerator += delta[0];
             denominator += delta[1];
         }
         return new Counts(numerator, denominator, numerator == 0 && denominator == 0);
     }
 
-    private Counts sum(YearMonth from, YearMonth to) {
+    private static Counts sum(NavigableMap<LocalDate, long[]> source, YearMonth from, YearMonth to) {
         long numerator = 0;
         long denominator = 0;
         boolean empty = true;
-        for (Map.Entry<LocalDate, long[]> cell : cells.subMap(from.atDay(1), true, to.atDay(1), true).entrySet()) {
+        for (Map.Entry<LocalDate, long[]> cell : source.subMap(from.atDay(1), true, to.atDay(1), true).entrySet()) {
             numerator += cell.getValue()[0];
             denominator += cell.getValue()[1];
             empty &= cell.getValue()[0] == 0 && cell.getValue()[1] == 0;
         }
         return new Counts(numerator, denominator, empty);
-    }
-
-    private long sumOfNumerators(YearMonth from, YearMonth to) {
-        return sum(from, to).numerator();
     }
 }

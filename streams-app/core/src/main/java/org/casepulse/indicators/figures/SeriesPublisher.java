@@ -16,8 +16,8 @@ import org.casepulse.snapshots.PeriodType;
 /**
  * Works out what to publish for a series: every figure of the reporting window that differs
  * from what was published, and a withdrawal (tombstone) for every published figure that became
- * empty or left the window. A figure whose counts change after its period ended, because of
- * events recorded after that end, is a restatement and carries the next revision.
+ * empty or left the window. Each figure carries its revision as the series counts it from the
+ * input (COUNTING.md 6), never from how often it was published.
  */
 public final class SeriesPublisher {
 
@@ -29,12 +29,8 @@ public final class SeriesPublisher {
 
     private SeriesPublisher() {}
 
-    /**
-     * @param knownOn latest recorded date of the events behind the change, or null when only
-     *                the day moved on (nothing is restated then)
-     */
     public static Publication publish(IndicatorSeries series, Area area, List<IndicatorSnapshot> published,
-                                      ReportingWindow window, LocalDate knownOn, Instant now) {
+                                      ReportingWindow window, Instant now) {
         Map<Period, Counts> counts = new HashMap<>();
         Map<IndicatorSnapshotKey, IndicatorSnapshot> before = new LinkedHashMap<>();
         for (IndicatorSnapshot snapshot : published) {
@@ -53,8 +49,8 @@ public final class SeriesPublisher {
 
             IndicatorSnapshotKey key = key(series.indicator().id(), area.code(), period.type(), period.end());
             IndicatorSnapshot old = before.get(key);
-            int revision = old == null ? 0 : old.getRevision() + (isRestatement(old, current, period, knownOn) ? 1 : 0);
-            IndicatorSnapshot figure = FigureMaker.make(series.indicator(), area, period, current, previous, revision, now);
+            IndicatorSnapshot figure = FigureMaker.make(series.indicator(), area, period, current, previous,
+                    series.revision(period, window.today()), now);
             if (old != null && FigureMaker.sameFigure(old, figure)) {
                 figure = old;
             } else {
@@ -67,12 +63,6 @@ public final class SeriesPublisher {
             changes.add(new Change(withdrawn, null));
         }
         return new Publication(changes, new ArrayList<>(after.values()));
-    }
-
-    private static boolean isRestatement(IndicatorSnapshot old, Counts current, Period period, LocalDate knownOn) {
-        boolean countsChanged = old.getNumerator() != current.numerator()
-                || old.getDenominator() == null || old.getDenominator() != current.denominator();
-        return countsChanged && knownOn != null && knownOn.isAfter(period.end());
     }
 
     public static IndicatorSnapshotKey keyOf(IndicatorSnapshot snapshot) {
