@@ -120,6 +120,12 @@ final class CommentaryRoutes {
             kind = body.kind();
             text = body.text();
         }
+        if (!store.isCaughtUp()) {
+            // Versions are numbered from what is read: writing before the topic is read could repeat one.
+            ctx.header("Retry-After", "5").status(HttpStatus.SERVICE_UNAVAILABLE).json(new OperationsServer.ErrorJson(
+                    "unavailable", null, "the commentary is still being read; try again in a few seconds"));
+            return;
+        }
         Comment.Entry entry = new Comment.Entry(target.indicatorId(), target.areaCode(), target.month(), kind);
         Comment written;
         synchronized (writing) {

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class DemoCommentary {
     private static final Logger LOG = LoggerFactory.getLogger(DemoCommentary.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration READY_WAIT = Duration.ofSeconds(120);
+    private static final Duration RETRY = Duration.ofMillis(500);
 
     record Entry(String indicator, String kind, String text) {}
 
@@ -56,9 +58,16 @@ final class DemoCommentary {
             String uri = serverUrl + "/api/commentary?indicator=" + entry.indicator() + "&area=NATIONAL&month=" + month;
             String body = "{\"kind\":\"" + entry.kind() + "\",\"text\":\"" + entry.text().replace("\"", "\\\"") + "\"}";
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT)
+                HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT)
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body,
-                                StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+                                StandardCharsets.UTF_8)).build();
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                // 503 while the engine is still reading the commentary topic: ask again until a deadline.
+                long deadline = System.nanoTime() + READY_WAIT.toNanos();
+                while (response.statusCode() == 503 && System.nanoTime() < deadline) {
+                    Thread.sleep(RETRY.toMillis());
+                    response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                }
                 if (response.statusCode() == 201) {
                     written++;
                 } else if (response.statusCode() != 409) {
