@@ -346,10 +346,37 @@
     lastLoad = Date.now();
     try {
       const scorecard = await getJson('api/scorecard?' + selection());
-      if (sequence === loadSequence) render(scorecard);
+      if (sequence !== loadSequence) return;
+      render(scorecard);
+      const commentary = await getJson('api/commentary?area=' + encodeURIComponent(scorecard.area.code));
+      if (sequence === loadSequence) showCommentary(commentary.commentary);
     } catch (error) {
       notice.hidden = false;
       notice.textContent = 'Cannot load the scorecard: ' + error.message;
+    }
+  }
+
+  const KIND_NAMES = { ANALYSIS: 'Analysis', ACTIONS: 'Actions', GOOD_PRACTICE: 'Good practice',
+    DATA_QUALITY: 'Data-quality note' };
+
+  // Managers' commentary under each indicator, for the month of the figure shown. Text only:
+  // textContent, so a comment that looks like markup is shown as typed.
+  function showCommentary(entries) {
+    rowsBody.querySelectorAll('tr.commentary').forEach((row) => row.remove());
+    if (!current) return;
+    for (const row of current.rows) {
+      if (!row.latest) continue;
+      const month = row.latest.periodEnd.slice(0, 7);
+      const mine = entries.filter((entry) => entry.indicator === row.indicator.id && entry.month === month);
+      if (mine.length === 0) continue;
+      const cell = el('td', { colspan: '11' });
+      for (const entry of mine) {
+        cell.append(el('p', { class: 'comment', 'data-kind': entry.kind },
+          el('strong', {}, KIND_NAMES[entry.kind] + ': '), entry.text,
+          el('span', { class: 'byline' }, ' (' + entry.author + ')')));
+      }
+      const tr = rowsBody.querySelector('tr[data-indicator="' + CSS.escape(row.indicator.id) + '"]');
+      if (tr) tr.after(el('tr', { class: 'commentary', 'data-for': row.indicator.id }, cell));
     }
   }
 

@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
                     + "bearer.auth.*) come from -X key=value, else CASEPULSE_KAFKA_<KEY> (CASEPULSE_KAFKA_SASL_JAAS_CONFIG), "
                     + "else the --config file, and go to every Kafka client and the serde."},
         subcommands = {GenerateCommand.class, ReplayCommand.class, ReferenceCommand.class, TailCommand.class,
-            ExportCommand.class},
+            ExportCommand.class, ReportCommand.class},
         footer = {"", "Exit status: 0 success, 1 failure, 2 usage error."})
 public final class CasepulseTools implements Runnable {
     static final int FAILURE = 1;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.casepulse.scorecard.SnapshotFigures;
+import org.casepulse.scorecard.commentary.CommentaryBook;
 import org.casepulse.tools.scorecard.SnapshotCsv;
 import org.casepulse.topics.Topics;
 import picocli.CommandLine.Command;
@@ -17,8 +18,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Write the current indicator snapshots to CSV.",
         description = {"Writes the current indicator snapshots to CSV, for a spreadsheet: one row per indicator, "
-                + "area, period type and period end, with every published field plus the indicator's title and the "
-                + "area's name. Reads the snapshot topic to its end. With --public, for figures leaving the service "
+                + "area, period type and period end, with every published field plus the indicator's title, the "
+                + "area's name and the commentary written on it for the month. Reads the snapshot topic to its end. With --public, for figures leaving the service "
                 + "(open data, a public page): counts of 1 to 4 are written c, with enough other counts withheld that "
                 + "none can be worked back out from the totals, and the values derived from them c too."},
         footer = {"", "Examples:",
@@ -36,6 +37,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.SNAPSHOTS,
             description = "The snapshot topic (default: ${DEFAULT-VALUE}).")
     String topic;
+
+    @Option(names = "--commentary-topic", paramLabel = "TOPIC", defaultValue = Topics.COMMENTARY,
+            description = "The commentary topic, whose current texts fill the commentary column (default: ${DEFAULT-VALUE}).")
+    String commentaryTopic;
 
     @Option(names = "--public",
             description = "Disclosure control for publication: small counts and what they would reveal written as c.")
@@ -58,13 +63,17 @@ final class ExportCommand implements Callable<Integer> {
             snapshots.readToEnd(board);
             unreadable = snapshots.unreadable();
         }
+        CommentaryBook commentary = new CommentaryBook();
+        if (!publicView) {
+            unreadable += SnapshotTopic.readCommentary(kafka, commentaryTopic, commentary);
+        }
         long rows;
         if ("-".equals(output)) {
-            rows = SnapshotCsv.write(board, catalogue, areas, context.out(), publicView);
+            rows = SnapshotCsv.write(board, commentary, catalogue, areas, context.out(), publicView);
             context.out().flush();
         } else {
             try (Writer file = Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8)) {
-                rows = SnapshotCsv.write(board, catalogue, areas, file, publicView);
+                rows = SnapshotCsv.write(board, commentary, catalogue, areas, file, publicView);
             }
             context.out().println(String.format(Locale.UK, "%,d figures written to %s", rows, output));
         }

@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.stream.Collectors;
+import org.casepulse.scorecard.commentary.Comment;
+import org.casepulse.scorecard.commentary.CommentaryBook;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -47,12 +51,12 @@ public final class SnapshotCsv {
     /** One CSV row; numbers as plain decimals, dates as YYYY-MM-DD, computedAt as an ISO instant. */
     @JsonPropertyOrder({"section", "indicatorId", "indicatorLabel", "indicatorTitle", "areaCode", "areaName", "areaLevel", "periodType",
         "periodStart", "periodEnd", "numerator", "denominator", "value", "unit", "target", "polarity", "rag",
-        "previousValue", "directionOfTravel", "smallNumbers", "revision", "computedAt"})
+        "previousValue", "directionOfTravel", "smallNumbers", "revision", "computedAt", "commentary"})
     record Row(String section, String indicatorId, String indicatorLabel, String indicatorTitle, String areaCode,
                String areaName, String areaLevel,
                String periodType, String periodStart, String periodEnd, String numerator, String denominator, String value,
                String unit, String target, String polarity, String rag, String previousValue, String directionOfTravel,
-               boolean smallNumbers, int revision, String computedAt) {}
+               boolean smallNumbers, int revision, String computedAt, String commentary) {}
 
     /** Writes the header and a row per figure, exact (the internal view); returns the number of rows. */
     public static long write(SnapshotFigures board, IndicatorCatalogue catalogue, AreaHierarchy areas, Writer out)
@@ -67,6 +71,17 @@ public final class SnapshotCsv {
      */
     public static long write(SnapshotFigures board, IndicatorCatalogue catalogue, AreaHierarchy areas, Writer out,
                              boolean publicView) throws IOException {
+        return write(board, new CommentaryBook(), catalogue, areas, out, publicView);
+    }
+
+    /**
+     * Writes the header and a row per figure, each with the commentary standing on its indicator,
+     * area and the month its period ends in ({@code Analysis: ... | Data-quality note: ...}); returns
+     * the number of rows. The public view leaves commentary out: it is free text written for staff,
+     * which disclosure control cannot check.
+     */
+    public static long write(SnapshotFigures board, CommentaryBook commentary, IndicatorCatalogue catalogue,
+                             AreaHierarchy areas, Writer out, boolean publicView) throws IOException {
         Disclosure disclosure = new Disclosure(board, areas);
         Map<String, Integer> indicatorOrder = new HashMap<>();
         List<IndicatorDefinition> indicators = CatalogueSections.inSectionOrder(catalogue);
@@ -105,7 +120,8 @@ public final class SnapshotCsv {
                         withheld.value() ? WITHHELD : f.rag().name(),
                         previousWithheld ? WITHHELD : plain(f.previousValue()),
                         withheld.value() || previousWithheld ? WITHHELD : f.directionOfTravel().name(),
-                        f.smallNumbers(), f.revision(), f.computedAt().toString()));
+                        f.smallNumbers(), f.revision(), f.computedAt().toString(),
+                        publicView ? "" : commentary(commentary, f)));
             }
         }
         return figures.size();
@@ -141,6 +157,12 @@ public final class SnapshotCsv {
             return board.latest(f.indicatorId(), f.areaCode(), f.periodType(), f.periodEnd().minusDays(1))
                     .map(previous -> of(previous).value()).orElse(false);
         }
+    }
+
+    private static String commentary(CommentaryBook book, Figure f) {
+        return book.current(f.indicatorId(), f.areaCode(), YearMonth.from(f.periodEnd())).stream()
+                .map(comment -> Comment.describe(comment.kind()) + ": " + comment.text())
+                .collect(Collectors.joining(" | "));
     }
 
     private static String plain(Double value) {

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.casepulse.events.CaseEvent;
+import org.casepulse.http.CommentaryView;
 import org.casepulse.http.OperationsServer;
 import org.casepulse.http.OperationsSettings;
 import org.casepulse.http.SnapshotView;
@@ -51,6 +52,7 @@ public final class CasepulseApplication implements AutoCloseable {
     private final Topology topology;
     private KafkaStreams streams;
     private SnapshotView view;
+    private CommentaryView commentary;
     private OperationsServer server;
     private final RegistryOutage registryOutage = new RegistryOutage();
     private StreamsHealth health;
@@ -94,7 +96,8 @@ public final class CasepulseApplication implements AutoCloseable {
         streams.start();
         if (settings.httpEnabled()) {
             view = SnapshotView.start(settings.passThrough(), settings.topics().snapshots());
-            server = OperationsServer.start(operations, view, reference,
+            commentary = CommentaryView.start(settings.passThrough(), settings.topics().commentary());
+            server = OperationsServer.start(operations, view, commentary, reference,
                     metrics.registry(), health);
             LOG.info("Scorecard at {} (API under /api, metrics at /metrics, health at /health/ready)", server.url());
         }
@@ -144,6 +147,9 @@ public final class CasepulseApplication implements AutoCloseable {
         }
         if (view != null) {
             view.close();
+        }
+        if (commentary != null) {
+            commentary.close();
         }
         if (streams != null) {
             // Leave the group: the next start (or another instance) gets the partitions at once,
@@ -195,7 +201,9 @@ public final class CasepulseApplication implements AutoCloseable {
                     new TopicSpec(topics.deadLetters(), partitions, replication,
                             Map.of("retention.ms", String.valueOf(settings.deadLettersRetention().toMillis()))),
                     // Compacted: a dashboard reading from the start gets the current figure of everything.
-                    new TopicSpec(topics.snapshots(), partitions, replication, Map.of("cleanup.policy", "compact"))));
+                    new TopicSpec(topics.snapshots(), partitions, replication, Map.of("cleanup.policy", "compact")),
+                    // Compacted, yet every version stays: each version is a key of its own (see CommentaryKey.avsc).
+                    new TopicSpec(topics.commentary(), partitions, replication, Map.of("cleanup.policy", "compact"))));
         }
     }
 }

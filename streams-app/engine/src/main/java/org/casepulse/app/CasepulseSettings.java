@@ -21,6 +21,7 @@ import org.casepulse.settings.SettingLayers;
 import org.casepulse.settings.SettingsFile;
 import org.casepulse.http.auth.AccessSettings;
 import org.casepulse.http.tls.TlsSettings;
+import org.casepulse.scorecard.commentary.CommentText;
 import org.casepulse.topics.Topics;
 import org.casepulse.topology.TopologySettings;
 
@@ -110,8 +111,10 @@ public final class CasepulseSettings {
             Topics.SNAPSHOTS, "Output topic of indicator snapshots (compacted)."));
     public static final Setting<String> TOPIC_DEAD_LETTERS = declare(Setting.text("casepulse.topics.dead-letters",
             Topics.DEAD_LETTERS, "Dead-letter topic: refused records with the reason in headers."));
+    public static final Setting<String> TOPIC_COMMENTARY = declare(Setting.text("casepulse.topics.commentary",
+            Topics.COMMENTARY, "Commentary and data-quality notes written through the API, every version (compacted)."));
     public static final Setting<Boolean> TOPIC_CREATE = declare(Setting.bool("casepulse.topics.create", true,
-            "Create the three public topics at start-up if they are missing."));
+            "Create the four public topics at start-up if they are missing."));
     public static final Setting<Integer> TOPIC_PARTITIONS = declare(Setting.integer("casepulse.topics.partitions", 4,
             "Partitions of topics created at start-up."));
     public static final Setting<Integer> TOPIC_REPLICATION = declare(Setting.integer("casepulse.topics.replication-factor",
@@ -122,6 +125,8 @@ public final class CasepulseSettings {
             OperationsSettings.DEFAULT_HOST, "Interface the page and API listen on (0.0.0.0: every interface)."));
     public static final Setting<Integer> HTTP_PORT = declare(Setting.port("casepulse.http.port",
             OperationsSettings.DEFAULT_PORT, "Port of the page, API, metrics and health checks."));
+    public static final Setting<Integer> COMMENTARY_MAX_CHARS = declare(Setting.integer("casepulse.commentary.max-chars",
+            CommentText.DEFAULT_MAX_CHARS, "Longest commentary or data-quality note accepted, in characters; a longer one gets 400."));
     public static final Setting<Integer> HTTP_STREAM_MAX_CLIENTS = declare(Setting.integer("casepulse.http.stream.max.clients",
             OperationsSettings.DEFAULT_MAX_STREAM_CLIENTS, "Clients following /api/stream at once; more get 503."));
     // No default on purpose: unset means required, and the local demo can tell "unset" from "asked for".
@@ -263,7 +268,7 @@ public final class CasepulseSettings {
     }
 
     public Topics topics() {
-        return new Topics(get(TOPIC_CASE_EVENTS), get(TOPIC_SNAPSHOTS), get(TOPIC_DEAD_LETTERS));
+        return new Topics(get(TOPIC_CASE_EVENTS), get(TOPIC_SNAPSHOTS), get(TOPIC_DEAD_LETTERS), get(TOPIC_COMMENTARY));
     }
 
     public int topicPartitions() {
@@ -310,7 +315,13 @@ public final class CasepulseSettings {
     public OperationsSettings operations() {
         Map<String, String> all = asMap();
         return new OperationsSettings(httpHost(), httpPort(), OperationsSettings.DEFAULT_HEARTBEAT,
-                get(HTTP_STREAM_MAX_CLIENTS), AccessSettings.fromConfig(all), TlsSettings.fromConfig(all));
+                get(HTTP_STREAM_MAX_CLIENTS), AccessSettings.fromConfig(all), TlsSettings.fromConfig(all),
+                commentaryMaxChars());
+    }
+
+    /** The longest commentary text accepted, in characters. */
+    public int commentaryMaxChars() {
+        return get(COMMENTARY_MAX_CHARS);
     }
 
     public boolean exitOnStreamsError() {

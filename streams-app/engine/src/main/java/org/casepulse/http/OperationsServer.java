@@ -22,6 +22,7 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,7 +60,7 @@ public final class OperationsServer implements AutoCloseable {
     private static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-    private static final String PRINCIPAL = "casepulse.principal";
+    static final String PRINCIPAL = "casepulse.principal";
 
     private final Javalin app;
     private final SnapshotStream stream;
@@ -69,8 +70,8 @@ public final class OperationsServer implements AutoCloseable {
     private final List<Meter> meters;
     private final String url;
 
-    private OperationsServer(OperationsSettings settings, PublishedFigures view, ReferenceData reference,
-                             PrometheusMeterRegistry registry, EngineHealth health) {
+    private OperationsServer(OperationsSettings settings, PublishedFigures view, CommentaryStore commentary,
+                             ReferenceData reference, PrometheusMeterRegistry registry, EngineHealth health) {
         ObjectMapper json = objectMapper();
         this.registry = registry;
         this.policy = AccessPolicy.create(settings.access(), reference.areas());
@@ -100,6 +101,10 @@ public final class OperationsServer implements AutoCloseable {
                         "X-Content-Type-Options", "nosniff", "Cache-Control", "no-cache");
             });
             routes(config.routes, view, reference, health, json);
+            new CommentaryRoutes(commentary, reference, json, settings.commentaryMaxChars(), Clock.systemUTC(),
+                    ctx -> scope(ctx, reference), OperationsServer::checkArea).register(config.routes);
+            new ReportPage(view, commentary, reference, ctx -> scope(ctx, reference), OperationsServer::checkArea)
+                    .register(config.routes);
         });
         this.meters = List.of(
                 Gauge.builder("casepulse.view.figures", view, v -> v.figures().size())
@@ -151,15 +156,25 @@ public final class OperationsServer implements AutoCloseable {
         return start(settings, view, reference, registry, EngineHealth.of(streamsState));
     }
 
-    /** Starts serving, with health from {@code health}: the streams state and what holds processing up. */
+    /**
+     * Starts serving, with health from {@code health}: the streams state and what holds processing
+     * up; commentary is kept in this process only.
+     */
     public static OperationsServer start(OperationsSettings settings, PublishedFigures view, ReferenceData reference,
                                          PrometheusMeterRegistry registry, EngineHealth health) {
+        return start(settings, view, CommentaryStore.inMemory(), reference, registry, health);
+    }
+
+    /** Starts serving, with commentary kept in {@code commentary} (the commentary topic, in the application). */
+    public static OperationsServer start(OperationsSettings settings, PublishedFigures view, CommentaryStore commentary,
+                                         ReferenceData reference, PrometheusMeterRegistry registry, EngineHealth health) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(view, "view");
+        Objects.requireNonNull(commentary, "commentary");
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(health, "health");
-        return new OperationsServer(settings, view, reference, registry, health);
+        return new OperationsServer(settings, view, commentary, reference, registry, health);
     }
 
     /** The port listened on (the one picked when started with port 0). */
@@ -333,7 +348,7 @@ public final class OperationsServer implements AutoCloseable {
         }
     }
 
-    private static AreaScope scope(Context ctx, ReferenceData reference) {
+    static AreaScope scope(Context ctx, ReferenceData reference) {
         Principal principal = ctx.attribute(PRINCIPAL);
         try {
             return AreaScope.of(principal == null ? Principal.UNRESTRICTED : principal, reference.areas());
@@ -342,7 +357,7 @@ public final class OperationsServer implements AutoCloseable {
         }
     }
 
-    private static void checkArea(AreaScope scope, String areaCode) {
+    static void checkArea(AreaScope scope, String areaCode) {
         if (areaCode != null && !scope.permits(areaCode)) {
             throw new AreaForbiddenException("area " + areaCode + " is outside your area " + scope.area()
                     + ": you see " + scope.area() + ", the areas beneath it and NATIONAL");

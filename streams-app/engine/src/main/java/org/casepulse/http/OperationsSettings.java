@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import org.casepulse.http.auth.AccessSettings;
 import org.casepulse.http.tls.TlsSettings;
+import org.casepulse.scorecard.commentary.CommentText;
 
 /**
  * Where and how the operations surface listens (settings {@code casepulse.http.*}, declared in
@@ -16,9 +17,10 @@ import org.casepulse.http.tls.TlsSettings;
  * @param maxStreamClients event-stream clients served at once; more get 503
  * @param access           who may use what (authentication off when constructed without it)
  * @param tls              TLS on the port; null for plain HTTP
+ * @param commentaryMaxChars the longest commentary text accepted, in characters
  */
 public record OperationsSettings(String host, int port, Duration heartbeat, int maxStreamClients,
-                                 AccessSettings access, TlsSettings tls) {
+                                 AccessSettings access, TlsSettings tls, int commentaryMaxChars) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
@@ -36,6 +38,14 @@ public record OperationsSettings(String host, int port, Duration heartbeat, int 
         if (maxStreamClients < 0) {
             throw new IllegalArgumentException("maxStreamClients must be 0 or more, got " + maxStreamClients);
         }
+        if (commentaryMaxChars < 1) {
+            throw new IllegalArgumentException("commentaryMaxChars must be 1 or more, got " + commentaryMaxChars);
+        }
+    }
+
+    public OperationsSettings(String host, int port, Duration heartbeat, int maxStreamClients, AccessSettings access,
+                              TlsSettings tls) {
+        this(host, port, heartbeat, maxStreamClients, access, tls, CommentText.DEFAULT_MAX_CHARS);
     }
 
     /** Plain HTTP without authentication, as tests and embedding code start it. */
@@ -53,15 +63,19 @@ public record OperationsSettings(String host, int port, Duration heartbeat, int 
     }
 
     public OperationsSettings withAccess(AccessSettings access) {
-        return new OperationsSettings(host, port, heartbeat, maxStreamClients, access, tls);
+        return new OperationsSettings(host, port, heartbeat, maxStreamClients, access, tls, commentaryMaxChars);
     }
 
     public OperationsSettings withTls(TlsSettings tls) {
-        return new OperationsSettings(host, port, heartbeat, maxStreamClients, access, tls);
+        return new OperationsSettings(host, port, heartbeat, maxStreamClients, access, tls, commentaryMaxChars);
+    }
+
+    public OperationsSettings withCommentaryMaxChars(int commentaryMaxChars) {
+        return new OperationsSettings(host, port, heartbeat, maxStreamClients, access, tls, commentaryMaxChars);
     }
 
     public OperationsSettings withMaxStreamClients(int maxStreamClients) {
-        return new OperationsSettings(host, port, heartbeat, maxStreamClients, access, tls);
+        return new OperationsSettings(host, port, heartbeat, maxStreamClients, access, tls, commentaryMaxChars);
     }
 
 }

@@ -81,9 +81,10 @@ class OpenApiIT {
         List<String> paths = new ArrayList<>();
         document.get("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).containsExactlyInAnyOrder("/api/indicators", "/api/areas", "/api/snapshots", "/api/scorecard",
-                "/api/stream", "/api/openapi.json", "/health/live", "/health/ready", "/metrics");
+                "/api/stream", "/api/openapi.json", "/health/live", "/health/ready", "/metrics", "/api/commentary",
+                "/report");
         for (String path : paths) {
-            if (!path.equals("/api/stream")) {
+            if (!path.equals("/api/stream") && !path.equals("/report")) {
                 assertThat(http.get(path).status()).as(path).isIn(200, 503);
             }
         }
@@ -103,6 +104,10 @@ class OpenApiIT {
         "/api/scorecard?area=NOWHERE                       | /api/scorecard  | 400",
         "/api/stream?area=NOWHERE                          | /api/stream     | 400",
         "/api/stream                                       | /api/stream     | 406",
+        "/api/commentary                                   | /api/commentary | 200",
+        "/api/commentary?area=N6&month=2026-03&history=true | /api/commentary | 200",
+        "/api/commentary?month=March                       | /api/commentary | 400",
+        "/report?month=2026-13                             | /report         | 400",
         "/health/live                                      | /health/live    | 200",
         "/health/ready                                     | /health/ready   | 200",
     })
@@ -131,6 +136,38 @@ class OpenApiIT {
     }
 
     @Test
+    void shouldDescribeEveryAnswerOfTheCommentaryWrites() {
+        String entry = "/api/commentary?indicator=allocation-within-2wd&area=N6&month=2026-03";
+        String body = "{\"kind\":\"analysis\",\"text\":\"Two posts vacant in N6.\"}";
+        Http.Answer created = http.send("POST", entry, body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(errors("/api/commentary", "post", 201, created.json())).isEmpty();
+        Http.Answer conflict = http.send("POST", entry, body);
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(errors("/api/commentary", "post", 409, conflict.json())).isEmpty();
+        Http.Answer changed = http.send("PUT", entry, body.replace("Two", "Three"));
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(errors("/api/commentary", "put", 200, changed.json())).isEmpty();
+        Http.Answer bad = http.send("PUT", entry, "{\"kind\":\"gossip\",\"text\":\"x\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(errors("/api/commentary", "put", 400, bad.json())).isEmpty();
+        Http.Answer deleted = http.send("DELETE", entry + "&kind=analysis", null);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(errors("/api/commentary", "delete", 200, deleted.json())).isEmpty();
+        Http.Answer missing = http.send("DELETE", entry + "&kind=analysis", null);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(errors("/api/commentary", "delete", 404, missing.json())).isEmpty();
+        Http.Answer history = http.get("/api/commentary?area=N6&history=true");
+        assertThat(history.json().get("count").asInt()).isEqualTo(3);
+        assertThat(errors("/api/commentary", 200, history.json())).isEmpty();
+
+        Http.Answer report = http.get("/report?area=NORTH&month=2025-10", "text/html");
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.contentType()).startsWith("text/html");
+        assertThat(document.at(pointer("/report") + "/get/responses/200/content").has("text/html")).isTrue();
+    }
+
+    @Test
     void shouldCatchAnAnswerThatDoesNotMatch() {
         // The check itself can fail: a figure with an identifier that is not in the document is refused.
         ObjectNode figures = (ObjectNode) http.get("/api/snapshots").json();
@@ -140,9 +177,14 @@ class OpenApiIT {
 
     /** What is wrong with the body against the schema the document gives for the path's GET and status. */
     private static List<Error> errors(String path, int status, JsonNode body) {
-        String response = pointer(path) + "/get/responses/" + status;
+        return errors(path, "get", status, body);
+    }
+
+    /** What is wrong with the body against the schema the document gives for the path's method and status. */
+    private static List<Error> errors(String path, String method, int status, JsonNode body) {
+        String response = pointer(path) + "/" + method + "/responses/" + status;
         JsonNode node = document.at(response);
-        assertThat(node.isMissingNode()).as("the document describes %s %s", path, status).isFalse();
+        assertThat(node.isMissingNode()).as("the document describes %s %s %s", method, path, status).isFalse();
         if (node.has("$ref")) {
             response = node.get("$ref").asText().substring(1);
         }

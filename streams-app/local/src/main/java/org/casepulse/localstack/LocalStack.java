@@ -65,6 +65,10 @@ public final class LocalStack implements AutoCloseable {
                     broker.bootstrapServers(), registry.url(), dataDir.toAbsolutePath());
             if (application.server() != null) {
                 LOG.info("Open the scorecard: {}", application.server().url());
+                if ("none".equals(settings.find(CasepulseSettings.HTTP_AUTH_MODE).orElse(null))) {
+                    DemoCommentary.typeInBackground(application.server().url(),
+                            java.time.YearMonth.from(settings.clock().today()).minusMonths(1));
+                }
             }
             return new LocalStack(broker, registry, application, settings, feed);
         } catch (RuntimeException e) {

@@ -47,6 +47,11 @@ class LocalStackIT {
             send(stack, referral, one.allocation("N1", "2024-04-04", "w1"));
             assertThat(readEvents(stack, 2).get(0)).as("read back with our serde").isEqualTo(referral);
             awaitNationalAllocations(stack, 1);
+            // The demo typed its commentary for last month through the API: the report reads like seed 003.
+            await().atMost(TIMEOUT).until(() -> get(stack, "/api/commentary?area=NATIONAL&month=2024-03")
+                    .contains("\"count\":" + DemoCommentary.ENTRIES.size()));
+            assertThat(get(stack, "/report?month=2024-03")).contains("Duty rotas doubled",
+                    "href=\"#notes\">Data-quality notes</a> (1)", "had not been recorded on the system");
         }
 
         try (LocalStack stack = start(dataDir, settings)) {
@@ -54,7 +59,18 @@ class LocalStackIT {
             assertThat(readEvents(stack, 4)).as("the first run's records still read with the restarted registry").hasSize(4);
             IndicatorSnapshot national = awaitNationalAllocations(stack, 2);
             assertThat(national.getNumerator()).as("the first case survived the restart").isEqualTo(1);
+            await().atMost(TIMEOUT).until(() -> get(stack, "/api/commentary?area=NATIONAL&month=2024-03&history=true")
+                    .contains("\"count\":" + DemoCommentary.ENTRIES.size()));
+            assertThat(DemoCommentary.type(stack.application().server().url(), java.time.YearMonth.of(2024, 3)))
+                    .as("typed once: a second run finds the entries there").isZero();
         }
+    }
+
+    private static String get(LocalStack stack, String path) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.application().server().url() + path))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.body();
     }
 
     private static LocalStack start(Path dataDir, CasepulseSettings settings) {

@@ -4,13 +4,20 @@ package org.casepulse.topics;
  * The topics Casepulse reads and writes. Names say what flows in them and carry a version, so a
  * change of format is a new topic, not a surprise for consumers.
  */
-public record Topics(String caseEvents, String snapshots, String deadLetters) {
+public record Topics(String caseEvents, String snapshots, String deadLetters, String commentary) {
 
     public static final String CASE_EVENTS = "casepulse.case-events.v1";
     public static final String SNAPSHOTS = "casepulse.indicator-snapshots.v1";
     public static final String DEAD_LETTERS = "casepulse.dead-letters.v1";
+    /** Managers' commentary and data-quality notes, every version (compacted: a version per key). */
+    public static final String COMMENTARY = "casepulse.commentary.v1";
+
+    /** The three topics of the counting pipeline, with the default commentary topic. */
+    public Topics(String caseEvents, String snapshots, String deadLetters) {
+        this(caseEvents, snapshots, deadLetters, COMMENTARY);
+    }
 
     public static Topics defaults() {
-        return new Topics(CASE_EVENTS, SNAPSHOTS, DEAD_LETTERS);
+        return new Topics(CASE_EVENTS, SNAPSHOTS, DEAD_LETTERS, COMMENTARY);
     }
 }

@@ -1,0 +1,95 @@
+package org.casepulse.scorecard.report;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.casepulse.commentary.CommentaryKind;
+import org.casepulse.indicators.IndicatorCatalogue;
+import org.casepulse.reference.Area;
+import org.casepulse.reference.AreaHierarchy;
+import org.casepulse.scorecard.AreaJson;
+import org.casepulse.scorecard.Figure;
+import org.casepulse.scorecard.IndicatorJson;
+import org.casepulse.scorecard.Scorecard;
+import org.casepulse.scorecard.SnapshotFigures;
+import org.casepulse.scorecard.commentary.Comment;
+import org.casepulse.scorecard.commentary.CommentaryBook;
+import org.casepulse.snapshots.PeriodType;
+
+/**
+ * The month's board report for one area, as the seed reports lay theirs out (seed 003): the
+ * catalogue's sections in order, a row per indicator with its headline figure at the month's end,
+ * the managers' commentary under each section and the data-quality notes at the end. Built from
+ * the read model alone (figures and commentary), so the engine's page and the tool make the same
+ * report; {@link BoardReportHtml} renders it.
+ *
+ * @param updatedAt the latest computation time among the rows' figures; null when there is none
+ * @param view      how far the view behind the figures had read, for people; null when not known
+ */
+public record BoardReport(AreaJson area, YearMonth month, List<Section> sections, List<Note> dataQualityNotes,
+                          Instant updatedAt, String view) {
+
+    /**
+     * @param id         the anchor the contents list links to
+     * @param commentary the analysis, actions and good practice written on the section's indicators
+     */
+    public record Section(String id, String name, List<Row> rows, List<Comment> commentary) {}
+
+    /**
+     * @param figure    the headline figure at the month's end; null when none is published
+     * @param benchmark England, regional or statistical-neighbour value: not built yet, always null
+     *                  (the report prints an empty column for it)
+     * @param notes     the numbers of the data-quality notes on this row (1-based, as printed)
+     */
+    public record Row(IndicatorJson indicator, PeriodType periodType, Figure figure, Scorecard.Standing best,
+                      List<Scorecard.Standing> hotspots, String benchmark, List<Integer> notes) {}
+
+    /** A data-quality note, numbered as the report prints it. */
+    public record Note(int number, IndicatorJson indicator, Comment comment) {}
+
+    /**
+     * @param visible the areas the reader may see: peers outside it are not compared
+     */
+    public static BoardReport of(SnapshotFigures figures, CommentaryBook commentary, IndicatorCatalogue catalogue,
+                                 AreaHierarchy areas, Area area, YearMonth month, String view,
+                                 Predicate<String> visible) {
+        Scorecard scorecard = Scorecard.of(figures, catalogue, areas, area, null, month.atEndOfMonth(), view, visible);
+        Map<String, List<Scorecard.Row>> bySection = new LinkedHashMap<>();
+        for (Scorecard.Row row : scorecard.rows()) {
+            bySection.computeIfAbsent(row.indicator().section(), section -> new ArrayList<>()).add(row);
+        }
+        List<Section> sections = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
+        for (Map.Entry<String, List<Scorecard.Row>> section : bySection.entrySet()) {
+            List<Row> rows = new ArrayList<>();
+            List<Comment> sectionCommentary = new ArrayList<>();
+            for (Scorecard.Row row : section.getValue()) {
+                List<Integer> rowNotes = new ArrayList<>();
+                for (Comment comment : commentary.current(row.indicator().id(), area.code(), month)) {
+                    if (comment.kind() == CommentaryKind.DATA_QUALITY) {
+                        notes.add(new Note(notes.size() + 1, row.indicator(), comment));
+                        rowNotes.add(notes.size());
+                    } else {
+                        sectionCommentary.add(comment);
+                    }
+                }
+                rows.add(new Row(row.indicator(), row.periodType(), row.latest(), row.best(), row.hotspots(), null,
+                        List.copyOf(rowNotes)));
+            }
+            sections.add(new Section("section-" + (sections.size() + 1), section.getKey(), List.copyOf(rows),
+                    List.copyOf(sectionCommentary)));
+        }
+        return new BoardReport(AreaJson.of(area, areas), month, List.copyOf(sections), List.copyOf(notes),
+                scorecard.updatedAt(), view);
+    }
+
+    /** The indicator a comment is on, as the report names it. */
+    public IndicatorJson indicator(Comment comment) {
+        return sections.stream().flatMap(section -> section.rows().stream()).map(Row::indicator)
+                .filter(indicator -> indicator.id().equals(comment.indicatorId())).findFirst().orElse(null);
+    }
+}

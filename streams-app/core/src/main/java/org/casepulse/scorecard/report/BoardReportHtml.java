@@ -1,0 +1,295 @@
+package org.casepulse.scorecard.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.casepulse.scorecard.Figure;
+import org.casepulse.scorecard.IndicatorJson;
+import org.casepulse.scorecard.Scorecard;
+import org.casepulse.scorecard.commentary.Comment;
+import org.casepulse.snapshots.DirectionOfTravel;
+import org.casepulse.snapshots.PeriodType;
+import org.casepulse.snapshots.Polarity;
+import org.casepulse.snapshots.Rag;
+import org.casepulse.snapshots.Unit;
+
+/**
+ * The board report as one self-contained HTML page (its style sheet inside, nothing fetched), laid
+ * out as seed 003: title, guidance notes, contents, a table per section, commentary under each
+ * section, data-quality notes. Print CSS makes the browser's "print to PDF" an A4 landscape
+ * document: each section on a new page, the table header repeated on every page.
+ */
+public final class BoardReportHtml {
+    private static final Locale UK = Locale.UK;
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", UK);
+    private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM yyyy", UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", UK);
+    private static final DateTimeFormatter WRITTEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", UK)
+            .withZone(ZoneId.of("Europe/London"));
+    private static final String[] COLUMNS = {"Indicator", "Pol.", "Data period", "Target", "Result", "RAG", "DoT",
+        "Num", "Denom", "Previous result", "Benchmark", "Best performance", "Hotspots"};
+
+    /** The whole style sheet; constant, so the server can allow exactly it by its hash. */
+    public static final String STYLE = String.join("\n",
+            "body{font-family:Arial,Helvetica,sans-serif;font-size:10pt;color:#111;margin:16px}",
+            "h1{font-size:18pt;margin:0 0 4px}h2{font-size:13pt;margin:14px 0 6px;border-bottom:2px solid #333}",
+            "h3{font-size:10.5pt;margin:10px 0 2px}",
+            ".subtitle{font-size:12pt;margin:0 0 10px;color:#333}",
+            ".guidance{font-size:8.5pt;color:#333;max-width:60em}.guidance dt{font-weight:bold}",
+            ".guidance dd{margin:0 0 4px 1.5em}",
+            "table{border-collapse:collapse;width:100%;font-size:8.5pt}",
+            "th,td{border:1px solid #999;padding:2px 4px;vertical-align:top}",
+            "thead th{background:#dde3ea;text-align:left}",
+            "td.num{text-align:right;white-space:nowrap}",
+            ".rag{font-weight:bold;text-align:center;white-space:nowrap}",
+            ".rag-RED{background:#d73027;color:#fff}.rag-AMBER{background:#fdae61;color:#111}",
+            ".rag-GREEN{background:#1a9850;color:#fff}.rag-NOT_RATED{background:#eee;color:#333}",
+            ".dot-IMPROVING{color:#1a7a40}.dot-WORSENING{color:#b3261e}.muted{color:#777}",
+            ".label{font-weight:bold;margin-right:4px}.note-ref{font-size:7.5pt;margin-left:4px}",
+            ".commentary p{margin:2px 0 8px}.byline{font-size:8pt;color:#555}",
+            ".kind{font-weight:bold}",
+            "@page{size:A4 landscape;margin:10mm}",
+            "@media print{body{margin:0}",
+            "section.report-section,section.notes{break-before:page}",
+            "thead{display:table-header-group}tr{break-inside:avoid}",
+            "h2,h3{break-after:avoid}",
+            "th,td{-webkit-print-color-adjust:exact;print-color-adjust:exact}",
+            "a{color:inherit;text-decoration:none}}");
+
+    private BoardReportHtml() {}
+
+    /** For a Content-Security-Policy that allows the report's own style sheet and nothing else inline. */
+    public static String styleHash() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(STYLE.getBytes(StandardCharsets.UTF_8));
+            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The report's title: {@code North, board report March 2026}. */
+    public static String title(BoardReport report) {
+        return report.area().name() + ": performance board report, " + report.month().format(MONTH);
+    }
+
+    public static String render(BoardReport report) {
+        Html html = new Html().doctype();
+        html.open("html", "lang", "en-GB").open("head").open("meta", "charset", "utf-8")
+                .element("title", title(report)).style(STYLE).close("head");
+        html.open("body");
+        html.element("h1", "Children's social care performance scorecard");
+        html.element("p", report.area().name() + " (" + report.area().code() + "), "
+                + report.month().format(MONTH), "class", "subtitle");
+        guidance(html, report);
+        contents(html, report);
+        for (BoardReport.Section section : report.sections()) {
+            section(html, report, section);
+        }
+        notes(html, report);
+        html.close("body").close("html");
+        return html.build();
+    }
+
+    private static void guidance(Html html, BoardReport report) {
+        html.open("section", "class", "guidance").element("h2", "Guidance notes").open("dl");
+        html.element("dt", "Polarity").element("dd", "H: the aim is the highest number or percentage possible. "
+                + "L: the lowest possible. T: as close to the target as possible.");
+        html.element("dt", "RAG ratings").element("dd", "RED: significantly away from the target. AMBER: close to "
+                + "the target (within its tolerance). GREEN: the target is met. Not rated: no target set.");
+        html.element("dt", "Direction of travel (DoT)").element("dd", "Against the same area's previous period "
+                + "of the same kind: improving, no change or worsening, by the indicator's polarity.");
+        html.element("dt", "Data period").element("dd", "YTD: year to date (April to the month). R12M: rolling "
+                + "12 months. SS: snapshot at the month's end. Month: the month alone.");
+        html.element("dt", "Best performance and hotspots").element("dd", "Among the areas beneath this one: the "
+                + "best value by polarity, and the areas rated RED, worst first.");
+        html.element("dt", "Figures").element("dd", "As published by Casepulse"
+                + (report.updatedAt() == null ? "" : ", latest computed "
+                + WRITTEN.format(report.updatedAt()))
+                + (report.view() == null || report.view().equals("caught up") ? "" : " (" + report.view() + ")")
+                + ". * marks small numbers (one case swings the figure); rN a figure restated N times after "
+                + "its period ended.");
+        html.close("dl").close("section");
+    }
+
+    private static void contents(Html html, BoardReport report) {
+        html.open("nav", "class", "contents").element("h2", "Contents").open("ol");
+        for (BoardReport.Section section : report.sections()) {
+            html.open("li").element("a", heading(section.name()), "href", "#" + section.id())
+                    .text(" (" + section.rows().size() + (section.rows().size() == 1 ? " indicator" : " indicators")
+                            + (section.commentary().isEmpty() ? "" : ", commentary") + ")").close("li");
+        }
+        html.open("li").element("a", "Data-quality notes", "href", "#notes")
+                .text(" (" + report.dataQualityNotes().size() + ")").close("li");
+        html.close("ol").close("nav");
+    }
+
+    private static void section(Html html, BoardReport report, BoardReport.Section section) {
+        html.open("section", "class", "report-section", "id", section.id());
+        html.element("h2", heading(section.name()));
+        html.open("table").open("thead").open("tr");
+        for (String column : COLUMNS) {
+            html.element("th", column, "scope", "col");
+        }
+        html.close("tr").close("thead").open("tbody");
+        for (BoardReport.Row row : section.rows()) {
+            row(html, row);
+        }
+        html.close("tbody").close("table");
+        if (!section.commentary().isEmpty()) {
+            html.open("div", "class", "commentary").element("h3", "Commentary");
+            for (Comment comment : section.commentary()) {
+                IndicatorJson indicator = report.indicator(comment);
+                html.open("h3").text(indicator == null ? comment.indicatorId() : name(indicator))
+                        .close("h3");
+                html.open("p").element("span", Comment.describe(comment.kind()) + ": ", "class", "kind")
+                        .lines(comment.text()).close("p");
+                html.element("p", byline(comment), "class", "byline");
+            }
+            html.close("div");
+        }
+        html.close("section");
+    }
+
+    private static void row(Html html, BoardReport.Row row) {
+        IndicatorJson indicator = row.indicator();
+        Figure figure = row.figure();
+        html.open("tr", "data-indicator", indicator.id());
+        html.open("th", "scope", "row");
+        if (indicator.label() != null) {
+            html.element("span", indicator.label(), "class", "label");
+        }
+        html.text(indicator.title());
+        for (Integer note : row.notes()) {
+            html.element("a", "note " + note, "class", "note-ref", "href", "#note-" + note);
+        }
+        html.close("th");
+        html.element("td", indicator.polarity() == Polarity.NONE ? "-" : indicator.polarity().name());
+        html.element("td", figure == null ? period(row.periodType(), null) : period(figure.periodType(),
+                figure.periodEnd()));
+        Double target = figure != null ? figure.target() : indicator.target() == null ? null
+                : indicator.target().doubleValue();
+        html.element("td", value(target, indicator.unit(), indicator.decimals()), "class", "num");
+        if (figure == null) {
+            html.element("td", "no figure", "class", "num muted");
+            html.element("td", "-", "class", "rag rag-NOT_RATED");
+            html.element("td", "-");
+            html.element("td", "-", "class", "num").element("td", "-", "class", "num");
+            html.element("td", "-", "class", "num");
+        } else {
+            html.element("td", value(figure.value(), figure.unit(), indicator.decimals())
+                    + (figure.smallNumbers() ? "*" : "") + (figure.revision() > 0 ? " r" + figure.revision() : ""),
+                    "class", "num result");
+            html.element("td", rag(figure.rag()), "class", "rag rag-" + figure.rag().name());
+            html.element("td", direction(figure.directionOfTravel()), "class", "dot-" + figure.directionOfTravel().name());
+            html.element("td", number(figure.numerator(), 0), "class", "num");
+            html.element("td", figure.denominator() == null ? "-" : number(figure.denominator(), 0), "class", "num");
+            html.element("td", value(figure.previousValue(), figure.unit(), indicator.decimals()), "class", "num");
+        }
+        // Benchmarks (England, region, statistical neighbours) are not built yet: the column stays empty.
+        html.element("td", row.benchmark() == null ? "" : row.benchmark(), "class", "num benchmark");
+        html.element("td", row.best() == null ? "-" : standing(row.best(), indicator));
+        html.element("td", row.hotspots().isEmpty() ? (row.best() == null ? "-" : "None")
+                : row.hotspots().stream().map(s -> standing(s, indicator)).collect(Collectors.joining(", ")));
+        html.close("tr");
+    }
+
+    private static void notes(Html html, BoardReport report) {
+        html.open("section", "class", "notes", "id", "notes").element("h2", "Data-quality notes");
+        if (report.dataQualityNotes().isEmpty()) {
+            html.element("p", "No data-quality notes for " + report.month().format(MONTH) + ".", "class", "muted");
+        } else {
+            html.open("ol");
+            for (BoardReport.Note note : report.dataQualityNotes()) {
+                html.open("li", "id", "note-" + note.number()).element("strong", name(note.indicator()))
+                        .open("p").lines(note.comment().text()).close("p")
+                        .element("p", byline(note.comment()), "class", "byline").close("li");
+            }
+            html.close("ol");
+        }
+        html.close("section");
+    }
+
+    private static String name(IndicatorJson indicator) {
+        return (indicator.label() == null ? "" : indicator.label() + " ") + indicator.title();
+    }
+
+    private static String byline(Comment comment) {
+        return comment.author() + ", " + WRITTEN.format(comment.writtenAt())
+                + (comment.version() > 1 ? " (version " + comment.version() + ")" : "");
+    }
+
+    static String heading(String section) {
+        return section.isEmpty() ? section : section.substring(0, 1).toUpperCase(UK) + section.substring(1);
+    }
+
+    static String period(PeriodType type, LocalDate end) {
+        String name = switch (type) {
+            case MONTH -> "Month";
+            case YTD -> "YTD";
+            case R12M -> "R12M";
+            case SNAPSHOT -> "SS";
+        };
+        if (end == null) {
+            return name;
+        }
+        return type == PeriodType.SNAPSHOT && !end.equals(YearMonth.from(end).atEndOfMonth())
+                ? name + " " + DAY.format(end) : name + " to " + SHORT_MONTH.format(end);
+    }
+
+    static String value(Double value, Unit unit, int decimals) {
+        if (value == null) {
+            return "-";
+        }
+        String number = number(value, decimals);
+        return switch (unit) {
+            case PERCENT -> number + "%";
+            case PERCENT_CHANGE -> (value > 0 ? "+" : "") + number + "%";
+            case RATE_PER_10K, RATIO, COUNT -> number;
+        };
+    }
+
+    static String rag(Rag rag) {
+        return rag == Rag.NOT_RATED ? "Not rated" : rag.name();
+    }
+
+    static String direction(DirectionOfTravel direction) {
+        return switch (direction) {
+            case IMPROVING -> "↑ Improving";
+            case WORSENING -> "↓ Worsening";
+            case NO_CHANGE -> "→ No change";
+            case UP -> "↑ Up";
+            case DOWN -> "↓ Down";
+            case NOT_COMPARABLE -> "-";
+        };
+    }
+
+    private static String standing(Scorecard.Standing standing, IndicatorJson indicator) {
+        return standing.areaCode() + " (" + value(standing.value(), indicator.unit(), indicator.decimals())
+                + (standing.smallNumbers() ? "*" : "") + ")";
+    }
+
+    static String number(double value, int decimals) {
+        BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
+        DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
+                DecimalFormatSymbols.getInstance(UK));
+        return format.format(rounded);
+    }
+
+    /** Unused columns never vanish: the list printed in every section's header. */
+    static List<String> columns() {
+        return List.of(COLUMNS);
+    }
+}
