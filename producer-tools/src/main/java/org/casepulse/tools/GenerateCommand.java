@@ -101,10 +101,11 @@ final class GenerateCommand implements Callable<Integer> {
                     + "unknown area, or a plan ended before it started (default: ${DEFAULT-VALUE}).")
     double malformed;
 
-    @Option(names = "--assessment-framework", paramLabel = "FRAMEWORK", defaultValue = "single",
+    @Option(names = "--assessment-framework", paramLabel = "FRAMEWORK", defaultValue = "mixed",
             converter = FrameworkConverter.class,
-            description = "How statutory assessments are typed: single (default) or initial-core (initial assessments, "
-                    + "then core ones for the children who need more: the former framework, NI 59/60).")
+            description = "How statutory assessments are typed: single, initial-core (initial assessments, then core "
+                    + "ones for the children who need more: the former framework, NI 59/60), or mixed (default: single, "
+                    + "except the last region of the hierarchy, South by default, still on initial-core).")
     AssessmentFramework framework;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -215,15 +216,16 @@ final class GenerateCommand implements Callable<Integer> {
                 kafka.schemaRegistryUrl, topic, kafka.connectTimeout(), kafka.clientProperties())));
     }
 
-    /** {@code single} or {@code initial-core}, as the help says them. */
+    /** {@code single}, {@code initial-core} or {@code mixed}, as the help says them. */
     static final class FrameworkConverter implements ITypeConverter<AssessmentFramework> {
         @Override
         public AssessmentFramework convert(String value) {
             return switch (value.toLowerCase(Locale.ROOT)) {
                 case "single" -> AssessmentFramework.SINGLE;
                 case "initial-core" -> AssessmentFramework.INITIAL_CORE;
+                case "mixed" -> AssessmentFramework.MIXED;
                 default -> throw new picocli.CommandLine.TypeConversionException(
-                        "--assessment-framework must be single or initial-core, got " + value);
+                        "--assessment-framework must be single, initial-core or mixed, got " + value);
             };
         }
     }

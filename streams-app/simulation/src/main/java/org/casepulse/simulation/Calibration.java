@@ -83,6 +83,12 @@ final class Calibration {
     static final double PRIVATE_FOSTERING = 0.004;
     static final double S31 = 0.03;
     static final double PRIVATE_LAW = 0.02;
+    /**
+     * Share of the other referrals of children under 5 that are adoption cases (relinquished
+     * babies, young children needing a permanent home): about 0.8% of referrals, so that the
+     * adoption demand row (RF6) has cases in every month.
+     */
+    static final double ADOPTION_UNDER_5 = 0.03;
     /** Early-help cases closed with outcomes achieved, then stepped down to universal services. */
     static final double EARLY_HELP_OUTCOMES = 0.45;
     static final double EARLY_HELP_UNIVERSAL = 0.15;
@@ -99,6 +105,7 @@ final class Calibration {
 
     // Children in care.
     static final double CLA_AFTER_S31 = 0.35;
+    static final double CLA_AFTER_ADOPTION_REFERRAL = 0.5;
     static final double CLA_AFTER_ASSESSMENT = 0.035;
     static final double CLA_ASYLUM_SEEKING = 0.85;
     static final double STABLE_PLACEMENTS = 0.84;
