@@ -126,8 +126,10 @@ final class Calibration {
     static final double PF_VISIT_IN_TIME = 0.78;
     static final double PF_ASSESSMENT_IN_TIME = 0.875;
 
-    // The former framework: initial assessments within 10 working days, core ones within 35 of their start.
-    static final double INITIAL_WITHIN_10 = 0.86;
-    static final double CORE_AFTER_INITIAL = 0.55;
-    static final double CORE_WITHIN_35 = 0.81;
+    // The former framework, to the county's levels (seed 003): initial assessments within 10 working
+    // days of the referral about 86% (of those the allocation leaves time for, this share), core
+    // assessments after about 58% of them, within 45 working days of the referral about 81%.
+    static final double INITIAL_WITHIN_10 = 0.99;
+    static final double CORE_AFTER_INITIAL = 0.57;
+    static final double CORE_WITHIN_45 = 0.84;
 }

@@ -331,8 +331,11 @@ final class World {
                 return days.addWorkingDays(c.referralDay, total);
             }
             case CORE -> {
-                return days.addWorkingDays(day, random.nextDouble() < Calibration.CORE_WITHIN_35
-                        ? 10 + random.nextInt(26) : 36 + random.nextInt(25));
+                // Timed from the referral, as the county counted it (within 45 working days); at least 10 from its start.
+                int earliest = days.workingDaysBetween(c.referralDay, day) + 10;
+                int total = random.nextDouble() < Calibration.CORE_WITHIN_45 && earliest <= 45
+                        ? earliest + random.nextInt(46 - earliest) : Math.max(46, earliest) + random.nextInt(25);
+                return days.addWorkingDays(c.referralDay, total);
             }
             case PRIVATE_FOSTERING -> {
                 int earliest = days.workingDaysBetween(c.arrangementStartDay, day) + 5;
