@@ -101,6 +101,9 @@ final class GenerateCommand implements Callable<Integer> {
                     + "unknown area, or a plan ended before it started (default: ${DEFAULT-VALUE}).")
     double malformed;
 
+    /** Sizing to {@code --total} aims this much over: the pilot run that sizes it is small and noisy. */
+    private static final double TOTAL_MARGIN = 1.05;
+
     @Option(names = "--assessment-framework", paramLabel = "FRAMEWORK", defaultValue = "mixed",
             converter = FrameworkConverter.class,
             description = "How statutory assessments are typed: single, initial-core (initial assessments, then core "
@@ -188,8 +191,9 @@ final class GenerateCommand implements Callable<Integer> {
                 referralsPerDay == null ? SimulationSettings.DEFAULT_REFERRALS_PER_WORKING_DAY : referralsPerDay,
                 new FaultRates(amendments, retractions, duplicates, late, malformed), framework);
         if (total != null && referralsPerDay == null) {
+            // Aimed a little over: the run stops at the total, so the pilot's noise must not leave it short.
             return settings.withReferralsPerWorkingDay(
-                    Simulation.referralsPerWorkingDayFor(total, settings, hierarchy, calendar));
+                    TOTAL_MARGIN * Simulation.referralsPerWorkingDayFor(total, settings, hierarchy, calendar));
         }
         return settings;
     }
