@@ -95,7 +95,7 @@ class GenerateCommandTest {
 
         Cli.Result bad = Cli.exec("generate", "--assessment-framework", "triple", "--output", "-");
         assertThat(bad.status()).isEqualTo(2);
-        assertThat(bad.err()).contains("--assessment-framework must be single or initial-core, got triple");
+        assertThat(bad.err()).contains("--assessment-framework must be single, initial-core or mixed, got triple");
     }
 
     @Test

@@ -2,12 +2,14 @@ package org.casepulse.localstack;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.casepulse.calendar.BusinessClock;
+import org.casepulse.calendar.Periods;
 import org.casepulse.publish.CaseEventPublisher;
 import org.casepulse.publish.PublisherSettings;
 import org.casepulse.reference.ReferenceData;
@@ -52,8 +54,8 @@ public record DemoFeed(boolean enabled, long seed, double referralsPerWorkingDay
             return null;
         }
         LocalDate today = clock.today();
-        SimulationSettings settings = SimulationSettings.defaults(today).withSeed(seed)
-                .withReferralsPerWorkingDay(referralsPerWorkingDay).withFaults(DEMO_FAULTS);
+        SimulationSettings settings = SimulationSettings.defaults(today).withPeriod(historyStart(today), today)
+                .withSeed(seed).withReferralsPerWorkingDay(referralsPerWorkingDay).withFaults(DEMO_FAULTS);
         Simulation simulation = new Simulation(settings, reference.areas(), reference.calendar());
         CaseEventPublisher publisher = CaseEventPublisher.connect(
                 PublisherSettings.of(bootstrapServers, schemaRegistryUrl).withTopic(topic));
@@ -61,6 +63,16 @@ public record DemoFeed(boolean enabled, long seed, double referralsPerWorkingDay
         LOG.info("Generator: {} to {}, {} referrals a working day; history up to {} at full speed, then {} events/s",
                 settings.from(), settings.to(), referralsPerWorkingDay, liveFrom, eventsPerSecond);
         return LiveFeed.start(simulation.start(), eventsPerSecond, liveFrom, publisher::send);
+    }
+
+    /**
+     * The generator's default 18 months, or from 1 April of the previous financial year when that is
+     * earlier: the year-to-date demand rows then compare this year with whole months of the last.
+     */
+    static LocalDate historyStart(LocalDate today) {
+        LocalDate defaultStart = SimulationSettings.defaults(today).from();
+        LocalDate lastYearsApril = Periods.financialYearStart(YearMonth.from(today)).minusYears(1);
+        return lastYearsApril.isBefore(defaultStart) ? lastYearsApril : defaultStart;
     }
 
     private static long eventsIn(String bootstrapServers, String topic) {

@@ -56,7 +56,9 @@ public final class LocalStack implements AutoCloseable {
                     .with(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers())
                     .with(CasepulseSettings.SCHEMA_REGISTRY_URL, registry.url())
                     .with(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString())
-                    .with(CasepulseSettings.TOPIC_REPLICATION, 1);
+                    .with(CasepulseSettings.TOPIC_REPLICATION, 1)
+                    // One instance: a standby has nowhere to go, and Streams warns of each it cannot assign.
+                    .with(CasepulseSettings.STANDBY_REPLICAS, 0);
             application = new CasepulseApplication(settings, meters);
             application.start();
             LiveFeed feed = demo.start(broker.bootstrapServers(), registry.url(), settings.topics().caseEvents(),

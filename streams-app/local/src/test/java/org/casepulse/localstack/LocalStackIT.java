@@ -43,6 +43,7 @@ class LocalStackIT {
         CaseEvents two = CaseEvents.forCase("case-2", "child-2");
 
         try (LocalStack stack = start(dataDir, settings)) {
+            assertThat(stack.settings().get(CasepulseSettings.STANDBY_REPLICAS)).as("one instance, no standbys").isZero();
             CaseEvent referral = one.referral("N1", "2024-04-02");
             send(stack, referral, one.allocation("N1", "2024-04-04", "w1"));
             assertThat(readEvents(stack, 2).get(0)).as("read back with our serde").isEqualTo(referral);

@@ -25,6 +25,8 @@ import org.casepulse.registry.SchemaRegistryException;
 import org.casepulse.serde.AvroSerdeConfig;
 import org.casepulse.serde.SpecificAvroSerializer;
 import org.casepulse.simulation.SimulatedRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends case events to Kafka as a case-management system would: keyed by case id (so each case's
@@ -37,6 +39,8 @@ import org.casepulse.simulation.SimulatedRecord;
  * {@link #flush()} waits for them and reports any that failed. Thread-safe.
  */
 public final class CaseEventPublisher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CaseEventPublisher.class);
+
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final PublisherSettings settings;
@@ -107,8 +111,13 @@ public final class CaseEventPublisher implements AutoCloseable {
                 if (error == null) {
                     acknowledged.incrementAndGet();
                 } else {
-                    failed.incrementAndGet();
+                    long failures = failed.incrementAndGet();
                     firstFailure.compareAndSet(null, error);
+                    // A feed that never flushes (the local demo's) would otherwise lose records unseen.
+                    if (Long.bitCount(failures) == 1) {
+                        LOG.warn("{} record(s) not acknowledged by Kafka (topic {}) so far; latest: {}",
+                                failures, settings.topic(), error.toString());
+                    }
                 }
             });
             sent.incrementAndGet();

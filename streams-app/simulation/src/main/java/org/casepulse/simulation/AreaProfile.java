@@ -26,14 +26,17 @@ final class AreaProfile {
     final double pChildSeen;
     final double pVisitInTime;
     final double caseloadCap;
+    /** SINGLE or INITIAL_CORE: how this area types its statutory assessments. */
+    final AssessmentFramework framework;
 
     final List<AreaProfile> siblings = new ArrayList<>();
     final List<Worker> workers = new ArrayList<>();
     final ReReferralPool referrals = new ReReferralPool();
 
     private AreaProfile(Area area, double referralShare, double growth, double quality, double assessmentOffset,
-                        SplittableRandom random) {
+                        AssessmentFramework framework, SplittableRandom random) {
         this.area = area;
+        this.framework = framework;
         this.code = area.code();
         this.referralShare = referralShare;
         this.growth = growth;
@@ -52,7 +55,8 @@ final class AreaProfile {
      * hierarchy order, so an area behaves the same whichever others are selected.
      */
     static List<AreaProfile> build(AreaHierarchy hierarchy, List<Area> selected, double referralsPerWorkingDay,
-                                   SplittableRandom random) {
+                                   AssessmentFramework framework, SplittableRandom random) {
+        List<Area> formerFramework = formerFrameworkAreas(hierarchy, framework);
         List<Area> lowest = hierarchy.lowest();
         int n = lowest.size();
         double totalPopulation = lowest.stream().mapToDouble(Area::population).sum();
@@ -75,7 +79,9 @@ final class AreaProfile {
             Area area = lowest.get(i);
             if (selected.contains(area)) {
                 double share = referralsPerWorkingDay * area.population() / totalPopulation * demand[i] / weightedDemand;
-                profiles.add(new AreaProfile(area, share, growth[i], quality[i], assessmentOffset[i],
+                AssessmentFramework own = formerFramework.contains(area) ? AssessmentFramework.INITIAL_CORE
+                        : AssessmentFramework.SINGLE;
+                profiles.add(new AreaProfile(area, share, growth[i], quality[i], assessmentOffset[i], own,
                         new SplittableRandom(random.nextLong())));
             } else {
                 random.nextLong(); // keeps the areas after this one as they would be with it selected
@@ -89,6 +95,22 @@ final class AreaProfile {
             }
         }
         return profiles;
+    }
+
+    /**
+     * The lowest areas that work initial and core assessments: all, none, or (MIXED) those beneath
+     * the national area's last child (the last region; itself, when the hierarchy has no regions).
+     */
+    static List<Area> formerFrameworkAreas(AreaHierarchy hierarchy, AssessmentFramework framework) {
+        return switch (framework) {
+            case SINGLE -> List.of();
+            case INITIAL_CORE -> hierarchy.lowest();
+            case MIXED -> {
+                List<Area> regions = hierarchy.children(hierarchy.national().code());
+                yield regions.isEmpty() ? List.of()
+                        : AreaSelection.resolve(hierarchy, List.of(regions.get(regions.size() - 1).code()));
+            }
+        };
     }
 
     /** A fifth of the areas weak (-1 to -0.6), a fifth strong (0.6 to 1), the rest middling. */

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Feeds simulated records to a sink on a thread of its own, in send order: those recorded before
  * {@code backfillBefore} as fast as the sink takes them (the history), the rest at a steady rate
- * (the live part). Stops when the records run out, when {@link #stop()} is called, or when the
- * sink throws; the failure is then kept for {@link #failure()}.
+ * (the live part), and never a live record before the time it was recorded: a case-management
+ * system cannot publish an event it has not recorded yet, and brokers refuse records timestamped
+ * too far ahead (Kafka 4's {@code log.message.timestamp.after.max.ms}, one hour by default), which
+ * lost the rest of the demo's day. Stops when the records run out, when {@link #stop()} is called,
+ * or when the sink throws; the failure is then kept for {@link #failure()}.
  *
  * <pre>{@code
  * try (LiveFeed feed = LiveFeed.start(simulation.start(), 50, Instant.now(), publisher::send)) {
@@ -62,6 +66,7 @@ public final class LiveFeed implements AutoCloseable {
                 SimulatedRecord record = records.next();
                 if (record.timestampMillis() >= backfillMillis) {
                     pacer.awaitNext();
+                    awaitRecorded(record.timestampMillis());
                 }
                 sink.accept(record);
                 sent++;
@@ -73,6 +78,16 @@ public final class LiveFeed implements AutoCloseable {
             LOG.error("The live feed stopped after {} records: {}", sent, e.toString());
         } finally {
             finished.countDown();
+        }
+    }
+
+    /** Waits, interruptibly, until the wall clock reaches the record's recorded time. */
+    private static void awaitRecorded(long recordedMillis) throws InterruptedException {
+        for (long wait = recordedMillis - System.currentTimeMillis(); wait > 0; wait = recordedMillis - System.currentTimeMillis()) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(Math.min(wait, 100)));
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting for a record's recorded time");
+            }
         }
     }
 

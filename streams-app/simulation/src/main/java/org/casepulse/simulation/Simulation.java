@@ -84,10 +84,11 @@ public final class Simulation implements Iterable<SimulatedRecord> {
     /** A new run from the first day; every run yields the same records. */
     public SimulationRun start() {
         SplittableRandom root = new SplittableRandom(settings.seed());
-        List<AreaProfile> profiles = AreaProfile.build(hierarchy, selected, settings.referralsPerWorkingDay(), root.split());
+        List<AreaProfile> profiles = AreaProfile.build(hierarchy, selected, settings.referralsPerWorkingDay(),
+                settings.framework(), root.split());
         Output output = new Output(days);
         FaultInjector faults = new FaultInjector(settings.faults(), root.nextLong(), days, output, hierarchy);
-        World world = new World(days, before, profiles, root.split(), output, faults, settings.framework());
+        World world = new World(days, before, profiles, root.split(), output, faults);
         return new SimulationRun(world, output, days);
     }
 

@@ -19,7 +19,8 @@ import java.util.Objects;
  *                               receives its population's share of them
  * @param faults                 the faults to inject
  * @param framework              how statutory assessments are typed: single assessments (today's
- *                               framework, the default) or initial assessments followed by core ones
+ *                               framework), initial assessments followed by core ones, or both (the
+ *                               default: one region still on initial and core)
  */
 public record SimulationSettings(long seed, LocalDate from, LocalDate to, List<String> areaCodes,
                                  double referralsPerWorkingDay, FaultRates faults, AssessmentFramework framework) {
@@ -33,10 +34,13 @@ public record SimulationSettings(long seed, LocalDate from, LocalDate to, List<S
     public static final int DEFAULT_HISTORY_MONTHS = 18;
     public static final long DEFAULT_SEED = 1;
 
-    /** Single assessments, the framework since 2014. */
+    /** The default framework: single assessments, one region still on initial and core. */
+    public static final AssessmentFramework DEFAULT_FRAMEWORK = AssessmentFramework.MIXED;
+
+    /** With the default framework. */
     public SimulationSettings(long seed, LocalDate from, LocalDate to, List<String> areaCodes,
                               double referralsPerWorkingDay, FaultRates faults) {
-        this(seed, from, to, areaCodes, referralsPerWorkingDay, faults, AssessmentFramework.SINGLE);
+        this(seed, from, to, areaCodes, referralsPerWorkingDay, faults, DEFAULT_FRAMEWORK);
     }
 
     public SimulationSettings {
@@ -53,10 +57,10 @@ public record SimulationSettings(long seed, LocalDate from, LocalDate to, List<S
         }
     }
 
-    /** Seed 1, the 18 months ending {@code today}, every area, the default demand, no faults. */
+    /** Seed 1, the 18 months ending {@code today}, every area, the default demand and framework, no faults. */
     public static SimulationSettings defaults(LocalDate today) {
         return new SimulationSettings(DEFAULT_SEED, today.minusMonths(DEFAULT_HISTORY_MONTHS).plusDays(1), today,
-                List.of(), DEFAULT_REFERRALS_PER_WORKING_DAY, FaultRates.NONE, AssessmentFramework.SINGLE);
+                List.of(), DEFAULT_REFERRALS_PER_WORKING_DAY, FaultRates.NONE, DEFAULT_FRAMEWORK);
     }
 
     public SimulationSettings withSeed(long newSeed) {

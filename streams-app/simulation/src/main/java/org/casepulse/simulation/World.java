@@ -43,7 +43,6 @@ final class World {
     private final SplittableRandom random;
     private final Output output;
     private final FaultInjector faults;
-    private final AssessmentFramework framework;
     private final List<List<Task>> agenda;
     private int cases;
     private int children;
@@ -54,14 +53,13 @@ final class World {
     private int recentSince;
 
     World(DayIndex days, DayIndex before, List<AreaProfile> areas, SplittableRandom random, Output output,
-          FaultInjector faults, AssessmentFramework framework) {
+          FaultInjector faults) {
         this.days = days;
         this.before = before;
         this.areas = areas;
         this.random = random;
         this.output = output;
         this.faults = faults;
-        this.framework = framework;
         this.agenda = new ArrayList<>(days.days());
         for (int day = 0; day < days.days(); day++) {
             agenda.add(null);
@@ -107,7 +105,7 @@ final class World {
 
     private void refer(AreaProfile area, int day) {
         Child child = pickChild(area, day, random.nextDouble() < Calibration.ASYLUM_SEEKING);
-        String caseType = statutoryCaseType(child);
+        String caseType = statutoryCaseType(child, days.epochDay(day));
         SimCase.Kind kind = "PRIVATE_FOSTERING".equals(caseType) ? SimCase.Kind.PRIVATE_FOSTERING : SimCase.Kind.STATUTORY;
         boolean assessed = kind == SimCase.Kind.PRIVATE_FOSTERING || child.unaccompaniedAsylumSeeking
                 || random.nextDouble() < area.pAssessment;
@@ -153,7 +151,7 @@ final class World {
         }
     }
 
-    private String statutoryCaseType(Child child) {
+    private String statutoryCaseType(Child child, long today) {
         double u = random.nextDouble();
         if (child.unaccompaniedAsylumSeeking) {
             return "S17";
@@ -170,7 +168,13 @@ final class World {
             return "PRIVATE_LAW";
         }
         u -= Calibration.PRIVATE_LAW;
-        return u < Calibration.PRIVATE_FOSTERING ? "PRIVATE_FOSTERING" : "S17";
+        if (u < Calibration.PRIVATE_FOSTERING) {
+            return "PRIVATE_FOSTERING";
+        }
+        u -= Calibration.PRIVATE_FOSTERING;
+        // Babies and young children relinquished or needing a permanent home: an adoption case.
+        double age = child.age(today);
+        return u < Calibration.ADOPTION_UNDER_5 && age >= 0 && age < 5 ? "ADOPTION" : "S17";
     }
 
     /** A child first known on {@code day}: a date of birth as children in need are spread, or expected. */
@@ -302,7 +306,7 @@ final class World {
 
     private AssessmentType assessmentTypeOf(SimCase c) {
         return c.kind == SimCase.Kind.EARLY_HELP ? AssessmentType.EARLY_HELP
-                : framework == AssessmentFramework.INITIAL_CORE ? AssessmentType.INITIAL : AssessmentType.SINGLE;
+                : c.area.framework == AssessmentFramework.INITIAL_CORE ? AssessmentType.INITIAL : AssessmentType.SINGLE;
     }
 
     private void startAssessment(SimCase c, int day, AssessmentType type) {
@@ -327,8 +331,11 @@ final class World {
                 return days.addWorkingDays(c.referralDay, total);
             }
             case CORE -> {
-                return days.addWorkingDays(day, random.nextDouble() < Calibration.CORE_WITHIN_35
-                        ? 10 + random.nextInt(26) : 36 + random.nextInt(25));
+                // Timed from the referral, as the county counted it (within 45 working days); at least 10 from its start.
+                int earliest = days.workingDaysBetween(c.referralDay, day) + 10;
+                int total = random.nextDouble() < Calibration.CORE_WITHIN_45 && earliest <= 45
+                        ? earliest + random.nextInt(46 - earliest) : Math.max(46, earliest) + random.nextInt(25);
+                return days.addWorkingDays(c.referralDay, total);
             }
             case PRIVATE_FOSTERING -> {
                 int earliest = days.workingDaysBetween(c.arrangementStartDay, day) + 5;
@@ -396,7 +403,8 @@ final class World {
                 : c.child.hadChildProtectionPlan ? Calibration.CP_AFTER_EARLIER_CP : Calibration.CP_AFTER_S17;
         double pCare = unborn(c, day) ? 0
                 : c.child.unaccompaniedAsylumSeeking ? Calibration.CLA_ASYLUM_SEEKING
-                : "S31".equals(c.caseType) ? Calibration.CLA_AFTER_S31 : Calibration.CLA_AFTER_ASSESSMENT;
+                : "S31".equals(c.caseType) ? Calibration.CLA_AFTER_S31
+                : "ADOPTION".equals(c.caseType) ? Calibration.CLA_AFTER_ADOPTION_REFERRAL : Calibration.CLA_AFTER_ASSESSMENT;
         double u = random.nextDouble();
         if (u < pEscalation) {
             schedule(c, SimCase.Step.ESCALATE, days.addWorkingDays(day, random.nextInt(3)));

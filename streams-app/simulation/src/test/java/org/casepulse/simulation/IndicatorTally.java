@@ -80,7 +80,8 @@ final class IndicatorTally {
             LocalDate date = c.referral.getOccurredOn();
             if (within(date, from, to)) {
                 counter.count(c.referral.getAreaCode(), c.assessmentStarts.stream()
-                        .anyMatch(s -> typeOf(s) == AssessmentType.SINGLE && !s.getOccurredOn().isBefore(date)));
+                        .anyMatch(s -> (typeOf(s) == AssessmentType.SINGLE || typeOf(s) == AssessmentType.INITIAL)
+                                && !s.getOccurredOn().isBefore(date)));
             }
         }
         return counter.ratios;

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.casepulse.calendar.WorkingDayCalendar;
+import org.casepulse.events.CaseEvent;
 import org.casepulse.reference.AreaHierarchy;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,28 @@ class LiveFeedTest {
 
         assertThat(received).isEqualTo(records);
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis((paced - 1) * 10));
+    }
+
+    @Test
+    void shouldNotSendALiveRecordBeforeTheTimeItWasRecorded() throws InterruptedException {
+        SimulatedRecord first = SIMULATION.records().filter(r -> r instanceof SimulatedRecord.Good).findFirst().orElseThrow();
+        long now = System.currentTimeMillis();
+        List<SimulatedRecord> ahead = List.of(withRecordedAt(first, now + 300), withRecordedAt(first, now + 600));
+        List<Long> handedOverAt = new CopyOnWriteArrayList<>();
+
+        try (LiveFeed feed = LiveFeed.start(ahead.iterator(), 1000, Instant.ofEpochMilli(now),
+                record -> handedOverAt.add(System.currentTimeMillis()))) {
+            assertThat(feed.awaitCompletion(Duration.ofSeconds(30))).isTrue();
+        }
+
+        assertThat(handedOverAt).hasSize(2);
+        assertThat(handedOverAt.get(0)).isGreaterThanOrEqualTo(ahead.get(0).timestampMillis());
+        assertThat(handedOverAt.get(1)).isGreaterThanOrEqualTo(ahead.get(1).timestampMillis());
+    }
+
+    private static SimulatedRecord withRecordedAt(SimulatedRecord record, long millis) {
+        CaseEvent event = ((SimulatedRecord.Good) record).event();
+        return new SimulatedRecord.Good(CaseEvent.newBuilder(event).setRecordedAt(Instant.ofEpochMilli(millis)).build());
     }
 
     @Test

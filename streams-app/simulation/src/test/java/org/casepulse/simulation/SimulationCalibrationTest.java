@@ -55,6 +55,12 @@ class SimulationCalibrationTest {
     }
 
     @Test
+    void shouldCompleteInitialAndCoreAssessmentsInTheSouthAboutAsTheCountyDid() {
+        assertThat(national(tally.assessmentsWithin(10, AssessmentType.INITIAL, WINDOW_FROM, TO))).isBetween(80.0, 90.0); // AS5 86%
+        assertThat(national(tally.assessmentsWithin(45, AssessmentType.CORE, WINDOW_FROM, TO))).isBetween(75.0, 87.0); // AS7 81%
+    }
+
+    @Test
     void shouldAllocateWithinTheSeedReportsTimescales() {
         assertThat(national(tally.allocationsWithin(2, WINDOW_FROM, TO))).isBetween(65.0, 75.0);
         assertThat(national(tally.allocationsWithin(7, WINDOW_FROM, TO))).isBetween(85.0, 90.0);

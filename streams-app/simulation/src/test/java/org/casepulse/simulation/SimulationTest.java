@@ -91,9 +91,10 @@ class SimulationTest {
         assertThat(events.stream().filter(e -> e.getType() == EventType.ALLOCATION_MADE))
                 .allSatisfy(e -> assertThat(e.getWorkerId()).matches("worker-\\d{4}"));
         assertThat(events.stream().filter(e -> e.getType() == EventType.REFERRAL_RECEIVED).map(CaseEvent::getCaseType))
-                .containsOnly("S17", "S47", "S31", "PRIVATE_LAW", "PRIVATE_FOSTERING", "EARLY_HELP")
-                // S31 is of the catalogue's public-law set: the public-law rows (KPI 2, backlog) have cases.
-                .contains("S31");
+                .containsOnly("S17", "S47", "S31", "PRIVATE_LAW", "PRIVATE_FOSTERING", "EARLY_HELP", "ADOPTION")
+                // S31 and ADOPTION are of the catalogue's public-law set: the public-law rows (KPI 2,
+                // backlog) and the adoption demand row (RF6) have cases.
+                .contains("S31", "ADOPTION");
     }
 
     @Test
@@ -156,7 +157,8 @@ class SimulationTest {
                 .extracting(CaseEvent::getVisitType).contains(null, VisitType.CLA, VisitType.PRIVATE_FOSTERING);
         assertThat(events).filteredOn(e -> e.getType() == EventType.ASSESSMENT_STARTED)
                 .extracting(CaseEvent::getAssessmentType)
-                .containsOnly(null, AssessmentType.S47_ENQUIRY, AssessmentType.EARLY_HELP, AssessmentType.PRIVATE_FOSTERING);
+                .containsOnly(null, AssessmentType.S47_ENQUIRY, AssessmentType.EARLY_HELP, AssessmentType.PRIVATE_FOSTERING,
+                        AssessmentType.INITIAL, AssessmentType.CORE);
         // A conference follows a strategy discussion and an enquiry of the same case (or is a review).
         Map<String, List<CaseEvent>> byCase = events.stream().collect(Collectors.groupingBy(CaseEvent::getCaseId));
         assertThat(events).filteredOn(e -> e.getConferenceType() == ConferenceType.INITIAL).allSatisfy(conference ->
@@ -178,6 +180,34 @@ class SimulationTest {
         }
         assertThat(starts.values()).extracting(CaseEvent::getPlacementType)
                 .contains(PlacementType.FOSTER_CARE, PlacementType.FOSTER_CARE_CONNECTED, PlacementType.ADOPTION);
+    }
+
+    @Test
+    void shouldKeepTheFormerFrameworkToTheSouthByDefaultAndSingleAssessmentsElsewhere() {
+        Map<Boolean, Set<AssessmentType>> typesBySouth = events.stream()
+                .filter(e -> e.getType() == EventType.ASSESSMENT_COMPLETED)
+                .collect(Collectors.partitioningBy(e -> "SOUTH".equals(AREAS.area(e.getAreaCode()).parentCode()),
+                        Collectors.mapping(e -> e.getAssessmentType() == null ? AssessmentType.SINGLE : e.getAssessmentType(),
+                                Collectors.toSet())));
+        assertThat(typesBySouth.get(true)).contains(AssessmentType.INITIAL, AssessmentType.CORE)
+                .doesNotContain(AssessmentType.SINGLE);
+        assertThat(typesBySouth.get(false)).contains(AssessmentType.SINGLE)
+                .doesNotContain(AssessmentType.INITIAL, AssessmentType.CORE);
+        SimulationSettings single = SETTINGS.withPeriod(FROM, FROM.plusMonths(2)).withFramework(AssessmentFramework.SINGLE);
+        assertThat(new Simulation(single, AREAS, CALENDAR).events().toList())
+                .noneMatch(e -> e.getAssessmentType() == AssessmentType.INITIAL || e.getAssessmentType() == AssessmentType.CORE);
+    }
+
+    @Test
+    void shouldReferSomeYoungChildrenForAdoption() {
+        List<CaseEvent> referrals = events.stream()
+                .filter(e -> e.getType() == EventType.REFERRAL_RECEIVED && !e.getOccurredOn().isBefore(FROM)).toList();
+        List<CaseEvent> adoption = referrals.stream().filter(e -> "ADOPTION".equals(e.getCaseType())).toList();
+        // About 0.8% of referrals, in every month: the adoption demand row compares months with months.
+        assertThat((double) adoption.size() / referrals.size()).isBetween(0.004, 0.015);
+        assertThat(adoption.stream().map(e -> e.getOccurredOn().getMonth()).distinct()).hasSize(6);
+        assertThat(adoption).allSatisfy(e -> assertThat(e.getChildDateOfBirth())
+                .isBeforeOrEqualTo(e.getOccurredOn()).isAfter(e.getOccurredOn().minusYears(5)));
     }
 
     @Test
