@@ -91,7 +91,8 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
             return;
         }
         CaseLedger caseLedger = state == null ? CaseLedger.empty() : CaseLedger.of(state.getEvents());
-        List<CaseEvent> effectiveBefore = caseLedger.effectiveEvents();
+        CaseHistory before = cached != null ? cached.history() : null;
+        List<CaseEvent> effectiveBefore = before == null ? caseLedger.effectiveEvents() : null;
         CaseLedger.Admission admission = caseLedger.admit(event);
         if (admission == CaseLedger.Admission.DUPLICATE) {
             metrics.processed(event.getType());
@@ -108,7 +109,9 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
             return;
         }
 
-        CaseHistory before = CaseHistory.of(effectiveBefore);
+        if (before == null) {
+            before = CaseHistory.of(effectiveBefore);
+        }
         metrics.processed(event.getType());
         if (admission == CaseLedger.Admission.AMENDED) {
             metrics.amended();
@@ -116,21 +119,26 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         if (event.getType() == EventType.EVENT_RETRACTED) {
             metrics.retracted();
         }
+        // The case's state before this date is unchanged: facts and timelines are evaluated from it on.
+        LocalDate earliestChange = CaseFacts.earliestChange(before, after);
         Facts factsBefore = cached != null ? cached.facts() : caseFacts.compute(before);
-        Facts factsAfter = caseFacts.computeAfter(before, factsBefore, after);
+        Facts factsAfter = caseFacts.computeAfter(after, factsBefore, earliestChange);
         pending.append(context, Facts.difference(factsBefore, factsAfter), event.getRecordedAt());
         for (Anomaly anomaly : factsAfter.anomalies()) {
             if (!factsBefore.anomalies().contains(anomaly)) {
                 metrics.anomaly(anomaly.code());
             }
         }
+        ChildSummary summary = null;
         if (childMeasuresInCatalogue) {
-            updateChild(caseId, before, after, record);
+            ChildSummary sent = cached != null ? cached.summary()
+                    : ChildSummaries.of(caseId, before, event.getRecordedAt(), caseFacts.childTimelines());
+            summary = updateChild(caseId, sent, after, earliestChange, record);
         }
 
         expiry.reindex(caseId, state == null ? null : state.getExpiresOn(), expiresOn);
         ledger.put(caseId, updated);
-        recent.put(caseId, updated, factsAfter);
+        recent.put(caseId, updated, after, factsAfter, summary);
     }
 
     /**
@@ -147,11 +155,11 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
                 DeadLetterHeaders.of(record.headers(), CASE_STATE_LIMIT, null, message, context.recordMetadata(), null)));
     }
 
-    /** Tells the child's ledger what changed about this case. */
-    private void updateChild(String caseId, CaseHistory before, CaseHistory after, Record<String, Admission> record) {
+    /** Tells the child's ledger what changed about this case, given the summary sent before; returns the summary now. */
+    private ChildSummary updateChild(String caseId, ChildSummary sent, CaseHistory after, LocalDate earliestChange,
+                                     Record<String, Admission> record) {
         Instant knownAt = record.value().event().getRecordedAt();
-        ChildSummary sent = ChildSummaries.of(caseId, before, knownAt, caseFacts.childTimelines());
-        ChildSummary summary = ChildSummaries.of(caseId, after, knownAt, caseFacts.childTimelines());
+        ChildSummary summary = ChildSummaries.after(caseId, sent, after, earliestChange, knownAt, caseFacts.childTimelines());
         boolean childChanged = sent != null && (summary == null || !sent.getChildId().equals(summary.getChildId()));
         if (childChanged) {
             forwardToChild(ChildSummaries.withdrawal(caseId, sent.getChildId(), knownAt), record);
@@ -159,6 +167,7 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         if (summary != null && (childChanged || !ChildSummaries.sameContent(sent, summary))) {
             forwardToChild(summary, record);
         }
+        return summary;
     }
 
     private void forwardToChild(ChildSummary summary, Record<String, Admission> record) {

@@ -85,12 +85,19 @@ public final class CaseFacts {
      * instead of its whole life.
      */
     public Facts computeAfter(CaseHistory before, Facts factsBefore, CaseHistory after) {
-        LocalDate from = earliestChange(before, after);
-        return from == null ? compute(after) : compute(after, factsBefore, from);
+        return computeAfter(after, factsBefore, earliestChange(before, after));
     }
 
-    /** The earliest date of an effective event that differs; null when the whole timeline must be evaluated. */
-    private static LocalDate earliestChange(CaseHistory before, CaseHistory after) {
+    /** As {@link #computeAfter(CaseHistory, Facts, CaseHistory)}, given {@link #earliestChange} of the change. */
+    public Facts computeAfter(CaseHistory after, Facts factsBefore, LocalDate earliestChange) {
+        return earliestChange == null ? compute(after) : compute(after, factsBefore, earliestChange);
+    }
+
+    /**
+     * The earliest date of an effective event that differs between two histories of a case: the
+     * case's state before it is unchanged. Null when the whole timeline must be evaluated.
+     */
+    public static LocalDate earliestChange(CaseHistory before, CaseHistory after) {
         if (!before.hasReferral() || before.referral() != after.referral()
                 || before.closedBeforeReferral() != after.closedBeforeReferral()) {
             return null;
