@@ -287,6 +287,16 @@ public final class CaseHistory {
         return assessments;
     }
 
+    /** The type of the assessment with this id, or null when the case has none. */
+    public AssessmentType assessmentType(String assessmentId) {
+        for (Assessment assessment : assessments) {
+            if (assessment.id().equals(assessmentId)) {
+                return assessment.type();
+            }
+        }
+        return null;
+    }
+
     /** Plans with a start that do not end before it. */
     public List<Plan> plans() {
         return plans;
