@@ -90,7 +90,8 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
             metrics.expiredCaseEventIgnored();
             return;
         }
-        CaseLedger caseLedger = state == null ? CaseLedger.empty() : CaseLedger.of(state.getEvents());
+        CaseLedger caseLedger = cached != null ? cached.ledger()
+                : state == null ? CaseLedger.empty() : CaseLedger.of(state.getEvents());
         CaseHistory before = cached != null ? cached.history() : null;
         List<CaseEvent> effectiveBefore = before == null ? caseLedger.effectiveEvents() : null;
         CaseLedger.Admission admission = caseLedger.admit(event);
@@ -105,6 +106,7 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         CaseState updated = new CaseState(versions, expiresOn, false);
         int oversize = budget.sizeIfOverLimit(updated);
         if (oversize > 0) {
+            recent.remove(caseId); // its ledger holds the refused event
             refuseOverLimit(record, oversize);
             return;
         }
@@ -138,7 +140,7 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
 
         expiry.reindex(caseId, state == null ? null : state.getExpiresOn(), expiresOn);
         ledger.put(caseId, updated);
-        recent.put(caseId, updated, after, factsAfter, summary);
+        recent.put(caseId, updated, caseLedger, after, factsAfter, summary);
     }
 
     /**

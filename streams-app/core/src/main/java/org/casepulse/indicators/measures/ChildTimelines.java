@@ -7,9 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Objects;
-import java.util.TreeSet;
 import org.casepulse.calendar.WorkingDayCalendar;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.indicators.CaseHistory;
@@ -113,7 +111,7 @@ public final class ChildTimelines {
                 changes.keepBefore(was, first);
             }
             if (!first.isAfter(last)) {
-                NavigableSet<LocalDate> thresholds = new TreeSet<>();
+                DatesBetween thresholds = new DatesBetween(first, last);
                 measure.thresholds(openCase, indicator, thresholds);
                 if (indicator.filter().ageBand() != null) {
                     Birthdays.add(history.child(), indicator.filter().ageBand(), thresholds);
@@ -122,7 +120,7 @@ public final class ChildTimelines {
                     thresholds.add(history.child().dateOfBirth());
                 }
                 // Event dates and thresholds merged in date order, each date once.
-                Iterator<LocalDate> extra = thresholds.subSet(first, true, last, true).iterator();
+                Iterator<LocalDate> extra = thresholds.iterator();
                 LocalDate next = extra.hasNext() ? extra.next() : null;
                 int e = 0;
                 while (e < eventDates.size() || next != null) {
