@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,7 @@ public final class CaseHistory {
     private final List<CaseEvent> visits;
     private final Set<Anomaly> anomalies;
     private final V2Elements v2;
+    private final Map<PlanType, List<Plan>> plansByType = new EnumMap<>(PlanType.class);
 
     /** The contract v2 elements (COUNTING.md section 7), each list in business order. */
     private record V2Elements(List<CaseEvent> strategyDiscussions, List<Conference> conferences,
@@ -285,17 +287,33 @@ public final class CaseHistory {
         return assessments;
     }
 
+    /** The type of the assessment with this id, or null when the case has none. */
+    public AssessmentType assessmentType(String assessmentId) {
+        for (Assessment assessment : assessments) {
+            if (assessment.id().equals(assessmentId)) {
+                return assessment.type();
+            }
+        }
+        return null;
+    }
+
     /** Plans with a start that do not end before it. */
     public List<Plan> plans() {
         return plans;
     }
 
+    /** Plans of the type, by planId; asked on every date of a timeline, so kept once made. */
     public List<Plan> plansOfType(PlanType type) {
-        List<Plan> ofType = new ArrayList<>();
-        for (Plan plan : plans) {
-            if (plan.type() == type) {
-                ofType.add(plan);
+        List<Plan> ofType = plansByType.get(type);
+        if (ofType == null) {
+            List<Plan> found = new ArrayList<>();
+            for (Plan plan : plans) {
+                if (plan.type() == type) {
+                    found.add(plan);
+                }
             }
+            ofType = Collections.unmodifiableList(found);
+            plansByType.put(type, ofType);
         }
         return ofType;
     }

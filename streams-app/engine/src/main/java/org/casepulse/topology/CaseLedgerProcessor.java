@@ -90,8 +90,10 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
             metrics.expiredCaseEventIgnored();
             return;
         }
-        CaseLedger caseLedger = state == null ? CaseLedger.empty() : CaseLedger.of(state.getEvents());
-        List<CaseEvent> effectiveBefore = caseLedger.effectiveEvents();
+        CaseLedger caseLedger = cached != null ? cached.ledger()
+                : state == null ? CaseLedger.empty() : CaseLedger.of(state.getEvents());
+        CaseHistory before = cached != null ? cached.history() : null;
+        List<CaseEvent> effectiveBefore = before == null ? caseLedger.effectiveEvents() : null;
         CaseLedger.Admission admission = caseLedger.admit(event);
         if (admission == CaseLedger.Admission.DUPLICATE) {
             metrics.processed(event.getType());
@@ -105,11 +107,14 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         CaseState updated = new CaseState(versions, expiresOn, false, knownThrough);
         int oversize = budget.sizeIfOverLimit(updated);
         if (oversize > 0) {
+            recent.remove(caseId); // its ledger holds the refused event
             refuseOverLimit(record, oversize);
             return;
         }
 
-        CaseHistory before = CaseHistory.of(effectiveBefore);
+        if (before == null) {
+            before = CaseHistory.of(effectiveBefore);
+        }
         metrics.processed(event.getType());
         if (admission == CaseLedger.Admission.AMENDED) {
             metrics.amended();
@@ -117,21 +122,26 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         if (event.getType() == EventType.EVENT_RETRACTED) {
             metrics.retracted();
         }
+        // The case's state before this date is unchanged: facts and timelines are evaluated from it on.
+        LocalDate earliestChange = CaseFacts.earliestChange(before, after);
         Facts factsBefore = cached != null ? cached.facts() : caseFacts.compute(before);
-        Facts factsAfter = caseFacts.computeAfter(before, factsBefore, after);
+        Facts factsAfter = caseFacts.computeAfter(after, factsBefore, earliestChange);
         pending.append(context, Facts.difference(factsBefore, factsAfter), knownThrough, event.getRecordedAt());
         for (Anomaly anomaly : factsAfter.anomalies()) {
             if (!factsBefore.anomalies().contains(anomaly)) {
                 metrics.anomaly(anomaly.code());
             }
         }
+        ChildSummary summary = null;
         if (childMeasuresInCatalogue) {
-            updateChild(caseId, before, after, knownThrough, record);
+            ChildSummary sent = cached != null ? cached.summary()
+                    : ChildSummaries.of(caseId, before, event.getRecordedAt(), caseFacts.childTimelines());
+            summary = updateChild(caseId, sent, after, earliestChange, knownThrough, record);
         }
 
         expiry.reindex(caseId, state == null ? null : state.getExpiresOn(), expiresOn);
         ledger.put(caseId, updated);
-        recent.put(caseId, updated, factsAfter);
+        recent.put(caseId, updated, caseLedger, after, factsAfter, summary);
     }
 
     /**
@@ -148,12 +158,11 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
                 DeadLetterHeaders.of(record.headers(), CASE_STATE_LIMIT, null, message, context.recordMetadata(), null)));
     }
 
-    /** Tells the child's ledger what changed about this case. */
-    private void updateChild(String caseId, CaseHistory before, CaseHistory after, LocalDate knownOn,
-                             Record<String, Admission> record) {
+    /** Tells the child's ledger what changed about this case, given the summary sent before; returns the summary now. */
+    private ChildSummary updateChild(String caseId, ChildSummary sent, CaseHistory after, LocalDate earliestChange,
+                                     LocalDate knownOn, Record<String, Admission> record) {
         Instant knownAt = record.value().event().getRecordedAt();
-        ChildSummary sent = ChildSummaries.of(caseId, before, knownAt, caseFacts.childTimelines());
-        ChildSummary summary = ChildSummaries.of(caseId, after, knownAt, caseFacts.childTimelines());
+        ChildSummary summary = ChildSummaries.after(caseId, sent, after, earliestChange, knownAt, caseFacts.childTimelines());
         boolean childChanged = sent != null && (summary == null || !sent.getChildId().equals(summary.getChildId()));
         if (childChanged) {
             ChildSummary withdrawal = ChildSummaries.withdrawal(caseId, sent.getChildId(), knownAt);
@@ -164,6 +173,7 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
             summary.setKnownOn(knownOn);
             forwardToChild(summary, record);
         }
+        return summary;
     }
 
     /**

@@ -2,19 +2,24 @@ package org.casepulse.topology;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.casepulse.indicators.CaseHistory;
+import org.casepulse.indicators.CaseLedger;
 import org.casepulse.indicators.Facts;
 import org.casepulse.state.CaseState;
+import org.casepulse.state.ChildSummary;
 
 /**
- * Recently changed cases as this processor last wrote them, decoded, with the facts computed for
- * them: the next event of a case then neither reads and decodes its state nor computes its
- * "before" facts again. The state store stays the truth: this processor is the only writer of its
+ * Recently changed cases as this processor last wrote them, decoded, with their ledger, history, the
+ * facts computed for them and the summary last sent to their child (null if none): the next event
+ * of a case then neither reads and decodes its state nor computes its "before" history, facts and
+ * summary again. The state store stays the truth: this processor is the only writer of its
  * cases, and the cache is created anew whenever the processor is (re)initialised, after any
  * restore or rollback.
  */
 final class RecentCases {
 
-    record Entry(CaseState state, Facts facts) {}
+    /** The ledger is the live one of the case, not a copy: whoever changes it without writing the case must remove the entry. */
+    record Entry(CaseState state, CaseLedger ledger, CaseHistory history, Facts facts, ChildSummary summary) {}
 
     private final Map<String, Entry> entries;
 
@@ -31,8 +36,8 @@ final class RecentCases {
         return entries.get(caseId);
     }
 
-    void put(String caseId, CaseState state, Facts facts) {
-        entries.put(caseId, new Entry(state, facts));
+    void put(String caseId, CaseState state, CaseLedger ledger, CaseHistory history, Facts facts, ChildSummary summary) {
+        entries.put(caseId, new Entry(state, ledger, history, facts, summary));
     }
 
     void remove(String caseId) {

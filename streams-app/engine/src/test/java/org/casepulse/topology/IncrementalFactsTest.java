@@ -12,22 +12,25 @@ import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.CaseLedger;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.measures.CaseFacts;
+import org.casepulse.indicators.measures.ChildSummaries;
 import org.casepulse.oracle.RandomHistories;
 import org.casepulse.reference.ReferenceData;
+import org.casepulse.state.ChildSummary;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The facts computed incrementally (the snapshot timeline from the earliest changed date only)
- * equal the facts computed from the whole history, after every event of random histories full
- * of amendments, retractions, duplicates and out-of-order arrivals.
+ * The facts and child summaries computed incrementally (the snapshot timelines and the
+ * children-counted timelines from the earliest changed date only) equal those computed from the
+ * whole history, after every event of random histories full of amendments, retractions,
+ * duplicates and out-of-order arrivals.
  */
 class IncrementalFactsTest {
 
     private static final ReferenceData REFERENCE = ReferenceData.defaults();
 
     @ParameterizedTest(name = "history {0}")
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
     void shouldEqualTheFactsOfTheWholeHistoryAfterEveryEvent(long seed) {
         CaseFacts caseFacts = new CaseFacts(REFERENCE.catalogue(), REFERENCE.calendar());
         Map<String, List<CaseEvent>> byCase = new LinkedHashMap<>();
@@ -35,26 +38,42 @@ class IncrementalFactsTest {
             byCase.computeIfAbsent(event.getCaseId(), id -> new ArrayList<>()).add(event);
         }
         int incremental = 0;
+        int timelinesCompared = 0;
         for (List<CaseEvent> events : byCase.values()) {
             CaseLedger ledger = CaseLedger.empty();
             CaseHistory history = CaseHistory.of(ledger.effectiveEvents());
             Facts facts = caseFacts.compute(history);
+            ChildSummary summary = null;
             for (CaseEvent event : events) {
                 if (ledger.admit(event) == CaseLedger.Admission.DUPLICATE) {
                     continue;
                 }
                 CaseHistory after = CaseHistory.of(ledger.effectiveEvents());
-                Facts stepped = caseFacts.computeAfter(history, facts, after);
+                LocalDate earliestChange = CaseFacts.earliestChange(history, after);
+                Facts stepped = caseFacts.computeAfter(after, facts, earliestChange);
                 Facts whole = caseFacts.compute(after);
                 assertThat(stepped.toList()).as("facts of case %s after %s", event.getCaseId(), event.getEventId())
                         .isEqualTo(whole.toList());
-                if (history.hasReferral()) {
+                assertThat(caseFacts.computeAfter(history, facts, after).toList()).isEqualTo(whole.toList());
+
+                ChildSummary steppedSummary = ChildSummaries.after(event.getCaseId(), summary, after, earliestChange,
+                        event.getRecordedAt(), caseFacts.childTimelines());
+                ChildSummary wholeSummary = ChildSummaries.of(event.getCaseId(), after, event.getRecordedAt(),
+                        caseFacts.childTimelines());
+                assertThat(steppedSummary).as("child summary of case %s after %s", event.getCaseId(), event.getEventId())
+                        .isEqualTo(wholeSummary);
+                if (earliestChange != null) {
                     incremental++;
+                }
+                if (wholeSummary != null) {
+                    timelinesCompared += wholeSummary.getTimelines().size();
                 }
                 history = after;
                 facts = stepped;
+                summary = steppedSummary;
             }
         }
-        assertThat(incremental).as("steps that could use the incremental path").isGreaterThan(100);
+        assertThat(incremental).as("steps that took the incremental path").isGreaterThan(100);
+        assertThat(timelinesCompared).as("children-counted timelines compared").isGreaterThan(100);
     }
 }

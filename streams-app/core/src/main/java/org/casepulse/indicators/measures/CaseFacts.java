@@ -93,12 +93,19 @@ public final class CaseFacts {
      * instead of its whole life.
      */
     public Facts computeAfter(CaseHistory before, Facts factsBefore, CaseHistory after) {
-        LocalDate from = earliestChange(before, after);
-        return from == null ? compute(after) : compute(after, factsBefore, from);
+        return computeAfter(after, factsBefore, earliestChange(before, after));
     }
 
-    /** The earliest date of an effective event that differs; null when the whole timeline must be evaluated. */
-    private static LocalDate earliestChange(CaseHistory before, CaseHistory after) {
+    /** As {@link #computeAfter(CaseHistory, Facts, CaseHistory)}, given {@link #earliestChange} of the change. */
+    public Facts computeAfter(CaseHistory after, Facts factsBefore, LocalDate earliestChange) {
+        return earliestChange == null ? compute(after) : compute(after, factsBefore, earliestChange);
+    }
+
+    /**
+     * The earliest date of an effective event that differs between two histories of a case: the
+     * case's state before it is unchanged. Null when the whole timeline must be evaluated.
+     */
+    public static LocalDate earliestChange(CaseHistory before, CaseHistory after) {
         if (!before.hasReferral() || before.referral() != after.referral()
                 || before.closedBeforeReferral() != after.closedBeforeReferral()) {
             return null;
@@ -108,14 +115,14 @@ public final class CaseFacts {
         LocalDate earliest = null;
         for (CaseEvent event : after.events()) {
             if (!held.remove(event)) {
-                if (!changesOnlyFromItsDate(event)) {
+                if (!changesOnlyFromItsDate(event, before, after)) {
                     return null;
                 }
                 earliest = earlier(earliest, event.getOccurredOn());
             }
         }
         for (CaseEvent gone : held) {
-            if (!changesOnlyFromItsDate(gone)) {
+            if (!changesOnlyFromItsDate(gone, before, after)) {
                 return null;
             }
             earliest = earlier(earliest, gone.getOccurredOn());
@@ -124,17 +131,25 @@ public final class CaseFacts {
     }
 
     /**
-     * Whether the event can change the case's snapshot state only on and after its own date. Not
-     * so for an event that settles something about an element begun earlier (a completion that
-     * types its assessment, an end that pairs with a start) or about the whole case (a child's
-     * date of birth, unborn or asylum-seeking, the latest of which counts for every date): those
-     * re-evaluate the whole timeline. Visits and allocations, the bulk of a backfill, qualify.
+     * Whether an event that came or went can change the case's snapshot state only on and after
+     * its own date: the state on a date reads the events dated on or before it (elements begun,
+     * ended, visited, allocated, moved or closed by then), so most events qualify. Not so for an
+     * event that settles something about the whole case (a child's date of birth, unborn or
+     * asylum-seeking, the latest of which counts for every date), nor for a completion that
+     * changes its assessment's type (the type counts while the assessment is open, before its
+     * completion): those re-evaluate the whole timeline. A change of the referral or of the
+     * closure's order against it is caught by {@link #earliestChange} first.
      */
-    private static boolean changesOnlyFromItsDate(CaseEvent event) {
-        boolean forwardType = event.getType() == EventType.VISIT_RECORDED || event.getType() == EventType.ALLOCATION_MADE;
+    private static boolean changesOnlyFromItsDate(CaseEvent event, CaseHistory before, CaseHistory after) {
         boolean childAttributes = event.getChildDateOfBirth() != null || event.getChildUnborn() != null
                 || event.getUnaccompaniedAsylumSeeking() != null;
-        return forwardType && !childAttributes;
+        if (childAttributes) {
+            return false;
+        }
+        if (event.getType() == EventType.ASSESSMENT_COMPLETED) {
+            return before.assessmentType(event.getAssessmentId()) == after.assessmentType(event.getAssessmentId());
+        }
+        return true;
     }
 
     private static LocalDate earlier(LocalDate a, LocalDate b) {

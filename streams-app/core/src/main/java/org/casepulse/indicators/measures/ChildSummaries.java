@@ -1,6 +1,7 @@
 package org.casepulse.indicators.measures;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.casepulse.events.PlanType;
@@ -20,6 +21,16 @@ public final class ChildSummaries {
 
     /** As {@link #of(String, CaseHistory, Instant)}, with the case's timelines of the children-counted indicators. */
     public static ChildSummary of(String caseId, CaseHistory history, Instant knownAt, ChildTimelines timelines) {
+        return after(caseId, null, history, null, knownAt, timelines);
+    }
+
+    /**
+     * The summary after a change, given the summary of the case before it (null if none or
+     * unknown) and the change's {@link CaseFacts#earliestChange} (null: evaluate the whole case):
+     * the timelines are evaluated from that date only.
+     */
+    public static ChildSummary after(String caseId, ChildSummary before, CaseHistory history, LocalDate earliestChange,
+                                     Instant knownAt, ChildTimelines timelines) {
         if (!history.hasReferral()) {
             return null;
         }
@@ -34,7 +45,8 @@ public final class ChildSummaries {
                 .setReferralArea(history.referral().getAreaCode())
                 .setCaseType(history.referral().getCaseType())
                 .setCpPlans(plans)
-                .setTimelines(timelines == null ? List.of() : timelines.of(history))
+                .setTimelines(timelines == null ? List.of()
+                        : timelines.of(history, before == null ? null : before.getTimelines(), earliestChange))
                 .setKnownAt(knownAt)
                 .build();
     }

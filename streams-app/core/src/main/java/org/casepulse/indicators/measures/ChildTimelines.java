@@ -2,12 +2,12 @@ package org.casepulse.indicators.measures;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Objects;
-import java.util.TreeSet;
 import org.casepulse.calendar.WorkingDayCalendar;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.indicators.CaseHistory;
@@ -78,57 +78,146 @@ public final class ChildTimelines {
 
     /** The case's timelines (none for a case without a referral or closed before it). */
     public List<ChildTimeline> of(CaseHistory history) {
+        return of(history, null, null);
+    }
+
+    /**
+     * The case's timelines after a change, given those of before it and the earliest date the
+     * change can affect ({@link CaseFacts#earliestChange}); a null date evaluates the whole
+     * timeline. A case's state on a date depends only on its events dated on or before it, so
+     * the changes dated before that date are those of before, and only the dates from it on are
+     * evaluated: during a backfill, the last few dates of the case instead of its whole life.
+     */
+    List<ChildTimeline> of(CaseHistory history, List<ChildTimeline> before, LocalDate from) {
         List<ChildTimeline> timelines = new ArrayList<>();
         if (measures.isEmpty() || !history.hasReferral() || history.closedBeforeReferral()) {
             return timelines;
         }
         OpenCase openCase = new OpenCase(history, calendar, new Facts());
         LocalDate referral = history.referralDate();
+        boolean partial = from != null && before != null && from.isAfter(referral);
+        LocalDate first = partial ? from : referral;
         CaseEvent closure = history.closure();
+        LocalDate last = closure == null ? LocalDate.MAX : closure.getOccurredOn();
+        List<LocalDate> eventDates = eventDatesBetween(history.events(), first, last);
+        Map<String, ChildTimeline> kept = partial ? byIndicator(before) : Map.of();
         measures.forEach((indicator, measure) -> {
             if (!indicator.filter().admitsCase(history)) {
                 return;
             }
-            NavigableSet<LocalDate> candidates = new TreeSet<>();
-            history.events().forEach(event -> candidates.add(event.getOccurredOn()));
-            candidates.add(referral);
-            measure.thresholds(openCase, indicator, candidates);
-            if (indicator.filter().ageBand() != null) {
-                Birthdays.add(history.child(), indicator.filter().ageBand(), candidates);
+            Changes changes = new Changes();
+            ChildTimeline was = kept.get(indicator.id());
+            if (was != null) {
+                changes.keepBefore(was, first);
             }
-            if (indicator.filter().excludeUnborn() && history.child().dateOfBirth() != null) {
-                candidates.add(history.child().dateOfBirth());
-            }
-            NavigableSet<LocalDate> dates = closure == null ? candidates.tailSet(referral, true)
-                    : candidates.subSet(referral, true, closure.getOccurredOn(), true);
-            List<LocalDate> changeDates = new ArrayList<>();
-            List<String> areas = new ArrayList<>();
-            List<Integer> numerators = new ArrayList<>();
-            String area = null;
-            int numerator = 0;
-            for (LocalDate date : dates) {
-                String areaNow = null;
-                int numeratorNow = 0;
-                if (openCase.isOpenOn(date) && indicator.filter().admitsOn(history, date)) {
-                    int state = measure.stateOn(openCase, indicator, date);
-                    if (state != ChildCountedMeasure.NOT_QUALIFYING) {
-                        areaNow = openCase.areaOn(date);
-                        numeratorNow = state;
+            if (!first.isAfter(last)) {
+                DatesBetween thresholds = new DatesBetween(first, last);
+                measure.thresholds(openCase, indicator, thresholds);
+                if (indicator.filter().ageBand() != null) {
+                    Birthdays.add(history.child(), indicator.filter().ageBand(), thresholds);
+                }
+                if (indicator.filter().excludeUnborn() && history.child().dateOfBirth() != null) {
+                    thresholds.add(history.child().dateOfBirth());
+                }
+                // Event dates and thresholds merged in date order, each date once.
+                Iterator<LocalDate> extra = thresholds.iterator();
+                LocalDate next = extra.hasNext() ? extra.next() : null;
+                int e = 0;
+                while (e < eventDates.size() || next != null) {
+                    LocalDate date;
+                    if (next == null || (e < eventDates.size() && eventDates.get(e).isBefore(next))) {
+                        date = eventDates.get(e++);
+                    } else {
+                        date = next;
+                        if (e < eventDates.size() && eventDates.get(e).equals(next)) {
+                            e++;
+                        }
+                        next = extra.hasNext() ? extra.next() : null;
                     }
-                }
-                boolean first = changeDates.isEmpty();
-                if ((first && areaNow != null) || (!first && (!Objects.equals(area, areaNow) || numerator != numeratorNow))) {
-                    changeDates.add(date);
-                    areas.add(areaNow);
-                    numerators.add(numeratorNow);
-                    area = areaNow;
-                    numerator = numeratorNow;
+                    String areaNow = null;
+                    int numeratorNow = 0;
+                    if (openCase.isOpenOn(date) && indicator.filter().admitsOn(history, date)) {
+                        int state = measure.stateOn(openCase, indicator, date);
+                        if (state != ChildCountedMeasure.NOT_QUALIFYING) {
+                            areaNow = openCase.areaOn(date);
+                            numeratorNow = state;
+                        }
+                    }
+                    changes.record(date, areaNow, numeratorNow);
                 }
             }
-            if (!changeDates.isEmpty()) {
-                timelines.add(new ChildTimeline(indicator.id(), changeDates, areas, numerators));
+            if (!changes.dates.isEmpty()) {
+                timelines.add(new ChildTimeline(indicator.id(), changes.dates, changes.areas, changes.numerators));
             }
         });
         return timelines;
+    }
+
+    /** The distinct dates of the events (in business order, so by date) within [first, last]. */
+    private static List<LocalDate> eventDatesBetween(List<CaseEvent> events, LocalDate first, LocalDate last) {
+        List<LocalDate> dates = new ArrayList<>();
+        for (int i = firstOnOrAfter(events, first); i < events.size(); i++) {
+            LocalDate date = events.get(i).getOccurredOn();
+            if (date.isAfter(last)) {
+                break;
+            }
+            if (dates.isEmpty() || !dates.get(dates.size() - 1).equals(date)) {
+                dates.add(date);
+            }
+        }
+        return dates;
+    }
+
+    private static int firstOnOrAfter(List<CaseEvent> events, LocalDate date) {
+        int low = 0;
+        int high = events.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (events.get(mid).getOccurredOn().isBefore(date)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private static Map<String, ChildTimeline> byIndicator(List<ChildTimeline> timelines) {
+        Map<String, ChildTimeline> byId = new HashMap<>();
+        for (ChildTimeline timeline : timelines) {
+            byId.put(timeline.getIndicatorId(), timeline);
+        }
+        return byId;
+    }
+
+    /** One indicator's changes: a date is kept only where the area or numerator differs from the last kept. */
+    private static final class Changes {
+        final List<LocalDate> dates = new ArrayList<>();
+        final List<String> areas = new ArrayList<>();
+        final List<Integer> numerators = new ArrayList<>();
+        /** Not qualifying (no area) until the first change. */
+        private String area;
+        private int numerator;
+
+        void keepBefore(ChildTimeline timeline, LocalDate date) {
+            List<LocalDate> was = timeline.getDates();
+            for (int i = 0; i < was.size() && was.get(i).isBefore(date); i++) {
+                dates.add(was.get(i));
+                area = timeline.getAreaCodes().get(i);
+                areas.add(area);
+                numerator = timeline.getNumerators().get(i);
+                numerators.add(numerator);
+            }
+        }
+
+        void record(LocalDate date, String areaNow, int numeratorNow) {
+            if (!Objects.equals(area, areaNow) || numerator != numeratorNow) {
+                dates.add(date);
+                areas.add(areaNow);
+                numerators.add(numeratorNow);
+                area = areaNow;
+                numerator = numeratorNow;
+            }
+        }
     }
 }

@@ -3,8 +3,6 @@ package org.casepulse.indicators.measures;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 import org.casepulse.calendar.WorkingDayCalendar;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.indicators.CaseHistory;
@@ -40,22 +38,19 @@ final class SnapshotTimeline {
         CaseEvent closure = history.closure();
         LocalDate closed = closure == null ? null : closure.getOccurredOn();
 
-        NavigableSet<LocalDate> candidates = new TreeSet<>();
-        for (CaseEvent event : history.events()) {
-            candidates.add(event.getOccurredOn());
-        }
-        for (IndicatorDefinition indicator : indicators) {
-            measures.get(indicator).thresholds(openCase, indicator, candidates);
-        }
         // Before the referral the case is not open; from its closure on, it never is again.
         boolean partial = from != null && from.isAfter(referral);
         LocalDate first = partial ? from : referral;
+        DatesBetween dates = new DatesBetween(first, closed == null ? LocalDate.MAX : closed);
+        for (CaseEvent event : history.events()) {
+            dates.add(event.getOccurredOn());
+        }
+        for (IndicatorDefinition indicator : indicators) {
+            measures.get(indicator).thresholds(openCase, indicator, dates);
+        }
         if (closed != null && first.isAfter(closed)) {
             return; // the change lies after the closure: nothing to evaluate
         }
-        NavigableSet<LocalDate> dates = closed == null
-                ? candidates.tailSet(first, true)
-                : candidates.subSet(first, true, closed, true);
 
         // Two day states, swapped: the changes from one date to the next are what is kept.
         DayState previous = new DayState();
