@@ -17,11 +17,11 @@ import org.casepulse.calendar.Periods;
  * dated targets (seed 002's "1,750 by March 2017").
  *
  * <p>The target in force for a period ending on a date: the first dated target due on or after
- * that date; else that financial year's target; else the standing one (null without one). The
- * quarters are null when the catalogue gives only years or dates.
+ * that date, if due within a year of it; else that financial year's target; else the standing one
+ * (null without one). The quarters are null when the catalogue gives only years or dates.
  *
  * @param years by the calendar year the financial year starts in (2016 for 2016/17)
- * @param dated by due date: in force from the day after the previous one's date up to its own
+ * @param dated by due date: in force for the year up to its date (from the day after the previous one's)
  */
 public record Target(BigDecimal q1, BigDecimal q2, BigDecimal q3, BigDecimal q4,
                      NavigableMap<Integer, Target> years, NavigableMap<LocalDate, BigDecimal> dated) {
@@ -86,7 +86,7 @@ public record Target(BigDecimal q1, BigDecimal q2, BigDecimal q3, BigDecimal q4,
     /** The target in force for a period ending on {@code periodEnd}, or null when none is. */
     public BigDecimal forPeriodEnd(LocalDate periodEnd) {
         Map.Entry<LocalDate, BigDecimal> due = dated.ceilingEntry(periodEnd);
-        if (due != null) {
+        if (due != null && periodEnd.isAfter(due.getKey().minusYears(1))) {
             return due.getValue();
         }
         Target year = years.get(Periods.financialYearStart(YearMonth.from(periodEnd)).getYear());

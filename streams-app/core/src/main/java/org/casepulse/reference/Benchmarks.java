@@ -75,6 +75,21 @@ public final class Benchmarks {
         return year == null ? Optional.empty() : Optional.of(year.getValue());
     }
 
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Benchmarks that && version.equals(that.version) && byIndicator.equals(that.byIndicator);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(version, byIndicator);
+    }
+
+    @Override
+    public String toString() {
+        return "Benchmarks[version=" + version + ", " + byIndicator.size() + " indicators]";
+    }
+
     private static final class Shipped {
         static final Benchmarks BENCHMARKS = BenchmarksReader.read(
                 ReferenceFile.yamlResource(DEFAULT_RESOURCE, BenchmarkException::new), null);
