@@ -65,6 +65,11 @@ public final class Benchmarks {
         return byIndicator.keySet();
     }
 
+    /** Every year's benchmarks of an indicator, by the year its financial year starts in (empty when none). */
+    public NavigableMap<Integer, Benchmark> years(String indicatorId) {
+        return byIndicator.getOrDefault(indicatorId, Collections.emptyNavigableMap());
+    }
+
     /** The benchmarks in force for a period of {@code indicatorId} ending on {@code periodEnd}. */
     public Optional<Benchmark> forPeriodEnd(String indicatorId, LocalDate periodEnd) {
         NavigableMap<Integer, Benchmark> years = byIndicator.get(indicatorId);

@@ -102,8 +102,11 @@ public record Beside(BigDecimal lastYear, BigDecimal outturn, BigDecimal sixMont
         if (!perMonth) {
             return IndicatorValue.of(unit, numerator, denominator, indicator.decimals());
         }
-        BigDecimal total = IndicatorValue.of(unit, numerator, denominator, indicator.decimals() + 10);
-        return total == null ? null : total.divide(BigDecimal.valueOf(SIX), indicator.decimals(), RoundingMode.HALF_UP);
+        if (unit == Unit.COUNT) {
+            return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(SIX), indicator.decimals(), RoundingMode.HALF_UP);
+        }
+        return denominator == 0 ? null : BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(10_000))
+                .divide(BigDecimal.valueOf(denominator * SIX), indicator.decimals(), RoundingMode.HALF_UP);
     }
 
     private static BigDecimal valueOf(IndicatorDefinition indicator, Counts counts) {
