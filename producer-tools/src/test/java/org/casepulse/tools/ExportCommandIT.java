@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportCommandIT {
     private static final String HEADER = "section,indicatorId,indicatorLabel,indicatorTitle,areaCode,areaName,areaLevel,periodType,periodStart,"
             + "periodEnd,numerator,denominator,value,unit,target,polarity,rag,previousValue,directionOfTravel,"
-            + "smallNumbers,revision,computedAt";
+            + "smallNumbers,revision,computedAt,trend,lastYearValue,outturnValue,sixMonthsValue,benchmarkYear,"
+            + "benchmarkEngland,benchmarkRegion,benchmarkNeighbours";
 
     private static EmbeddedSchemaRegistry registry;
     private static String topic;
