@@ -21,7 +21,7 @@ import org.casepulse.snapshots.Unit;
  * denominator is 0; {@code previousValue} is null when the previous figure is missing;
  * {@code revision} counts the days after the period whose recorded events changed the counts, null
  * when not computed (it costs a batch computation per recorded day, see {@link Revisions});
- * {@code beside} what the catalogue carries beside the figure (COUNTING.md 11), null when not
+ * {@code beside} what the catalogue carries beside the figure (COUNTING.md 12), null when not
  * compared.
  */
 public record ExpectedFigure(

@@ -234,7 +234,7 @@ public final class ReferenceComputation {
     }
 
     /**
-     * COUNTING.md 11, recomputed here: the same period a year back, the final figure of the
+     * COUNTING.md 12, recomputed here: the same period a year back, the final figure of the
      * previous financial year, the six months before, the graded trend and the benchmark.
      */
     private ExpectedFigure.Beside beside(IndicatorDefinition indicator, FigureKey key, Area area, BigDecimal value,

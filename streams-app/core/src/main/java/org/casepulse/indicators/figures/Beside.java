@@ -17,7 +17,7 @@ import org.casepulse.snapshots.PeriodType;
 import org.casepulse.snapshots.Unit;
 
 /**
- * What a figure carries beside its value when the catalogue asks (COUNTING.md 11): last year's
+ * What a figure carries beside its value when the catalogue asks (COUNTING.md 12): last year's
  * value, the previous financial year's outturn, the six months before, and the benchmarks.
  * Each value is null when not asked for, not defined for the period type, or its counts are empty.
  */
