@@ -253,6 +253,9 @@
       }, 'small numbers'));
     }
     if (flags.childNodes.length > 0) cell.append(flags);
+    // Under the figure rather than a column of their own: the table must fit without scrolling sideways.
+    const beside = besideCell(figure, indicator);
+    if (typeof beside !== 'string' && beside.nodeType !== 1) cell.append(el('span', { class: 'beside' }, beside));
     return cell;
   }
 
@@ -283,7 +286,6 @@
       el('td', { class: 'dot-cell' }, directionCell(figure, indicator)),
       // A rate's denominator is a population, long enough to need a second line.
       el('td', { class: figure && figure.unit === 'RATE_PER_10K' ? 'num counts wraps' : 'num counts' }, counts(figure)),
-      el('td', { class: 'num beside' }, besideCell(figure, indicator)),
       el('td', { class: 'trend' }, sparkline(row)),
       el('td', { class: 'best' }, row.best ? standing(row.best, indicator) : el('span', { class: 'muted' }, '–')),
       el('td', { class: 'hotspots-cell' }, hotspotsCell(row)));
@@ -308,7 +310,7 @@
       if (row.indicator.section !== section) {
         section = row.indicator.section;
         body.append(el('tr', { class: 'section' },
-          el('th', { scope: 'rowgroup', colspan: '12' }, section.charAt(0).toUpperCase() + section.slice(1))));
+          el('th', { scope: 'rowgroup', colspan: '11' }, section.charAt(0).toUpperCase() + section.slice(1))));
       }
       const old = before.get(row.indicator.id);
       const changed = sameView && old !== undefined && fingerprint(old) !== fingerprint(row);
