@@ -10,6 +10,11 @@
     IMPROVING: ['Improving', 'good'], WORSENING: ['Worsening', 'bad'], NO_CHANGE: ['No change', 'same'],
     UP: ['Up', 'neutral'], DOWN: ['Down', 'neutral'], NOT_COMPARABLE: ['Not comparable', 'none']
   };
+  // Seed 002's trend words, graded with the catalogue's thresholds.
+  const TREND = {
+    MUCH_BETTER: ['much better', 'good'], A_BIT_BETTER: ['a bit better', 'good'], NO_CHANGE: ['no change', 'same'],
+    A_BIT_WORSE: ['a bit worse', 'bad'], MUCH_WORSE: ['much worse', 'bad']
+  };
   const HOTSPOTS_SHOWN = 3;
   const MIN_REFRESH_GAP_MS = 1000;
   const ANNOUNCE_GAP_MS = 15000;
@@ -127,8 +132,37 @@
     }
     const title = figure && figure.previousValue !== null
       ? 'Previous ' + formatValue(figure.previousValue, figure.unit, indicator.decimals) : null;
-    return el('span', { class: 'dot dot-' + judgement, title },
+    const dot = el('span', { class: 'dot dot-' + judgement, title },
       el('span', { class: 'arrow', 'aria-hidden': 'true' }, arrow), ' ', label);
+    const grade = figure && TREND[figure.trend];
+    if (!grade) return dot;
+    const both = document.createDocumentFragment();
+    both.append(dot, el('span', { class: 'trend-grade dot-' + grade[1] }, grade[0]));
+    return both;
+  }
+
+  /** What the catalogue and the benchmarks file put beside the figure: one line each, or a dash. */
+  function besideCell(figure, indicator) {
+    if (!figure) return '–';
+    const format = (value) => formatValue(value, figure.unit, indicator.decimals);
+    const lines = [];
+    const line = (label, value, title) => {
+      if (value !== null && value !== undefined) {
+        lines.push(el('span', { class: 'beside-line', title }, label + ' ', el('span', { class: 'beside-value' }, format(value))));
+      }
+    };
+    line('Last year', figure.lastYearValue, 'The same period a year earlier');
+    line('Outturn', figure.outturnValue, 'The final figure of the previous financial year');
+    line(indicator.comparisons && indicator.comparisons.sixMonths === 'AVERAGE' ? '6-month avg' : '6 months', figure.sixMonthsValue,
+      'The six months before this one');
+    const year = figure.benchmarkYear ? ' ' + figure.benchmarkYear : '';
+    line('England' + year, figure.benchmarkEngland, 'England average');
+    line('Region' + year, figure.benchmarkRegion, 'Regional average');
+    line('Neighbours' + year, figure.benchmarkNeighbours, 'Statistical neighbours average');
+    if (lines.length === 0) return el('span', { class: 'muted' }, '–');
+    const cell = document.createDocumentFragment();
+    lines.forEach((item) => cell.append(item));
+    return cell;
   }
 
   function sparkline(row) {
@@ -219,6 +253,9 @@
       }, 'small numbers'));
     }
     if (flags.childNodes.length > 0) cell.append(flags);
+    // Under the figure rather than a column of their own: the table must fit without scrolling sideways.
+    const beside = besideCell(figure, indicator);
+    if (typeof beside !== 'string' && beside.nodeType !== 1) cell.append(el('span', { class: 'beside' }, beside));
     return cell;
   }
 
@@ -258,7 +295,7 @@
   function fingerprint(row) {
     const figure = row.latest;
     return figure ? [figure.periodEnd, figure.value, figure.numerator, figure.denominator, figure.rag,
-      figure.revision].join('|') : '';
+      figure.revision, figure.trend, figure.lastYearValue, figure.outturnValue, figure.sixMonthsValue].join('|') : '';
   }
 
   function render(scorecard) {

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "casepulse-tools", mixinStandardHelpOptions = true, versionProvider = CasepulseTools.Version.class,
         description = {"Tools around Casepulse, near-real-time indicators for children's social care.", "",
             "Settings come from the command line, else from the environment (CASEPULSE_BOOTSTRAP_SERVERS, "
-                    + "CASEPULSE_SCHEMA_REGISTRY_URL, CASEPULSE_CATALOGUE, CASEPULSE_AREAS, CASEPULSE_CALENDAR_BANK_HOLIDAYS, "
+                    + "CASEPULSE_SCHEMA_REGISTRY_URL, CASEPULSE_CATALOGUE, CASEPULSE_AREAS, CASEPULSE_BENCHMARKS, CASEPULSE_CALENDAR_BANK_HOLIDAYS, "
                     + "CASEPULSE_CALENDAR_MODE), else from the --config properties file (the engine's keys, "
                     + "bootstrap.servers=broker:9092, or option names without dashes, optionally prefixed by the "
                     + "command: generate.seed=7), else from the defaults: the engine's order.",

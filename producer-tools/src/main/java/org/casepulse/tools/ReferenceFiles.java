@@ -8,7 +8,7 @@ import org.casepulse.reference.ReferenceData;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Every reference data file the streams application may be given: catalogue, areas, bank holidays. */
+/** Every reference data file the streams application may be given: catalogue, areas, benchmarks, bank holidays. */
 final class ReferenceFiles {
     @SettingKey("casepulse.catalogue")
     @Option(names = "--catalogue", paramLabel = "FILE",
@@ -18,10 +18,15 @@ final class ReferenceFiles {
     @Mixin
     AreaAndCalendarFiles areaAndCalendar;
 
+    @SettingKey("casepulse.benchmarks")
+    @Option(names = "--benchmarks", paramLabel = "FILE",
+            description = "Benchmarks YAML, checked against the catalogue (env CASEPULSE_BENCHMARKS; default: the shipped samples).")
+    Path benchmarks;
+
     /** Loads and checks every file with the streams application's own code. */
     ReferenceData load() {
         return ReferenceData.load(Optional.ofNullable(catalogue), Optional.ofNullable(areaAndCalendar.areas),
-                Optional.ofNullable(areaAndCalendar.bankHolidays), areaAndCalendar.mode());
+                Optional.ofNullable(areaAndCalendar.bankHolidays), areaAndCalendar.mode(), Optional.ofNullable(benchmarks));
     }
 
     IndicatorCatalogue catalogue() {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportCommandIT {
     private static final String HEADER = "section,indicatorId,indicatorLabel,indicatorTitle,areaCode,areaName,areaLevel,periodType,periodStart,"
             + "periodEnd,numerator,denominator,value,unit,target,polarity,rag,previousValue,directionOfTravel,"
-            + "smallNumbers,revision,computedAt,commentary";
+            + "smallNumbers,revision,computedAt,trend,lastYearValue,outturnValue,sixMonthsValue,benchmarkYear,"
+            + "benchmarkEngland,benchmarkRegion,benchmarkNeighbours,commentary";
 
     private static EmbeddedSchemaRegistry registry;
     private static String topic;
@@ -56,19 +57,19 @@ class ExportCommandIT {
                 HEADER,
                 "\"allocation and workload\",allocation-within-2wd,,\"Cases allocated within 2 working days of referral\",NATIONAL,National,NATIONAL,"
                         + "MONTH,2026-02-01,2026-02-28,290,400,72.5,PERCENT,65,H,GREEN,,NOT_COMPARABLE,false,1,"
-                        + "2026-03-14T09:00:00Z,",
+                        + "2026-03-14T09:00:00Z,,,,,,,,,",
                 "\"allocation and workload\",allocation-within-2wd,,\"Cases allocated within 2 working days of referral\",NATIONAL,National,NATIONAL,"
                         + "YTD,2025-04-01,2026-01-31,3100,4416,70.2,PERCENT,65,H,GREEN,,NOT_COMPARABLE,false,0,"
-                        + "2026-03-14T09:00:00Z,",
+                        + "2026-03-14T09:00:00Z,,,,,,,,,",
                 "\"allocation and workload\",allocation-within-2wd,,\"Cases allocated within 2 working days of referral\",NATIONAL,National,NATIONAL,"
                         + "YTD,2025-04-01,2026-02-28,3412,4806,71,PERCENT,65,H,GREEN,70.2,IMPROVING,false,0,"
-                        + "2026-03-14T09:00:00Z,",
+                        + "2026-03-14T09:00:00Z,,,,,,,,,",
                 "\"allocation and workload\",allocation-within-2wd,,\"Cases allocated within 2 working days of referral\",NORTH,North,REGION,"
                         + "YTD,2025-04-01,2026-02-28,900,1497,60.1,PERCENT,65,H,AMBER,,NOT_COMPARABLE,false,0,"
-                        + "2026-03-14T09:00:00Z,",
+                        + "2026-03-14T09:00:00Z,,,,,,,,,",
                 "\"allocation and workload\",allocation-within-2wd,,\"Cases allocated within 2 working days of referral\",N1,\"North & South of Tyne\","
                         + "SERVICE_AREA,YTD,2025-04-01,2026-02-28,850,1000,85,PERCENT,65,H,GREEN,,NOT_COMPARABLE,false,0,"
-                        + "2026-03-14T09:00:00Z,");
+                        + "2026-03-14T09:00:00Z,,,,,,,,,");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(
                 "demand,referral-rate-per-10k,,\"Referrals per 10,000 children under 18\",NATIONAL,National,NATIONAL,R12M,"
                         + "2025-03-01,2026-02-28,17375,322813,538.2,RATE_PER_10K,,NONE,NOT_RATED,507.4,UP,false,0,"));

@@ -51,12 +51,15 @@ public final class SnapshotCsv {
     /** One CSV row; numbers as plain decimals, dates as YYYY-MM-DD, computedAt as an ISO instant. */
     @JsonPropertyOrder({"section", "indicatorId", "indicatorLabel", "indicatorTitle", "areaCode", "areaName", "areaLevel", "periodType",
         "periodStart", "periodEnd", "numerator", "denominator", "value", "unit", "target", "polarity", "rag",
-        "previousValue", "directionOfTravel", "smallNumbers", "revision", "computedAt", "commentary"})
+        "previousValue", "directionOfTravel", "smallNumbers", "revision", "computedAt", "trend", "lastYearValue",
+        "outturnValue", "sixMonthsValue", "benchmarkYear", "benchmarkEngland", "benchmarkRegion", "benchmarkNeighbours", "commentary"})
     record Row(String section, String indicatorId, String indicatorLabel, String indicatorTitle, String areaCode,
                String areaName, String areaLevel,
                String periodType, String periodStart, String periodEnd, String numerator, String denominator, String value,
                String unit, String target, String polarity, String rag, String previousValue, String directionOfTravel,
-               boolean smallNumbers, int revision, String computedAt, String commentary) {}
+               boolean smallNumbers, int revision, String computedAt, String trend, String lastYearValue,
+               String outturnValue, String sixMonthsValue, String benchmarkYear, String benchmarkEngland,
+               String benchmarkRegion, String benchmarkNeighbours, String commentary) {}
 
     /** Writes the header and a row per figure, exact (the internal view); returns the number of rows. */
     public static long write(SnapshotFigures board, IndicatorCatalogue catalogue, AreaHierarchy areas, Writer out)
@@ -121,6 +124,13 @@ public final class SnapshotCsv {
                         previousWithheld ? WITHHELD : plain(f.previousValue()),
                         withheld.value() || previousWithheld ? WITHHELD : f.directionOfTravel().name(),
                         f.smallNumbers(), f.revision(), f.computedAt().toString(),
+                        withheld.value() || previousWithheld ? WITHHELD : f.trend() == null ? null : f.trend().name(),
+                        // Beside a withheld value, a comparison would let the value be worked back.
+                        withheld.value() ? WITHHELD : plain(f.lastYearValue()),
+                        withheld.value() ? WITHHELD : plain(f.outturnValue()),
+                        withheld.value() ? WITHHELD : plain(f.sixMonthsValue()),
+                        f.benchmarkYear(), plain(f.benchmarkEngland()), plain(f.benchmarkRegion()),
+                        plain(f.benchmarkNeighbours()),
                         publicView ? "" : commentary(commentary, f)));
             }
         }

@@ -49,6 +49,30 @@ class SnapshotCsvTest {
         assertThat(published).hasSameSizeAs(exact);
     }
 
+    @Test
+    void shouldWriteWhatStandsBesideTheFigureAndWithholdTheComparisonsWithTheValue() throws IOException {
+        SnapshotFigures board = new SnapshotFigures();
+        publish(board, figure("N1", "2026-02-28", 40, 50).setTrend(org.casepulse.snapshots.TrendGrade.A_BIT_BETTER)
+                .setLastYearValue(75.5).setOutturnValue(77.0).setSixMonthsValue(78.25).setBenchmarkYear("2025/26")
+                .setBenchmarkEngland(82.0).setBenchmarkNeighbours(80.5).build());
+        publish(board, figure("N2", "2026-02-28", 2, 7).setLastYearValue(50.0).setTrend(
+                org.casepulse.snapshots.TrendGrade.MUCH_WORSE).build());
+        for (int i = 3; i <= 8; i++) {
+            publish(board, figure("N" + i, "2026-02-28", 30, 40).build());
+        }
+
+        List<String> exact = csv(board, false);
+        List<String> published = csv(board, true);
+
+        assertThat(exact.get(0)).endsWith(",computedAt,trend,lastYearValue,outturnValue,sixMonthsValue,benchmarkYear,"
+                + "benchmarkEngland,benchmarkRegion,benchmarkNeighbours,commentary");
+        assertThat(row(exact, "N1,", "2026-02-28")).endsWith(",A_BIT_BETTER,75.5,77,78.25,2025/26,82,,80.5,");
+        assertThat(row(published, "N1,", "2026-02-28")).endsWith(",A_BIT_BETTER,75.5,77,78.25,2025/26,82,,80.5,");
+        assertThat(row(exact, "N2,", "2026-02-28")).endsWith(",MUCH_WORSE,50,,,,,,,");
+        assertThat(row(published, "N2,", "2026-02-28")).endsWith(",c,c,c,c,,,,,");
+        assertThat(row(exact, "N3,", "2026-02-28")).endsWith(",,,,,,,,,");
+    }
+
     private static IndicatorSnapshot.Builder figure(String area, String periodEnd, long numerator, long denominator) {
         double value = Math.round(1000.0 * numerator / denominator) / 10.0;
         return KnownSnapshots.figure(ALLOCATION, area, PeriodType.YTD, periodEnd)

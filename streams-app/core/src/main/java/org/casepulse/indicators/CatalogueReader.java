@@ -2,6 +2,7 @@ package org.casepulse.indicators;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,6 +29,9 @@ final class CatalogueReader {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX_DECIMALS = 6;
     private static final List<String> QUARTERS = List.of("Q1", "Q2", "Q3", "Q4");
+    private static final List<String> TARGET_KEYS = List.of("all", "years", "by");
+    private static final List<String> ALL_TARGET_KEYS = List.of("Q1", "Q2", "Q3", "Q4", "all", "years", "by");
+    private static final Pattern FINANCIAL_YEAR = Pattern.compile("(\\d{4})/(\\d{2})");
 
     private final ReferenceFile file;
 
@@ -118,9 +123,61 @@ final class CatalogueReader {
         List<String> seedRefs = seedRefs(at + ".seedRefs", entry.seedRefs());
         String section = optionalText(at, "section", entry.section());
         CaseFilter filter = filter(at, measure, entry, caseType.map(String::strip));
+        Comparisons comparisons = comparisons(at, measure, unit, periods, entry);
         return new IndicatorDefinition(id, title.strip(), measure, parameters, polarity, unit, target, tolerance,
                 periods, caseType.map(String::strip), threshold, decimals, description, label, seedRefs,
-                section == null ? IndicatorDefinition.NO_SECTION : section, filter);
+                section == null ? IndicatorDefinition.NO_SECTION : section, filter, comparisons);
+    }
+
+    /**
+     * {@code compare} lists lastYear and outturn; {@code sixMonths} is cumulative or average (for
+     * MONTH and SNAPSHOT figures; not for demand change, itself a comparison); {@code trend}
+     * gives noChange and much, else the unit's defaults.
+     */
+    private Comparisons comparisons(String at, MeasureKind measure, Unit unit, List<PeriodType> periods,
+                                    IndicatorEntry entry) {
+        boolean lastYear = false;
+        boolean outturn = false;
+        List<String> compare = entry.compare() == null ? List.of() : entry.compare();
+        for (int i = 0; i < compare.size(); i++) {
+            String name = compare.get(i) == null ? "" : compare.get(i).strip();
+            switch (name) {
+                case "lastYear" -> lastYear = true;
+                case "outturn" -> outturn = true;
+                default -> throw file.error(at + ".compare[" + i + "]", "must be lastYear or outturn, got " + name
+                        + org.casepulse.settings.Closest.to(name, List.of("lastYear", "outturn"))
+                                .map(n -> " (did you mean " + n + "?)").orElse(""));
+            }
+        }
+        if (outturn && periods.stream().allMatch(p -> p == PeriodType.MONTH)) {
+            throw file.error(at + ".compare", "outturn is the year's final YTD, R12M or snapshot figure; "
+                    + "a MONTH figure has none");
+        }
+        Comparisons.SixMonths sixMonths = Comparisons.SixMonths.NONE;
+        if (entry.sixMonths() != null) {
+            sixMonths = switch (entry.sixMonths().strip()) {
+                case "cumulative" -> Comparisons.SixMonths.CUMULATIVE;
+                case "average" -> Comparisons.SixMonths.AVERAGE;
+                default -> throw file.error(at + ".sixMonths", "must be cumulative or average, got " + entry.sixMonths());
+            };
+            if (measure == MeasureKind.DEMAND_CHANGE) {
+                throw file.error(at + ".sixMonths", "demand change is already a comparison with past years");
+            }
+            if (!periods.contains(PeriodType.MONTH) && !periods.contains(PeriodType.SNAPSHOT)) {
+                throw file.error(at + ".sixMonths", "the six months before are shown beside MONTH and SNAPSHOT figures,"
+                        + " and this entry publishes neither");
+            }
+        }
+        TrendThresholds trend = TrendThresholds.defaultFor(unit);
+        if (entry.trend() != null) {
+            BigDecimal noChange = entry.trend().noChange() == null ? trend.noChange() : entry.trend().noChange();
+            BigDecimal much = entry.trend().much() == null ? trend.much() : entry.trend().much();
+            if (noChange.signum() < 0 || much.compareTo(noChange) <= 0) {
+                throw file.error(at + ".trend", "needs 0 <= noChange < much, got noChange " + noChange + " and much " + much);
+            }
+            trend = new TrendThresholds(noChange, much);
+        }
+        return new Comparisons(lastYear, outturn, sixMonths, trend);
     }
 
     private String optionalText(String at, String name, String value) {
@@ -478,20 +535,85 @@ final class CatalogueReader {
         return unit;
     }
 
-    /** A number, or Q1 to Q4 numbers for a target phased by financial quarter. */
+    /**
+     * A number, or Q1 to Q4 numbers for a target phased by financial quarter; or {@code all} (either
+     * of those), {@code years} (financial year such as 2016/17 to either of those) and {@code by}
+     * (due date to a number), each optional but not all absent.
+     */
     private Target target(String field, JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
         }
+        if (node.isObject() && TARGET_KEYS.containsAll(fieldNames(node))) {
+            if (!node.fieldNames().hasNext()) {
+                throw file.error(field, "empty: give all, years or by, or leave the target out");
+            }
+            Target standing = node.has("all") ? standingTarget(field + ".all", node.get("all")) : null;
+            Map<Integer, Target> years = new TreeMap<>();
+            JsonNode yearsNode = node.get("years");
+            if (yearsNode != null) {
+                if (!yearsNode.isObject() || !yearsNode.fieldNames().hasNext()) {
+                    throw file.error(field + ".years", "must map financial years such as 2016/17 to targets");
+                }
+                for (String year : fieldNames(yearsNode)) {
+                    years.put(financialYear(field + ".years." + year, year),
+                            standingTarget(field + ".years." + year, yearsNode.get(year)));
+                }
+            }
+            Map<LocalDate, BigDecimal> dated = new TreeMap<>();
+            JsonNode byNode = node.get("by");
+            if (byNode != null) {
+                if (!byNode.isObject() || !byNode.fieldNames().hasNext()) {
+                    throw file.error(field + ".by", "must map due dates such as 2017-03-31 to targets");
+                }
+                for (String date : fieldNames(byNode)) {
+                    LocalDate due;
+                    try {
+                        due = LocalDate.parse(date);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw file.error(field + ".by." + date, "not a date (YYYY-MM-DD)");
+                    }
+                    JsonNode value = byNode.get(date);
+                    if (!value.isNumber()) {
+                        throw file.error(field + ".by." + date, "must be a number, got " + value.asText());
+                    }
+                    dated.put(due, value.decimalValue());
+                }
+            }
+            return Target.of(standing, years, dated);
+        }
+        return standingTarget(field, node);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** 2016 for {@code 2016/17}. */
+    private int financialYear(String field, String name) {
+        java.util.regex.Matcher matcher = FINANCIAL_YEAR.matcher(name);
+        if (!matcher.matches() || (Integer.parseInt(matcher.group(1)) + 1) % 100 != Integer.parseInt(matcher.group(2))) {
+            throw file.error(field, "not a financial year such as 2016/17");
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    /** A number, or Q1 to Q4 numbers for a target phased by financial quarter. */
+    private Target standingTarget(String field, JsonNode node) {
         if (node.isNumber()) {
             return Target.of(node.decimalValue());
         }
         if (!node.isObject()) {
-            throw file.error(field, "must be a number, or Q1 to Q4 numbers for a target phased by financial quarter");
+            throw file.error(field, "must be a number, or Q1 to Q4 numbers for a target phased by financial quarter"
+                    + " (or all, years and by)");
         }
         for (String key : (Iterable<String>) node::fieldNames) {
             if (!QUARTERS.contains(key)) {
-                throw file.error(field + "." + key, "not a financial quarter; a phased target has Q1, Q2, Q3 and Q4");
+                Optional<String> near = org.casepulse.settings.Closest.to(key, ALL_TARGET_KEYS);
+                throw file.error(field + "." + key, "not a financial quarter; a phased target has Q1, Q2, Q3 and Q4"
+                        + "; a target by year or date has all, years and by" + near.map(n -> " (did you mean " + n + "?)").orElse(""));
             }
         }
         BigDecimal[] values = new BigDecimal[QUARTERS.size()];
@@ -577,7 +699,10 @@ final class CatalogueReader {
                           String unit, JsonNode target, BigDecimal tolerance, List<String> periods, String caseType,
                           Integer smallNumberThreshold, Integer decimals, String description, String label,
                           List<String> seedRefs, String section, List<String> caseTypes,
-                          List<String> excludeCaseTypes, AgeBandEntry ageBand, List<String> exclude) {}
+                          List<String> excludeCaseTypes, AgeBandEntry ageBand, List<String> exclude,
+                          List<String> compare, String sixMonths, TrendEntry trend) {}
+
+    record TrendEntry(BigDecimal noChange, BigDecimal much) {}
 
     record AgeBandEntry(Integer from, Integer to, String unknownAge) {}
 

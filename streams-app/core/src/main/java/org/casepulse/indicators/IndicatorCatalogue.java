@@ -75,7 +75,9 @@ public final class IndicatorCatalogue {
         int months = DEFAULT_LOOK_BACK_MONTHS;
         for (IndicatorDefinition indicator : indicators) {
             if (indicator.measure() == MeasureKind.DEMAND_CHANGE) {
-                months = Math.max(months, 12 * (1 + indicator.parameters().yearsOfBaseline()));
+                // Last year's figure and the previous year's outturn reach one baseline further back.
+                boolean yearBack = indicator.comparisons().lastYear() || indicator.comparisons().outturn();
+                months = Math.max(months, 12 * ((yearBack ? 2 : 1) + indicator.parameters().yearsOfBaseline()));
             }
         }
         return months;

@@ -23,6 +23,7 @@ import org.casepulse.snapshots.Unit;
  * @param section              where the page, tail and export group the entry (such as
  *                             {@code child protection}); {@link #NO_SECTION} when the file gives none
  * @param filter               which cases count (COUNTING.md 8.1); includes {@code caseType}
+ * @param comparisons          what is carried beside the figure (last year, outturn, six months, trend grading)
  */
 public record IndicatorDefinition(String id,
                                   String title,
@@ -40,7 +41,8 @@ public record IndicatorDefinition(String id,
                                   String label,
                                   List<String> seedRefs,
                                   String section,
-                                  CaseFilter filter) {
+                                  CaseFilter filter,
+                                  Comparisons comparisons) {
 
     /** The section of an entry the catalogue places in none. */
     public static final String NO_SECTION = "other";
@@ -53,6 +55,16 @@ public record IndicatorDefinition(String id,
         this(id, title, measure, parameters, polarity, unit, target, tolerance, periods, caseType,
                 smallNumberThreshold, decimals, description, null, List.of(), NO_SECTION,
                 CaseFilter.ofCaseType(caseType));
+    }
+
+    /** An entry without comparisons: nothing beside the figure, the trend graded by the unit's defaults. */
+    public IndicatorDefinition(String id, String title, MeasureKind measure, MeasureParameters parameters,
+                               Polarity polarity, Unit unit, Target target, BigDecimal tolerance,
+                               List<PeriodType> periods, Optional<String> caseType, int smallNumberThreshold,
+                               int decimals, String description, String label, List<String> seedRefs,
+                               String section, CaseFilter filter) {
+        this(id, title, measure, parameters, polarity, unit, target, tolerance, periods, caseType,
+                smallNumberThreshold, decimals, description, label, seedRefs, section, filter, Comparisons.none(unit));
     }
 
     public IndicatorDefinition {
@@ -69,6 +81,7 @@ public record IndicatorDefinition(String id,
         seedRefs = List.copyOf(seedRefs);
         Objects.requireNonNull(section, "section");
         Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(comparisons, "comparisons");
     }
 
     /** The target in force for a period ending on {@code periodEnd}, or null when there is none. */

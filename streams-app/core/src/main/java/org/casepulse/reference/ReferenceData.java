@@ -10,21 +10,30 @@ import org.casepulse.indicators.IndicatorCatalogue;
 
 /**
  * Everything the engine looks up besides events: the working-day calendar, the indicator
- * catalogue and the area hierarchy. Each comes shipped, or from a file named by a setting.
+ * catalogue, the area hierarchy and the benchmarks. Each comes shipped, or from a file named by a
+ * setting.
  */
-public record ReferenceData(WorkingDayCalendar calendar, IndicatorCatalogue catalogue, AreaHierarchy areas) {
+public record ReferenceData(WorkingDayCalendar calendar, IndicatorCatalogue catalogue, AreaHierarchy areas,
+                            Benchmarks benchmarks) {
     public static final String CATALOGUE_KEY = IndicatorCatalogue.CONFIG_KEY;
     public static final String AREAS_KEY = AreaHierarchy.CONFIG_KEY;
     public static final String BANK_HOLIDAYS_KEY = WorkingDayCalendar.CONFIG_KEY;
     public static final String CALENDAR_MODE_KEY = WorkingDayCalendar.MODE_CONFIG_KEY;
+    public static final String BENCHMARKS_KEY = Benchmarks.CONFIG_KEY;
 
     public ReferenceData {
         Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(catalogue, "catalogue");
         Objects.requireNonNull(areas, "areas");
+        Objects.requireNonNull(benchmarks, "benchmarks");
     }
 
-    /** The shipped calendar (2015-2027), catalogue and areas. */
+    /** With the shipped benchmarks of the indicators the catalogue has. */
+    public ReferenceData(WorkingDayCalendar calendar, IndicatorCatalogue catalogue, AreaHierarchy areas) {
+        this(calendar, catalogue, areas, Benchmarks.defaults(catalogue));
+    }
+
+    /** The shipped calendar (2015-2027), catalogue, areas and benchmarks. */
     public static ReferenceData defaults() {
         return new ReferenceData(WorkingDayCalendar.englandAndWales(), IndicatorCatalogue.defaults(),
                 AreaHierarchy.defaults());
@@ -38,14 +47,22 @@ public record ReferenceData(WorkingDayCalendar calendar, IndicatorCatalogue cata
      */
     public static ReferenceData load(Optional<Path> catalogue, Optional<Path> areas, Optional<Path> bankHolidays,
                                      WorkingDayCalendar.Mode calendarMode) {
+        return load(catalogue, areas, bankHolidays, calendarMode, Optional.empty());
+    }
+
+    /** As above, with a benchmarks file checked against the catalogue (absent: the shipped samples). */
+    public static ReferenceData load(Optional<Path> catalogue, Optional<Path> areas, Optional<Path> bankHolidays,
+                                     WorkingDayCalendar.Mode calendarMode, Optional<Path> benchmarks) {
+        IndicatorCatalogue indicators = catalogue.map(IndicatorCatalogue::load).orElseGet(IndicatorCatalogue::defaults);
         return new ReferenceData(
                 WorkingDayCalendar.load(bankHolidays, calendarMode),
-                catalogue.map(IndicatorCatalogue::load).orElseGet(IndicatorCatalogue::defaults),
-                areas.map(AreaHierarchy::load).orElseGet(AreaHierarchy::defaults));
+                indicators,
+                areas.map(AreaHierarchy::load).orElseGet(AreaHierarchy::defaults),
+                benchmarks.map(path -> Benchmarks.load(path, indicators)).orElseGet(() -> Benchmarks.defaults(indicators)));
     }
 
     /**
-     * From settings: {@value #CATALOGUE_KEY}, {@value #AREAS_KEY} and {@value #BANK_HOLIDAYS_KEY}
+     * From settings: {@value #CATALOGUE_KEY}, {@value #AREAS_KEY}, {@value #BANK_HOLIDAYS_KEY} and {@value #BENCHMARKS_KEY}
      * name files (absent or blank: shipped data); {@value #CALENDAR_MODE_KEY} is {@code extend}
      * (default) or {@code replace}.
      *
@@ -53,7 +70,7 @@ public record ReferenceData(WorkingDayCalendar calendar, IndicatorCatalogue cata
      */
     public static ReferenceData fromConfig(Map<String, ?> config) {
         return load(path(config, CATALOGUE_KEY), path(config, AREAS_KEY), path(config, BANK_HOLIDAYS_KEY),
-                mode(config));
+                mode(config), path(config, BENCHMARKS_KEY));
     }
 
     private static Optional<Path> path(Map<String, ?> config, String key) {

@@ -8,6 +8,7 @@ import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.PeriodType;
 import org.casepulse.snapshots.Polarity;
 import org.casepulse.snapshots.Rag;
+import org.casepulse.snapshots.TrendGrade;
 import org.casepulse.snapshots.Unit;
 
 /**
@@ -17,6 +18,9 @@ import org.casepulse.snapshots.Unit;
  * @param denominator null for COUNT indicators
  * @param value       null when there is no denominator
  * @param revision    how many times the figure was restated after its period ended
+ * @param trend       the direction of travel graded by size (null when not graded)
+ * @param lastYearValue, outturnValue, sixMonthsValue, benchmarkYear, benchmarkEngland, benchmarkRegion,
+ *        benchmarkNeighbours what the catalogue and the benchmarks file put beside the figure (null when absent)
  */
 public record Figure(String indicatorId,
                      String areaCode,
@@ -35,7 +39,15 @@ public record Figure(String indicatorId,
                      DirectionOfTravel directionOfTravel,
                      boolean smallNumbers,
                      int revision,
-                     Instant computedAt) {
+                     Instant computedAt,
+                     TrendGrade trend,
+                     Double lastYearValue,
+                     Double outturnValue,
+                     Double sixMonthsValue,
+                     String benchmarkYear,
+                     Double benchmarkEngland,
+                     Double benchmarkRegion,
+                     Double benchmarkNeighbours) {
 
     public static Figure of(IndicatorSnapshot snapshot) {
         return new Figure(snapshot.getIndicatorId(), snapshot.getAreaCode(), snapshot.getAreaLevel(),
@@ -43,7 +55,9 @@ public record Figure(String indicatorId,
                 snapshot.getNumerator(), snapshot.getDenominator(), snapshot.getValue(), snapshot.getUnit(),
                 snapshot.getTarget(), snapshot.getPolarity(), snapshot.getRag(), snapshot.getPreviousValue(),
                 snapshot.getDirectionOfTravel(), snapshot.getSmallNumbers(), snapshot.getRevision(),
-                snapshot.getComputedAt());
+                snapshot.getComputedAt(), snapshot.getTrend(), snapshot.getLastYearValue(), snapshot.getOutturnValue(),
+                snapshot.getSixMonthsValue(), snapshot.getBenchmarkYear(), snapshot.getBenchmarkEngland(),
+                snapshot.getBenchmarkRegion(), snapshot.getBenchmarkNeighbours());
     }
 
     public FigureKey key() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.casepulse.indicators.Comparisons;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.indicators.Target;
 import org.casepulse.snapshots.PeriodType;
@@ -18,6 +19,9 @@ import org.casepulse.snapshots.Unit;
  * @param label           the seed report's own label (such as {@code NI 62}); null when it has none
  * @param seedRefs        the SEED-INDICATORS.md rows the indicator implements
  * @param section         the scorecard section the indicator is shown in
+ * @param targetByYear    targets by financial year (such as 2016/17); empty when none
+ * @param targetBy        dated targets by due date; empty when none
+ * @param comparisons     what the catalogue puts beside each figure
  */
 public record IndicatorJson(String id,
                             String title,
@@ -33,16 +37,36 @@ public record IndicatorJson(String id,
                             String description,
                             String label,
                             List<String> seedRefs,
-                            String section) {
+                            String section,
+                            Map<String, Object> targetByYear,
+                            Map<String, BigDecimal> targetBy,
+                            Comparisons comparisons) {
 
     public static IndicatorJson of(IndicatorDefinition indicator) {
         Target target = indicator.target();
         return new IndicatorJson(indicator.id(), indicator.title(), indicator.measure().yamlName(),
                 indicator.polarity(), indicator.unit(),
                 target == null || target.isPhased() ? null : target.q1(),
-                target == null ? null : quarters(target),
+                target == null || !target.hasStanding() ? null : quarters(target),
                 indicator.tolerance(), indicator.periods(), indicator.decimals(), indicator.smallNumberThreshold(),
-                indicator.description(), indicator.label(), indicator.seedRefs(), indicator.section());
+                indicator.description(), indicator.label(), indicator.seedRefs(), indicator.section(),
+                target == null ? Map.of() : years(target), target == null ? Map.of() : dated(target),
+                indicator.comparisons());
+    }
+
+    /** Targets by financial year ("2016/17"): a number, or the quarters when phased. */
+    private static Map<String, Object> years(Target target) {
+        Map<String, Object> years = new LinkedHashMap<>();
+        target.years().forEach((year, value) -> years.put(Target.yearName(year),
+                value.isPhased() ? quarters(value) : value.q1()));
+        return years;
+    }
+
+    /** Dated targets by due date (YYYY-MM-DD). */
+    private static Map<String, BigDecimal> dated(Target target) {
+        Map<String, BigDecimal> dated = new LinkedHashMap<>();
+        target.dated().forEach((date, value) -> dated.put(date.toString(), value));
+        return dated;
     }
 
     private static Map<String, BigDecimal> quarters(Target target) {

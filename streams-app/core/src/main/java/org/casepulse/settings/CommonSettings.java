@@ -18,6 +18,8 @@ public final class CommonSettings {
             "Indicator catalogue YAML (default: the shipped catalogue).");
     public static final Setting<Path> AREAS = Setting.file(ReferenceData.AREAS_KEY,
             "Area hierarchy YAML with populations (default: the shipped 21 service areas).");
+    public static final Setting<Path> BENCHMARKS = Setting.file(ReferenceData.BENCHMARKS_KEY,
+            "Benchmarks YAML: England, region and statistical-neighbour values by indicator and financial year (default: the shipped samples from seeds 002 and 004).");
     public static final Setting<Path> BANK_HOLIDAYS = Setting.file(ReferenceData.BANK_HOLIDAYS_KEY,
             "GOV.UK bank-holidays.json (default: the shipped 2015-2027 list).");
     public static final Setting<WorkingDayCalendar.Mode> CALENDAR_MODE = Setting.oneOf(ReferenceData.CALENDAR_MODE_KEY,
@@ -26,7 +28,7 @@ public final class CommonSettings {
 
     /** All of them, in the order they are documented. */
     public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, INDICATOR_CATALOGUE,
-            AREAS, BANK_HOLIDAYS, CALENDAR_MODE);
+            AREAS, BENCHMARKS, BANK_HOLIDAYS, CALENDAR_MODE);
 
     private CommonSettings() {
     }

@@ -225,7 +225,7 @@ class IndicatorCatalogueTest {
     @Test
     void shouldNameAnUnknownField() throws IOException {
         assertError(VALID.replace("polarity: T", "polarty: T"),
-                ":10: indicators[0].polarty: unknown field; expected one of [ageBand, caseType, caseTypes, decimals,");
+                ":10: indicators[0].polarty: unknown field; expected one of [ageBand, caseType, caseTypes, compare, decimals,");
     }
 
     @Test

@@ -47,6 +47,7 @@ public final class CasepulseSettings {
     public static final Setting<String> SCHEMA_REGISTRY_URL = declare(CommonSettings.SCHEMA_REGISTRY_URL);
     public static final Setting<Path> INDICATOR_CATALOGUE = declare(CommonSettings.INDICATOR_CATALOGUE);
     public static final Setting<Path> AREAS = declare(CommonSettings.AREAS);
+    public static final Setting<Path> BENCHMARKS = declare(CommonSettings.BENCHMARKS);
     public static final Setting<Path> BANK_HOLIDAYS = declare(CommonSettings.BANK_HOLIDAYS);
     public static final Setting<WorkingDayCalendar.Mode> CALENDAR_MODE = declare(CommonSettings.CALENDAR_MODE);
 

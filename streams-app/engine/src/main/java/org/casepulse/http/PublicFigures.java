@@ -75,6 +75,13 @@ final class PublicFigures {
         }
         if (suppression.value() || previousWithheld) {
             node.put("directionOfTravel", WITHHELD);
+            node.put("trend", WITHHELD);
+        }
+        if (suppression.value()) {
+            // Beside a withheld value, a comparison would let the value be worked back.
+            for (String beside : List.of("lastYearValue", "outturnValue", "sixMonthsValue")) {
+                node.put(beside, WITHHELD);
+            }
         }
         return node;
     }

@@ -136,7 +136,7 @@ public final class CasepulseTopology {
         bySeries(caseChanges, "case-changes-by-series", seriesChangesSerde)
                 .merge(bySeries(childChanges, "child-changes-by-series", seriesChangesSerde), Named.as("merge-child-changes"))
                 .merge(bySeries(workerChanges, "worker-changes-by-series", seriesChangesSerde), Named.as("merge-worker-changes"))
-                .process(supplier(() -> new SeriesProcessor(reference.catalogue(), reference.areas(), settings.clock(),
+                .process(supplier(() -> new SeriesProcessor(reference.catalogue(), reference.areas(), reference.benchmarks(), settings.clock(),
                                 settings.reportingMonths(), settings.flushInterval(), settings.clockInterval(), settings.metrics()),
                         StateStores.inMemory(StateStores.SERIES, AvroStateSerde.of(SeriesState.class)),
                         StateStores.inMemory(StateStores.SERIES_CELLS, AvroStateSerde.of(SeriesCell.class)),

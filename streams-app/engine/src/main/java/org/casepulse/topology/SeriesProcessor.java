@@ -27,6 +27,7 @@ import org.casepulse.indicators.figures.SeriesPublisher;
 import org.casepulse.metrics.PipelineMetrics;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.AreaHierarchy;
+import org.casepulse.reference.Benchmarks;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
 import org.casepulse.state.SeriesChange;
@@ -46,6 +47,7 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
     private static final String TODAY = "today";
 
     private final IndicatorCatalogue catalogue;
+    private final Benchmarks benchmarks;
     private final AreaHierarchy areas;
     private final BusinessClock clock;
     private final int reportingMonths;
@@ -59,9 +61,10 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
     private KeyValueStore<String, Long> day;
     private final Set<String> unknownIndicators = new HashSet<>();
 
-    SeriesProcessor(IndicatorCatalogue catalogue, AreaHierarchy areas, BusinessClock clock, int reportingMonths,
-                    Duration flushInterval, Duration clockInterval, PipelineMetrics metrics) {
+    SeriesProcessor(IndicatorCatalogue catalogue, AreaHierarchy areas, Benchmarks benchmarks, BusinessClock clock,
+                    int reportingMonths, Duration flushInterval, Duration clockInterval, PipelineMetrics metrics) {
         this.catalogue = catalogue;
+        this.benchmarks = benchmarks;
         this.areas = areas;
         this.clock = clock;
         this.reportingMonths = reportingMonths;
@@ -160,7 +163,7 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
         IndicatorSeries series = book.series(key, indicator, areas.population(area.code()));
         book.forgetBefore(key, series, window.horizon(), RecordedDays.lastUncounted(window));
         SeriesPublisher.Publication publication = SeriesPublisher.publish(series, area, book.published(key), window,
-                Instant.ofEpochMilli(wallClockTime));
+                Instant.ofEpochMilli(wallClockTime), benchmarks);
         for (SeriesPublisher.Change change : publication.changes()) {
             context.forward(new Record<>(change.key(), change.snapshot(), wallClockTime));
             if (change.snapshot() == null) {

@@ -41,7 +41,9 @@ class OperationsApiIT {
     /** The fields of a figure: counts and ratings, never a child, case or worker identifier. */
     private static final Set<String> FIGURE_FIELDS = Set.of("indicatorId", "areaCode", "areaLevel", "periodType",
             "periodStart", "periodEnd", "numerator", "denominator", "value", "unit", "target", "polarity", "rag",
-            "previousValue", "directionOfTravel", "smallNumbers", "revision", "computedAt");
+            "previousValue", "directionOfTravel", "smallNumbers", "revision", "computedAt", "trend", "lastYearValue",
+            "outturnValue", "sixMonthsValue", "benchmarkYear", "benchmarkEngland", "benchmarkRegion",
+            "benchmarkNeighbours");
 
     private static final IndicatorSnapshot NATIONAL_SEPTEMBER = percent(ALLOCATION, "NATIONAL", AreaLevel.NATIONAL,
             PeriodType.YTD, SEPTEMBER, 74.8, Rag.GREEN).build();

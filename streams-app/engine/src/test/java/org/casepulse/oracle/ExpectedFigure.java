@@ -11,6 +11,7 @@ import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.PeriodType;
 import org.casepulse.snapshots.Polarity;
 import org.casepulse.snapshots.Rag;
+import org.casepulse.snapshots.TrendGrade;
 import org.casepulse.snapshots.Unit;
 
 /**
@@ -19,7 +20,9 @@ import org.casepulse.snapshots.Unit;
  * demand change; {@code value} is already rounded to the indicator's decimals, null when the
  * denominator is 0; {@code previousValue} is null when the previous figure is missing;
  * {@code revision} counts the days after the period whose recorded events changed the counts, null
- * when not computed (it costs a batch computation per recorded day, see {@link Revisions}).
+ * when not computed (it costs a batch computation per recorded day, see {@link Revisions});
+ * {@code beside} what the catalogue carries beside the figure (COUNTING.md 12), null when not
+ * compared.
  */
 public record ExpectedFigure(
         String indicatorId,
@@ -38,12 +41,26 @@ public record ExpectedFigure(
         BigDecimal previousValue,
         DirectionOfTravel directionOfTravel,
         boolean smallNumbers,
-        Integer revision) {
+        Integer revision,
+        Beside beside) {
+
+    /** The trend grade, the comparisons and the benchmark a figure is expected to carry. */
+    public record Beside(TrendGrade trend, BigDecimal lastYear, BigDecimal outturn, BigDecimal sixMonths,
+                         String benchmarkYear, BigDecimal england, BigDecimal region, BigDecimal neighbours) {}
+
+    public ExpectedFigure(String indicatorId, String areaCode, AreaLevel areaLevel, PeriodType periodType,
+                          LocalDate periodStart, LocalDate periodEnd, long numerator, Long denominator,
+                          BigDecimal value, Unit unit, BigDecimal target, Polarity polarity, Rag rag,
+                          BigDecimal previousValue, DirectionOfTravel directionOfTravel, boolean smallNumbers,
+                          Integer revision) {
+        this(indicatorId, areaCode, areaLevel, periodType, periodStart, periodEnd, numerator, denominator, value, unit,
+                target, polarity, rag, previousValue, directionOfTravel, smallNumbers, revision, null);
+    }
 
     public ExpectedFigure withRevision(Integer newRevision) {
         return new ExpectedFigure(indicatorId, areaCode, areaLevel, periodType, periodStart, periodEnd, numerator,
                 denominator, value, unit, target, polarity, rag, previousValue, directionOfTravel, smallNumbers,
-                newRevision);
+                newRevision, beside);
     }
 
     public FigureKey key() {
@@ -75,6 +92,16 @@ public record ExpectedFigure(
         compare(mismatches, "smallNumbers", smallNumbers, published.getSmallNumbers());
         if (revision != null) {
             compare(mismatches, "revision", revision, published.getRevision());
+        }
+        if (beside != null) {
+            compare(mismatches, "trend", beside.trend(), published.getTrend());
+            compare(mismatches, "lastYearValue", beside.lastYear(), decimal(published.getLastYearValue()));
+            compare(mismatches, "outturnValue", beside.outturn(), decimal(published.getOutturnValue()));
+            compare(mismatches, "sixMonthsValue", beside.sixMonths(), decimal(published.getSixMonthsValue()));
+            compare(mismatches, "benchmarkYear", beside.benchmarkYear(), published.getBenchmarkYear());
+            compare(mismatches, "benchmarkEngland", beside.england(), decimal(published.getBenchmarkEngland()));
+            compare(mismatches, "benchmarkRegion", beside.region(), decimal(published.getBenchmarkRegion()));
+            compare(mismatches, "benchmarkNeighbours", beside.neighbours(), decimal(published.getBenchmarkNeighbours()));
         }
         return mismatches;
     }

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.casepulse.events.CaseEvent;
+import org.casepulse.indicators.Comparisons;
 import org.casepulse.indicators.IndicatorDefinition;
+import org.casepulse.reference.Benchmark;
+import org.casepulse.snapshots.TrendGrade;
 import org.casepulse.indicators.IndicatorValue;
 import org.casepulse.indicators.MeasureKind;
 import org.casepulse.indicators.Rating;
@@ -32,6 +35,7 @@ public final class ReferenceComputation {
     private final AreaRollup rollup;
     private final EventFacts eventFacts;
     private final SnapshotCounts snapshotCounts;
+    private final Map<String, List<Fact>> facts = new java.util.HashMap<>();
 
     private ReferenceComputation(List<CaseEvent> received, ReferenceData reference, LocalDate today,
                                  int reportingMonths) {
@@ -80,15 +84,10 @@ public final class ReferenceComputation {
     private Map<FigureKey, ExpectedFigure> figures() {
         Map<FigureKey, Counts> counts = new LinkedHashMap<>();
         for (IndicatorDefinition indicator : reference.catalogue().all()) {
-            List<Fact> facts = indicator.measure().isSnapshot() ? List.of() : eventFacts.of(indicator);
             for (PeriodType type : indicator.periods()) {
                 for (LocalDate periodEnd : periodEnds(type)) {
                     for (Area area : reference.areas().all()) {
-                        Counts figure = type == PeriodType.SNAPSHOT
-                                ? snapshotRate(indicator, snapshotCounts.at(indicator, periodEnd, area.code()), area)
-                                : indicator.measure().isSnapshot()
-                                ? monthEndStates(indicator, type, YearMonth.from(periodEnd), area)
-                                : eventCounts(indicator, facts, type, YearMonth.from(periodEnd), area);
+                        Counts figure = countsOf(indicator, type, periodEnd, area);
                         if (!figure.isEmpty()) {
                             counts.put(new FigureKey(indicator.id(), area.code(), type, periodEnd), figure);
                         }
@@ -100,6 +99,20 @@ public final class ReferenceComputation {
         Map<FigureKey, ExpectedFigure> figures = new LinkedHashMap<>();
         counts.forEach((key, figure) -> figures.put(key, figure(key, figure, counts)));
         return figures;
+    }
+
+    /** The counts of any period of the indicator in the area, inside the window or not. */
+    private Counts countsOf(IndicatorDefinition indicator, PeriodType type, LocalDate periodEnd, Area area) {
+        return type == PeriodType.SNAPSHOT
+                ? snapshotRate(indicator, snapshotCounts.at(indicator, periodEnd, area.code()), area)
+                : indicator.measure().isSnapshot()
+                ? monthEndStates(indicator, type, YearMonth.from(periodEnd), area)
+                : eventCounts(indicator, factsOf(indicator), type, YearMonth.from(periodEnd), area);
+    }
+
+    private List<Fact> factsOf(IndicatorDefinition indicator) {
+        return facts.computeIfAbsent(indicator.id(),
+                id -> indicator.measure().isSnapshot() ? List.of() : eventFacts.of(indicator));
     }
 
     /** Month ends of the window for MONTH, YTD and R12M; for SNAPSHOT, the month ends before today, then today. */
@@ -216,7 +229,116 @@ public final class ReferenceComputation {
                 previousValue,
                 Rating.direction(indicator.polarity(), value, previousValue, target),
                 smallNumbers(indicator, counts),
-                null);
+                null,
+                beside(indicator, key, area, value, previousValue, target));
+    }
+
+    /**
+     * COUNTING.md 12, recomputed here: the same period a year back, the final figure of the
+     * previous financial year, the six months before, the graded trend and the benchmark.
+     */
+    private ExpectedFigure.Beside beside(IndicatorDefinition indicator, FigureKey key, Area area, BigDecimal value,
+                                         BigDecimal previousValue, BigDecimal target) {
+        Comparisons asked = indicator.comparisons();
+        PeriodType type = key.periodType();
+        LocalDate end = key.periodEnd();
+        BigDecimal lastYear = null;
+        if (asked.lastYear()) {
+            LocalDate yearBack = type == PeriodType.SNAPSHOT ? end.minusYears(1)
+                    : YearMonth.from(end).minusMonths(12).atEndOfMonth();
+            lastYear = valueUnlessEmpty(indicator, countsOf(indicator, type, yearBack, area));
+        }
+        BigDecimal outturn = null;
+        if (asked.outturn() && type != PeriodType.MONTH) {
+            int yearStart = end.getMonthValue() >= 4 ? end.getYear() : end.getYear() - 1;
+            outturn = valueUnlessEmpty(indicator, countsOf(indicator, type, LocalDate.of(yearStart, 3, 31), area));
+        }
+        BigDecimal sixMonths = null;
+        if (asked.sixMonths() != Comparisons.SixMonths.NONE && (type == PeriodType.MONTH || type == PeriodType.SNAPSHOT)) {
+            sixMonths = sixMonths(indicator, asked.sixMonths(), type, YearMonth.from(end), area);
+        }
+        Map.Entry<Integer, Benchmark> benchmark = null;
+        int periodYear = end.getMonthValue() >= 4 ? end.getYear() : end.getYear() - 1;
+        for (Map.Entry<Integer, Benchmark> year : reference.benchmarks().years(indicator.id()).entrySet()) {
+            if (year.getKey() <= periodYear) {
+                benchmark = year;
+            }
+        }
+        Benchmark b = benchmark == null ? null : benchmark.getValue();
+        return new ExpectedFigure.Beside(trend(indicator, value, previousValue, target), lastYear, outturn, sixMonths,
+                b == null ? null : b.year(), b == null ? null : b.england(), b == null ? null : b.region(),
+                b == null ? null : b.neighbours());
+    }
+
+    private BigDecimal sixMonths(IndicatorDefinition indicator, Comparisons.SixMonths kind, PeriodType type,
+                                 YearMonth month, Area area) {
+        long numerator = 0;
+        long denominator = 0;
+        boolean any = false;
+        for (int back = 1; back <= 6; back++) {
+            YearMonth m = month.minusMonths(back);
+            Counts counts = type == PeriodType.SNAPSHOT
+                    ? countsOf(indicator, PeriodType.SNAPSHOT, m.atEndOfMonth(), area)
+                    : countsOf(indicator, PeriodType.MONTH, m.atEndOfMonth(), area);
+            numerator += counts.numerator();
+            denominator += counts.denominator();
+            any |= !counts.isEmpty();
+        }
+        if (!any) {
+            return null;
+        }
+        Unit unit = indicator.unit();
+        BigDecimal months = kind == Comparisons.SixMonths.AVERAGE && (unit == Unit.COUNT || unit == Unit.RATE_PER_10K)
+                ? BigDecimal.valueOf(6) : BigDecimal.ONE;
+        BigDecimal n = BigDecimal.valueOf(numerator);
+        BigDecimal d = unit == Unit.RATE_PER_10K ? BigDecimal.valueOf(population(area)) : BigDecimal.valueOf(denominator);
+        int places = indicator.decimals();
+        return switch (unit) {
+            case COUNT -> n.divide(months, places, java.math.RoundingMode.HALF_UP);
+            case PERCENT -> d.signum() == 0 ? null : n.multiply(BigDecimal.valueOf(100)).divide(d, places, java.math.RoundingMode.HALF_UP);
+            case RATIO -> d.signum() == 0 ? null : n.divide(d, places, java.math.RoundingMode.HALF_UP);
+            case RATE_PER_10K -> n.multiply(BigDecimal.valueOf(10_000)).divide(d.multiply(months), places, java.math.RoundingMode.HALF_UP);
+            case PERCENT_CHANGE -> throw new IllegalStateException("the catalogue refuses six months of a demand change");
+        };
+    }
+
+    /** Seed 002's grades, from the catalogue's thresholds (a count's as percentages of the previous value). */
+    private static TrendGrade trend(IndicatorDefinition indicator, BigDecimal value, BigDecimal previous, BigDecimal target) {
+        if (value == null || previous == null) {
+            return null;
+        }
+        BigDecimal gain;
+        switch (indicator.polarity()) {
+            case H -> gain = value.subtract(previous);
+            case L -> gain = previous.subtract(value);
+            case T -> {
+                if (target == null) {
+                    return null;
+                }
+                gain = previous.subtract(target).abs().subtract(value.subtract(target).abs());
+            }
+            default -> {
+                return null;
+            }
+        }
+        if (indicator.unit() == Unit.COUNT) {
+            if (previous.signum() == 0) {
+                return gain.signum() == 0 ? TrendGrade.NO_CHANGE : null;
+            }
+            gain = gain.multiply(BigDecimal.valueOf(100)).divide(previous.abs(), java.math.MathContext.DECIMAL128);
+        }
+        BigDecimal noChange = indicator.comparisons().trend().noChange();
+        BigDecimal much = indicator.comparisons().trend().much();
+        if (gain.abs().compareTo(noChange) <= 0) {
+            return TrendGrade.NO_CHANGE;
+        }
+        boolean large = gain.abs().compareTo(much) >= 0;
+        return gain.signum() > 0 ? (large ? TrendGrade.MUCH_BETTER : TrendGrade.A_BIT_BETTER)
+                : (large ? TrendGrade.MUCH_WORSE : TrendGrade.A_BIT_WORSE);
+    }
+
+    private static BigDecimal valueUnlessEmpty(IndicatorDefinition indicator, Counts counts) {
+        return counts.isEmpty() ? null : value(indicator, counts);
     }
 
     private static BigDecimal value(IndicatorDefinition indicator, Counts counts) {

@@ -42,6 +42,12 @@ class DifferentialTest {
         List<String> differences = TopologyAgreement.differences(events, expected, REFERENCE, today, REPORTING_MONTHS);
 
         assertThat(expected).as("the history exercises the indicators").hasSizeGreaterThan(200);
+        assertThat(expected.values()).as("the history exercises what stands beside the figures (COUNTING.md 12)")
+                .anyMatch(figure -> figure.beside().lastYear() != null)
+                .anyMatch(figure -> figure.beside().outturn() != null)
+                .anyMatch(figure -> figure.beside().sixMonths() != null)
+                .anyMatch(figure -> figure.beside().trend() != null)
+                .anyMatch(figure -> figure.beside().england() != null);
         assertThat(differences).as("differences from the reference computation (%d figures expected)", expected.size())
                 .isEmpty();
     }

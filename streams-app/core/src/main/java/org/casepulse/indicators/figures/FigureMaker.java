@@ -7,23 +7,33 @@ import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.indicators.IndicatorValue;
 import org.casepulse.indicators.Rating;
 import org.casepulse.reference.Area;
+import org.casepulse.reference.Benchmark;
 import org.casepulse.snapshots.DirectionOfTravel;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.Rag;
 import org.casepulse.snapshots.Unit;
 
-/** Makes the published figure from counts: value, target in force, RAG, previous value and direction of travel. */
+/**
+ * Makes the published figure from counts: value, target in force, RAG, previous value, direction
+ * of travel and its graded trend; and what the catalogue puts beside it ({@link Beside}).
+ */
 public final class FigureMaker {
 
     private FigureMaker() {}
 
     public static IndicatorSnapshot make(IndicatorDefinition indicator, Area area, Period period, Counts counts,
                                          Counts previous, int revision, Instant computedAt) {
+        return make(indicator, area, period, counts, previous, revision, computedAt, Beside.NONE);
+    }
+
+    public static IndicatorSnapshot make(IndicatorDefinition indicator, Area area, Period period, Counts counts,
+                                         Counts previous, int revision, Instant computedAt, Beside beside) {
         BigDecimal value = valueOf(indicator, counts);
         BigDecimal previousValue = previous == null || previous.empty() ? null : valueOf(indicator, previous);
         BigDecimal target = indicator.target() == null ? null : indicator.target().forPeriodEnd(period.end());
         Rag rag = Rating.rag(indicator.polarity(), value, target, indicator.tolerance());
         DirectionOfTravel direction = Rating.direction(indicator.polarity(), value, previousValue, target);
+        Benchmark benchmark = beside.benchmark();
         return IndicatorSnapshot.newBuilder()
                 .setIndicatorId(indicator.id())
                 .setAreaCode(area.code())
@@ -43,6 +53,15 @@ public final class FigureMaker {
                 .setSmallNumbers(isSmallNumber(indicator, counts))
                 .setRevision(revision)
                 .setComputedAt(computedAt)
+                .setTrend(indicator.comparisons().trend().grade(indicator.unit(), indicator.polarity(), value,
+                        previousValue, target))
+                .setLastYearValue(toDouble(beside.lastYear()))
+                .setOutturnValue(toDouble(beside.outturn()))
+                .setSixMonthsValue(toDouble(beside.sixMonths()))
+                .setBenchmarkYear(benchmark == null ? null : benchmark.year())
+                .setBenchmarkEngland(benchmark == null ? null : toDouble(benchmark.england()))
+                .setBenchmarkRegion(benchmark == null ? null : toDouble(benchmark.region()))
+                .setBenchmarkNeighbours(benchmark == null ? null : toDouble(benchmark.neighbours()))
                 .build();
     }
 
@@ -71,7 +90,15 @@ public final class FigureMaker {
                 && a.getPeriodStart().equals(b.getPeriodStart())
                 && a.getUnit() == b.getUnit()
                 && a.getPolarity() == b.getPolarity()
-                && a.getRevision() == b.getRevision();
+                && a.getRevision() == b.getRevision()
+                && a.getTrend() == b.getTrend()
+                && java.util.Objects.equals(a.getLastYearValue(), b.getLastYearValue())
+                && java.util.Objects.equals(a.getOutturnValue(), b.getOutturnValue())
+                && java.util.Objects.equals(a.getSixMonthsValue(), b.getSixMonthsValue())
+                && java.util.Objects.equals(a.getBenchmarkYear(), b.getBenchmarkYear())
+                && java.util.Objects.equals(a.getBenchmarkEngland(), b.getBenchmarkEngland())
+                && java.util.Objects.equals(a.getBenchmarkRegion(), b.getBenchmarkRegion())
+                && java.util.Objects.equals(a.getBenchmarkNeighbours(), b.getBenchmarkNeighbours());
     }
 
     private static Double toDouble(BigDecimal value) {

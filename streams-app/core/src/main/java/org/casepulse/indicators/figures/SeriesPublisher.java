@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.casepulse.calendar.Period;
 import org.casepulse.reference.Area;
+import org.casepulse.reference.Benchmarks;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
 import org.casepulse.snapshots.PeriodType;
@@ -31,6 +32,12 @@ public final class SeriesPublisher {
 
     public static Publication publish(IndicatorSeries series, Area area, List<IndicatorSnapshot> published,
                                       ReportingWindow window, Instant now) {
+        return publish(series, area, published, window, now, Benchmarks.none());
+    }
+
+    /** As above, each figure carrying what the catalogue puts beside it and its benchmarks. */
+    public static Publication publish(IndicatorSeries series, Area area, List<IndicatorSnapshot> published,
+                                      ReportingWindow window, Instant now, Benchmarks benchmarks) {
         Map<Period, Counts> counts = new HashMap<>();
         Map<IndicatorSnapshotKey, IndicatorSnapshot> before = new LinkedHashMap<>();
         for (IndicatorSnapshot snapshot : published) {
@@ -49,8 +56,11 @@ public final class SeriesPublisher {
 
             IndicatorSnapshotKey key = key(series.indicator().id(), area.code(), period.type(), period.end());
             IndicatorSnapshot old = before.get(key);
+            Beside beside = Beside.of(series.indicator(), period,
+                    p -> counts.computeIfAbsent(p, q -> series.counts(q, window.today())),
+                    benchmarks.forPeriodEnd(series.indicator().id(), period.end()).orElse(null));
             IndicatorSnapshot figure = FigureMaker.make(series.indicator(), area, period, current, previous,
-                    series.revision(period, window.today()), now);
+                    series.revision(period, window.today()), now, beside);
             if (old != null && FigureMaker.sameFigure(old, figure)) {
                 figure = old;
             } else {

@@ -41,7 +41,7 @@ public record BoardReport(AreaJson area, YearMonth month, List<Section> sections
 
     /**
      * @param figure    the headline figure at the month's end; null when none is published
-     * @param benchmark England, regional or statistical-neighbour value: not built yet, always null
+     * @param benchmark England, regional and statistical-neighbour values of the figure's benchmark year, as printed; null when none
      *                  (the report prints an empty column for it)
      * @param notes     the numbers of the data-quality notes on this row (1-based, as printed)
      */
@@ -77,7 +77,7 @@ public record BoardReport(AreaJson area, YearMonth month, List<Section> sections
                         sectionCommentary.add(comment);
                     }
                 }
-                rows.add(new Row(row.indicator(), row.periodType(), row.latest(), row.best(), row.hotspots(), null,
+                rows.add(new Row(row.indicator(), row.periodType(), row.latest(), row.best(), row.hotspots(), benchmark(row.latest()),
                         List.copyOf(rowNotes)));
             }
             sections.add(new Section("section-" + (sections.size() + 1), section.getKey(), List.copyOf(rows),
@@ -91,5 +91,23 @@ public record BoardReport(AreaJson area, YearMonth month, List<Section> sections
     public IndicatorJson indicator(Comment comment) {
         return sections.stream().flatMap(section -> section.rows().stream()).map(Row::indicator)
                 .filter(indicator -> indicator.id().equals(comment.indicatorId())).findFirst().orElse(null);
+    }
+
+    /** "England 82, region 79, neighbours 80.5 (2025/26)", as seeds 002 and 004 print them; null when the figure has none. */
+    static String benchmark(Figure figure) {
+        if (figure == null || figure.benchmarkYear() == null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        addBenchmark(parts, "England", figure.benchmarkEngland());
+        addBenchmark(parts, "region", figure.benchmarkRegion());
+        addBenchmark(parts, "neighbours", figure.benchmarkNeighbours());
+        return parts.isEmpty() ? null : String.join(", ", parts) + " (" + figure.benchmarkYear() + ")";
+    }
+
+    private static void addBenchmark(List<String> parts, String name, Double value) {
+        if (value != null) {
+            parts.add(name + " " + java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+        }
     }
 }

@@ -198,7 +198,6 @@ public final class BoardReportHtml {
             html.element("td", figure.denominator() == null ? "-" : number(figure.denominator(), 0), "class", "num");
             html.element("td", value(figure.previousValue(), figure.unit(), indicator.decimals()), "class", "num");
         }
-        // Benchmarks (England, region, statistical neighbours) are not built yet: the column stays empty.
         html.element("td", row.benchmark() == null ? "" : row.benchmark(), "class", "num benchmark");
         html.element("td", row.best() == null ? "-" : standing(row.best(), indicator));
         html.element("td", row.hotspots().isEmpty() ? (row.best() == null ? "-" : "None")
