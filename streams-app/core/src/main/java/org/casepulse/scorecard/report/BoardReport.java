@@ -1,5 +1,6 @@
 package org.casepulse.scorecard.report;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import org.casepulse.scorecard.SnapshotFigures;
 import org.casepulse.scorecard.commentary.Comment;
 import org.casepulse.scorecard.commentary.CommentaryBook;
 import org.casepulse.snapshots.PeriodType;
+import org.casepulse.snapshots.Unit;
 
 /**
  * The month's board report for one area, as the seed reports lay theirs out (seed 003): the
@@ -42,7 +44,7 @@ public record BoardReport(AreaJson area, YearMonth month, List<Section> sections
     /**
      * @param figure    the headline figure at the month's end; null when none is published
      * @param benchmark England, regional and statistical-neighbour values of the figure's benchmark year, as printed; null when none
-     *                  (the report prints an empty column for it)
+     *                  (the report prints "-" for it, as for any value it lacks)
      * @param notes     the numbers of the data-quality notes on this row (1-based, as printed)
      */
     public record Row(IndicatorJson indicator, PeriodType periodType, Figure figure, Scorecard.Standing best,
@@ -93,21 +95,25 @@ public record BoardReport(AreaJson area, YearMonth month, List<Section> sections
                 .filter(indicator -> indicator.id().equals(comment.indicatorId())).findFirst().orElse(null);
     }
 
-    /** "England 82, region 79, neighbours 80.5 (2025/26)", as seeds 002 and 004 print them; null when the figure has none. */
+    /**
+     * "England 82%, region 79%, neighbours 80.5% (2025/26)", as seeds 002 and 004 print them, in the
+     * figure's unit; null when the figure has none.
+     */
     static String benchmark(Figure figure) {
         if (figure == null || figure.benchmarkYear() == null) {
             return null;
         }
+        String unit = figure.unit() == Unit.PERCENT || figure.unit() == Unit.PERCENT_CHANGE ? "%" : "";
         List<String> parts = new ArrayList<>();
-        addBenchmark(parts, "England", figure.benchmarkEngland());
-        addBenchmark(parts, "region", figure.benchmarkRegion());
-        addBenchmark(parts, "neighbours", figure.benchmarkNeighbours());
+        addBenchmark(parts, "England", figure.benchmarkEngland(), unit);
+        addBenchmark(parts, "region", figure.benchmarkRegion(), unit);
+        addBenchmark(parts, "neighbours", figure.benchmarkNeighbours(), unit);
         return parts.isEmpty() ? null : String.join(", ", parts) + " (" + figure.benchmarkYear() + ")";
     }
 
-    private static void addBenchmark(List<String> parts, String name, Double value) {
+    private static void addBenchmark(List<String> parts, String name, Double value, String unit) {
         if (value != null) {
-            parts.add(name + " " + java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+            parts.add(name + " " + BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() + unit);
         }
     }
 }

@@ -198,7 +198,7 @@ public final class BoardReportHtml {
             html.element("td", figure.denominator() == null ? "-" : number(figure.denominator(), 0), "class", "num");
             html.element("td", value(figure.previousValue(), figure.unit(), indicator.decimals()), "class", "num");
         }
-        html.element("td", row.benchmark() == null ? "" : row.benchmark(), "class", "num benchmark");
+        html.element("td", row.benchmark() == null ? "-" : row.benchmark(), "class", "num benchmark");
         html.element("td", row.best() == null ? "-" : standing(row.best(), indicator));
         html.element("td", row.hotspots().isEmpty() ? (row.best() == null ? "-" : "None")
                 : row.hotspots().stream().map(s -> standing(s, indicator)).collect(Collectors.joining(", ")));

@@ -71,7 +71,7 @@ class BoardReportHtmlTest {
                 "<td>YTD to Mar 2026</td>", "<td class=\"num\">65.0%</td>", ">59.6%</td>",
                 "<td class=\"rag rag-RED\">RED</td>", "↓ Worsening", "<td class=\"num\">725</td>",
                 "<td class=\"num\">1,216</td>", "<td class=\"num\">61.4%</td>",
-                "<td class=\"num benchmark\"></td>", "<td>N2 (97.8%)</td>", "N6 (44.8%)",
+                "<td class=\"num benchmark\">-</td>", "<td>N2 (97.8%)</td>", "N6 (44.8%)",
                 "href=\"#note-1\">note 1</a>");
         String section = html.substring(html.indexOf("id=\"section-1\""), html.indexOf("id=\"section-2\""));
         assertThat(section).contains("<h3>Commentary</h3>",
