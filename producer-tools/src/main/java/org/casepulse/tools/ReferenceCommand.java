@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.casepulse.tools.scorecard.TextTable;
 import java.util.stream.Collectors;
@@ -20,6 +21,8 @@ import org.casepulse.indicators.MeasureParameters;
 import org.casepulse.indicators.Target;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.AreaHierarchy;
+import org.casepulse.reference.Benchmark;
+import org.casepulse.reference.Benchmarks;
 import org.casepulse.reference.ReferenceData;
 import org.casepulse.snapshots.AreaLevel;
 import picocli.CommandLine.Command;
@@ -28,16 +31,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "reference", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Check and print the area hierarchy, indicator catalogue and calendar.",
+        header = "Check and print the area hierarchy, indicator catalogue, calendar and benchmarks.",
         description = {"Loads the reference data the streams application uses (the area hierarchy with its "
-                + "populations, the indicator catalogue and the working-day calendar), checks it with the "
-                + "application's own code, and prints it. A mistake in a file is reported as file:line: field: problem."},
+                + "populations, the indicator catalogue, the working-day calendar and the benchmarks), checks it with "
+                + "the application's own code, and prints it. A mistake in a file is reported as file:line: field: "
+                + "problem (a benchmark for an indicator the catalogue lacks names the nearest id it has)."},
         footer = {"", "Examples:",
             "  reference",
-            "  reference --catalogue my-catalogue.yaml --areas my-areas.yaml --only catalogue"})
+            "  reference --catalogue my-catalogue.yaml --areas my-areas.yaml --only catalogue",
+            "  reference --benchmarks my-benchmarks.yaml --only benchmarks"})
 final class ReferenceCommand implements Callable<Integer> {
     /** The parts that can be printed alone. */
-    enum Part { AREAS, CATALOGUE, CALENDAR }
+    enum Part { AREAS, CATALOGUE, CALENDAR, BENCHMARKS }
 
     @ParentCommand
     CasepulseTools root;
@@ -64,6 +69,10 @@ final class ReferenceCommand implements Callable<Integer> {
         if (parts.contains(Part.CALENDAR)) {
             sections.add(calendar(data.calendar(), files.areaAndCalendar.bankHolidays == null ? "the shipped list"
                     : files.areaAndCalendar.bankHolidays + " (" + files.areaAndCalendar.mode().name().toLowerCase(Locale.ROOT) + ")"));
+        }
+        if (parts.contains(Part.BENCHMARKS)) {
+            sections.add(benchmarks(data.benchmarks(), files.benchmarks == null ? "the shipped samples"
+                    : files.benchmarks.toString()));
         }
         out.print(String.join("\n", sections));
         out.flush();
@@ -134,6 +143,39 @@ final class ReferenceCommand implements Callable<Integer> {
                     year, working, holidays));
         }
         return text.toString();
+    }
+
+    /** What the benchmarks file holds: its indicators, the years and which kinds of benchmark each year gives. */
+    static String benchmarks(Benchmarks benchmarks, String source) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"INDICATOR", "YEAR", "ENGLAND", "REGION", "NEIGHBOURS"});
+        TreeSet<Integer> years = new TreeSet<>();
+        int[] kinds = new int[3];
+        for (String id : new TreeSet<>(benchmarks.indicatorIds())) {
+            for (Benchmark benchmark : benchmarks.years(id).values()) {
+                rows.add(new String[] {id, benchmark.year(), count(kinds, 0, benchmark.england()),
+                    count(kinds, 1, benchmark.region()), count(kinds, 2, benchmark.neighbours())});
+            }
+            years.addAll(benchmarks.years(id).keySet());
+        }
+        int indicators = benchmarks.indicatorIds().size();
+        String heading = "Benchmarks " + benchmarks.version() + " from " + source + ": " + indicators
+                + (indicators == 1 ? " indicator" : " indicators");
+        if (years.isEmpty()) {
+            return heading + "\n";
+        }
+        heading += ", " + (years.size() == 1 ? "year " + Target.yearName(years.first())
+                : years.size() + " years from " + Target.yearName(years.first()) + " to " + Target.yearName(years.last()))
+                + "; values for England " + kinds[0] + ", region " + kinds[1] + ", statistical neighbours " + kinds[2];
+        return heading + "\n" + TextTable.render(rows);
+    }
+
+    private static String count(int[] kinds, int kind, BigDecimal value) {
+        if (value == null) {
+            return "-";
+        }
+        kinds[kind]++;
+        return plain(value);
     }
 
     private static int depth(AreaHierarchy hierarchy, Area area) {

@@ -26,7 +26,78 @@ class ReferenceCommandTest {
                         + "+Cases allocated within 2 working days of referral\n")
                 .containsPattern("\n  cp-plan-over-2y-at-end +cp-plan-duration-at-end\\(at least 2 years\\) +L")
                 .contains("Working-day calendar: England and Wales, 2015-01-01 to 2027-12-31, from the shipped list")
-                .contains("  2022: 250 working days, 10 bank holidays on weekdays");
+                .contains("  2022: 250 working days, 10 bank holidays on weekdays")
+                .contains("Benchmarks seeds-002-004 from the shipped samples: 5 indicators");
+    }
+
+    @Test
+    void shouldReportWhatTheShippedBenchmarksHold() {
+        Cli.Result result = Cli.exec("reference", "--only", "benchmarks");
+
+        assertThat(result.status()).isZero();
+        assertThat(result.out())
+                .startsWith("Benchmarks seeds-002-004 from the shipped samples: 5 indicators, 2 years from 2008/09 to "
+                        + "2016/17; values for England 5, region 2, statistical neighbours 2\n")
+                .containsPattern("\n  INDICATOR +YEAR +ENGLAND +REGION +NEIGHBOURS\n")
+                .containsPattern("\n  cp-plan-over-2y-at-end +2008/09 +6 +8 +9.1\n")
+                .containsPattern("\n  re-referral-12m +2016/17 +24 +- +-\n");
+    }
+
+    @Test
+    void shouldReportABenchmarksFileItIsGiven() throws IOException {
+        Path benchmarks = dir.resolve("benchmarks.yaml");
+        Files.writeString(benchmarks, """
+                version: "dfe-2024"
+                benchmarks:
+                  re-referral-12m:
+                    "2023/24": {england: 22.4, region: 21.0, neighbours: 23}
+                    "2024/25": {england: 21.9}
+                """);
+        Cli.Result result = Cli.exec("reference", "--benchmarks", benchmarks.toString(), "--only", "benchmarks");
+
+        assertThat(result.status()).isZero();
+        assertThat(result.out()).isEqualTo("Benchmarks dfe-2024 from " + benchmarks + ": 1 indicator, 2 years from "
+                + "2023/24 to 2024/25; values for England 2, region 1, statistical neighbours 1\n"
+                + "  INDICATOR        YEAR     ENGLAND  REGION  NEIGHBOURS\n"
+                + "  re-referral-12m  2023/24  22.4     21      23\n"
+                + "  re-referral-12m  2024/25  21.9     -       -\n");
+    }
+
+    @Test
+    void shouldNameTheNearestIndicatorForABenchmarkTheCatalogueLacks() throws IOException {
+        Path benchmarks = dir.resolve("benchmarks.yaml");
+        Files.writeString(benchmarks, """
+                version: "typo"
+                benchmarks:
+                  re-referral-12m:
+                    "2023/24": {england: 22.4}
+                  repeat-cp-plans:
+                    "2023/24": {england: 23}
+                """);
+        Cli.Result result = Cli.exec("reference", "--benchmarks", benchmarks.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("reference: " + benchmarks + ":5: benchmarks.repeat-cp-plans: no indicator "
+                + "repeat-cp-plans in catalogue 2026.1: did you mean repeat-cp-plan?\n");
+    }
+
+    @Test
+    void shouldNameTheLineAndFieldOfABadYearFromTheEnvironment() throws IOException {
+        Path benchmarks = dir.resolve("benchmarks.yaml");
+        Files.writeString(benchmarks, """
+                version: "bad year"
+                benchmarks:
+                  re-referral-12m:
+                    "2023/24": {england: 22.4}
+                    "2024/26": {england: 21.9}
+                """);
+        Cli.Result result = new Cli().env(java.util.Map.of("CASEPULSE_BENCHMARKS", benchmarks.toString()))
+                .run("reference", "--only", "areas");
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.err()).startsWith("reference: " + benchmarks + ":5: benchmarks.re-referral-12m.2024/26: "
+                + "not a financial year such as 2008/09");
     }
 
     @Test
