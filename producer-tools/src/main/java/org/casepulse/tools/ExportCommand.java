@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.casepulse.scorecard.SnapshotFigures;
 import org.casepulse.scorecard.commentary.CommentaryBook;
 import org.casepulse.tools.scorecard.SnapshotCsv;
-import org.casepulse.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,20 +33,13 @@ final class ExportCommand implements Callable<Integer> {
             description = "The CSV file; - for standard output (default).")
     String output;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.SNAPSHOTS,
-            description = "The snapshot topic (default: ${DEFAULT-VALUE}).")
-    String topic;
-
-    @Option(names = "--commentary-topic", paramLabel = "TOPIC", defaultValue = Topics.COMMENTARY,
-            description = "The commentary topic, whose current texts fill the commentary column (default: ${DEFAULT-VALUE}).")
-    String commentaryTopic;
-
     @Option(names = "--public",
             description = "Disclosure control for publication: small counts and what they would reveal written as c.")
     boolean publicView;
 
+    /** The commentary topic's current texts fill the commentary column. */
     @Mixin
-    KafkaOptions kafka;
+    PublishedTopics published;
 
     @Mixin
     ReferenceFiles reference;
@@ -58,14 +50,10 @@ final class ExportCommand implements Callable<Integer> {
         var catalogue = reference.catalogue();
         var areas = reference.areas();
         SnapshotFigures board = new SnapshotFigures();
-        long unreadable;
-        try (SnapshotTopic snapshots = new SnapshotTopic(kafka, topic)) {
-            snapshots.readToEnd(board);
-            unreadable = snapshots.unreadable();
-        }
+        long unreadable = published.readFigures(board);
         CommentaryBook commentary = new CommentaryBook();
         if (!publicView) {
-            unreadable += SnapshotTopic.readCommentary(kafka, commentaryTopic, commentary);
+            unreadable += published.readCommentary(commentary);
         }
         long rows;
         if ("-".equals(output)) {
@@ -78,7 +66,7 @@ final class ExportCommand implements Callable<Integer> {
             context.out().println(String.format(Locale.UK, "%,d figures written to %s", rows, output));
         }
         if (unreadable > 0) {
-            context.err().println(SnapshotTopic.skipped(unreadable, topic));
+            context.err().println(SnapshotTopic.skipped(unreadable, published.topic));
         }
         return 0;
     }

@@ -12,7 +12,6 @@ import org.casepulse.scorecard.SnapshotFigures;
 import org.casepulse.scorecard.commentary.CommentaryBook;
 import org.casepulse.scorecard.report.BoardReport;
 import org.casepulse.scorecard.report.BoardReportHtml;
-import org.casepulse.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,16 +47,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "The HTML file; - for standard output (default).")
     String output;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.SNAPSHOTS,
-            description = "The snapshot topic (default: ${DEFAULT-VALUE}).")
-    String topic;
-
-    @Option(names = "--commentary-topic", paramLabel = "TOPIC", defaultValue = Topics.COMMENTARY,
-            description = "The commentary topic (default: ${DEFAULT-VALUE}).")
-    String commentaryTopic;
-
     @Mixin
-    KafkaOptions kafka;
+    PublishedTopics published;
 
     @Mixin
     ReferenceFiles reference;
@@ -76,13 +67,9 @@ final class ReportCommand implements Callable<Integer> {
                 "--area " + area + " is not in hierarchy " + areas.version()));
         ToolContext context = root.context();
         SnapshotFigures figures = new SnapshotFigures();
-        long unreadable;
-        try (SnapshotTopic snapshots = new SnapshotTopic(kafka, topic)) {
-            snapshots.readToEnd(figures);
-            unreadable = snapshots.unreadable();
-        }
+        long unreadable = published.readFigures(figures);
         CommentaryBook commentary = new CommentaryBook();
-        unreadable += SnapshotTopic.readCommentary(kafka, commentaryTopic, commentary);
+        unreadable += published.readCommentary(commentary);
         BoardReport report = BoardReport.of(figures, commentary, catalogue, areas, focus, reported, null, code -> true);
         String html = BoardReportHtml.render(report);
         if ("-".equals(output)) {
