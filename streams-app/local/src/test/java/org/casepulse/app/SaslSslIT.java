@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,10 +30,9 @@ import org.casepulse.events.CaseEvent;
 import org.casepulse.metrics.Metrics;
 import org.casepulse.serde.SpecificAvroSerializer;
 import org.casepulse.testing.CaseEvents;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.casepulse.testing.SaslSslBroker;
+import org.casepulse.testing.WithSaslSslBroker;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The application against a broker that only speaks SASL_SSL with SCRAM-SHA-512, its certificate
@@ -42,34 +40,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Kafka client key), as a container in a secured cluster is: topics created, events read, figures
  * published and served by the view, every client through the secured listener.
  */
+@WithSaslSslBroker
 class SaslSslIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
-    @TempDir
-    static Path dir;
-
-    private static SaslSslBroker secured;
-
-    @BeforeAll
-    static void startSecuredBroker() throws Exception {
-        secured = SaslSslBroker.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (secured != null) {
-            secured.close();
-        }
-    }
-
-    /** What an operator puts in the container's environment for a SASL_SSL cluster. */
-    private static Map<String, String> environment(String password) {
-        return secured.applicationEnvironment(password);
-    }
-
     @Test
-    void shouldRunTheApplicationAgainstSaslSslConfiguredByEnvironmentOnly() throws Exception {
-        CasepulseSettings settings = CasepulseSettings.load(Optional.empty(), environment(SaslSslBroker.PASSWORD));
+    void shouldRunTheApplicationAgainstSaslSslConfiguredByEnvironmentOnly(SaslSslBroker secured) throws Exception {
+        // What an operator puts in the container's environment for a SASL_SSL cluster.
+        CasepulseSettings settings = CasepulseSettings.load(Optional.empty(),
+                secured.applicationEnvironment(SaslSslBroker.PASSWORD));
         assertThat(settings.passThrough()).containsEntry("security.protocol", "SASL_SSL")
                 .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
                 .containsEntry("ssl.truststore.location", secured.trustedCertificate().toString());
@@ -92,8 +71,9 @@ class SaslSslIT {
     }
 
     @Test
-    void shouldBeRefusedWithAWrongPassword() {
-        CasepulseSettings settings = CasepulseSettings.load(Optional.empty(), environment("wrong-password"));
+    void shouldBeRefusedWithAWrongPassword(SaslSslBroker secured) {
+        CasepulseSettings settings = CasepulseSettings.load(Optional.empty(),
+                secured.applicationEnvironment("wrong-password"));
         Map<String, Object> config = new HashMap<>(clientConfig(settings, AdminClientConfig.configNames()));
         try (Admin admin = Admin.create(config)) {
             assertThatThrownBy(() -> admin.listTopics().names().get(30, TimeUnit.SECONDS))
@@ -116,13 +96,7 @@ class SaslSslIT {
 
     /** The settings' Kafka client keys that a client of this kind knows. */
     private static Map<String, Object> clientConfig(CasepulseSettings settings, java.util.Set<String> known) {
-        Map<String, Object> config = new HashMap<>();
-        settings.passThrough().forEach((key, value) -> {
-            if (known.contains(key)) {
-                config.put(key, value);
-            }
-        });
-        return config;
+        return SaslSslBroker.clientConfig(settings.passThrough(), known);
     }
 
     private static JsonNode get(String url) throws Exception {

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +28,10 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.casepulse.events.CaseEventJsonl;
 import org.casepulse.metrics.Metrics;
 import org.casepulse.testing.CaseEvents;
+import org.casepulse.testing.SaslSslBroker;
+import org.casepulse.testing.WithSaslSslBroker;
 import org.casepulse.tools.CasepulseTools;
 import org.casepulse.tools.ToolContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,29 +41,16 @@ import org.junit.jupiter.api.io.TempDir;
  * generate writes events, replay writes the lines of an extract, which the application counts,
  * and tail and export read the figures the application published.
  */
+@WithSaslSslBroker
 class SaslSslToolsIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final String GENERATED = "casepulse.generated-events";
 
     @TempDir
-    static Path dir;
-
-    private static SaslSslBroker secured;
-
-    @BeforeAll
-    static void startSecuredBroker() throws Exception {
-        secured = SaslSslBroker.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (secured != null) {
-            secured.close();
-        }
-    }
+    Path dir;
 
     @Test
-    void shouldRunEveryToolAgainstSaslSslConfiguredByEnvironmentOnly() throws Exception {
+    void shouldRunEveryToolAgainstSaslSslConfiguredByEnvironmentOnly(SaslSslBroker secured) throws Exception {
         Map<String, String> environment = secured.clientEnvironment(SaslSslBroker.PASSWORD);
         CasepulseSettings settings = CasepulseSettings.load(Optional.empty(),
                 secured.applicationEnvironment(SaslSslBroker.PASSWORD));
@@ -136,12 +122,7 @@ class SaslSslToolsIT {
 
     /** The settings' Kafka client keys that a client of this kind knows. */
     private static Map<String, Object> clientConfig(CasepulseSettings settings, Set<String> known) {
-        Map<String, Object> config = new HashMap<>();
-        settings.passThrough().forEach((key, value) -> {
-            if (known.contains(key)) {
-                config.put(key, value);
-            }
-        });
+        Map<String, Object> config = SaslSslBroker.clientConfig(settings.passThrough(), known);
         config.put("bootstrap.servers", settings.bootstrapServers());
         return config;
     }

@@ -1,11 +1,14 @@
-package org.casepulse.app;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.casepulse.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.casepulse.broker.EmbeddedKafkaBroker;
 import org.casepulse.registry.EmbeddedSchemaRegistry;
@@ -13,10 +16,11 @@ import org.casepulse.registry.EmbeddedSchemaRegistry;
 /**
  * The in-JVM broker with only a SASL_SSL listener (SCRAM-SHA-512, a certificate made here), a
  * SCRAM user and a schema registry, and the environment an operator gives a container for it.
+ * Tests get one per class with {@link WithSaslSslBroker}.
  */
-final class SaslSslBroker implements AutoCloseable {
-    static final String USER = "casepulse";
-    static final String PASSWORD = "scram-secret-1";
+public final class SaslSslBroker implements AutoCloseable {
+    public static final String USER = "casepulse";
+    public static final String PASSWORD = "scram-secret-1";
     private static final String STORE_PASSWORD = "broker-store";
 
     private final Path dir;
@@ -31,7 +35,8 @@ final class SaslSslBroker implements AutoCloseable {
         this.registry = registry;
     }
 
-    static SaslSslBroker start(Path dir) throws Exception {
+    /** Starts it with its certificate, data and the application's state under {@code dir}. */
+    public static SaslSslBroker start(Path dir) throws Exception {
         Path keyStore = dir.resolve("broker.p12");
         Path trustedCertificate = dir.resolve("broker.pem");
         keytool("-genkeypair", "-alias", "broker", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
@@ -46,12 +51,12 @@ final class SaslSslBroker implements AutoCloseable {
         return new SaslSslBroker(dir, trustedCertificate, broker, registry);
     }
 
-    Path trustedCertificate() {
+    public Path trustedCertificate() {
         return trustedCertificate;
     }
 
     /** The connection and security settings, as CASEPULSE_* variables: what the app and every tool share. */
-    Map<String, String> clientEnvironment(String password) {
+    public Map<String, String> clientEnvironment(String password) {
         Map<String, String> environment = new HashMap<>();
         environment.put("CASEPULSE_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         environment.put("CASEPULSE_SCHEMA_REGISTRY_URL", registry.url());
@@ -65,7 +70,7 @@ final class SaslSslBroker implements AutoCloseable {
     }
 
     /** The application's environment: the client settings and a small, fast engine. */
-    Map<String, String> applicationEnvironment(String password) {
+    public Map<String, String> applicationEnvironment(String password) {
         Map<String, String> environment = clientEnvironment(password);
         environment.put("CASEPULSE_KAFKA_NUM_STREAM_THREADS", "1");
         environment.put("CASEPULSE_STATE_DIR", dir.resolve("state").toString());
@@ -75,10 +80,31 @@ final class SaslSslBroker implements AutoCloseable {
         return environment;
     }
 
+    /** The entries of {@code settings} (an application's Kafka pass-through settings) that a client knowing {@code names} takes. */
+    public static Map<String, Object> clientConfig(Map<String, ?> settings, Set<String> names) {
+        Map<String, Object> config = new HashMap<>();
+        settings.forEach((key, value) -> {
+            if (names.contains(key)) {
+                config.put(key, value);
+            }
+        });
+        return config;
+    }
+
     @Override
     public void close() {
         registry.close();
         broker.close();
+    }
+
+    /** Closes it and deletes its directory, as JUnit's temporary directories are. */
+    void closeAndDelete() throws IOException {
+        close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     private static void keytool(String... arguments) throws Exception {
@@ -87,7 +113,8 @@ final class SaslSslBroker implements AutoCloseable {
         System.arraycopy(arguments, 0, command, 1, arguments.length);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("keytool " + String.join(" ", arguments) + " failed: " + output);
+        }
     }
 }
