@@ -40,7 +40,7 @@ class BoardReportFromTopologyTest {
 
         String row = html.substring(html.indexOf("<tr data-indicator=\"allocation-within-2wd\">"));
         row = row.substring(0, row.indexOf("</tr>"));
-        assertThat(row).contains("<td>YTD to Mar 2024</td>", ">50.0%*</td>", "rag-RED", "<td class=\"num\">1</td>",
+        assertThat(row).contains("<td class=\"period\">YTD to Mar 2024</td>", ">50.0%*</td>", "rag-RED", "<td class=\"num\">1</td>",
                 "<td class=\"num\">2</td>", "<td>N1 (100.0%*)</td>", "N2 (0.0%*)");
         assertThat(report.sections()).extracting(BoardReport.Section::name).startsWith("allocation and workload");
     }

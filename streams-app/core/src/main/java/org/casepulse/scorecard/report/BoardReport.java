@@ -2,18 +2,21 @@ package org.casepulse.scorecard.report;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.casepulse.calendar.Periods;
 import org.casepulse.commentary.CommentaryKind;
 import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.scorecard.AreaJson;
 import org.casepulse.scorecard.Figure;
+import org.casepulse.scorecard.FigureKey;
 import org.casepulse.scorecard.IndicatorJson;
 import org.casepulse.scorecard.Scorecard;
 import org.casepulse.scorecard.SnapshotFigures;
@@ -46,9 +49,27 @@ public record BoardReport(AreaJson area, YearMonth month, List<Section> sections
      * @param benchmark England, regional and statistical-neighbour values of the figure's benchmark year, as printed; null when none
      *                  (the report prints "-" for it, as for any value it lacks)
      * @param notes     the numbers of the data-quality notes on this row (1-based, as printed)
+     * @param trend     the figure at the last three quarters' ends and at the month's, oldest first, as seed
+     *                  003 prints it beside the commentary ("Trend data - month end")
+     * @param outturn   the published figure of the same kind at the end of the financial year before the
+     *                  figure's (seed 003's "Outturn (March 12) Result"), for the rows whose catalogue entry
+     *                  does not carry one; null for a month, or when none is published
      */
     public record Row(IndicatorJson indicator, PeriodType periodType, Figure figure, Scorecard.Standing best,
-                      List<Scorecard.Standing> hotspots, String benchmark, List<Integer> notes) {}
+                      List<Scorecard.Standing> hotspots, String benchmark, List<Integer> notes, List<TrendPoint> trend,
+                      Figure outturn) {
+
+        /** The outturn beside the figure: the one it carries (COUNTING.md 12), else the published year-end figure. */
+        public Double outturnValue() {
+            if (figure != null && figure.outturnValue() != null) {
+                return figure.outturnValue();
+            }
+            return outturn == null ? null : outturn.value();
+        }
+    }
+
+    /** One month end of a row's trend; {@code figure} null when none was published for it. */
+    public record TrendPoint(YearMonth month, Figure figure) {}
 
     /** A data-quality note, numbered as the report prints it. */
     public record Note(int number, IndicatorJson indicator, Comment comment) {}
@@ -80,13 +101,39 @@ public record BoardReport(AreaJson area, YearMonth month, List<Section> sections
                     }
                 }
                 rows.add(new Row(row.indicator(), row.periodType(), row.latest(), row.best(), row.hotspots(), benchmark(row.latest()),
-                        List.copyOf(rowNotes)));
+                        List.copyOf(rowNotes), trend(figures, row, area, month), outturn(figures, row.latest())));
             }
             sections.add(new Section("section-" + (sections.size() + 1), section.getKey(), List.copyOf(rows),
                     List.copyOf(sectionCommentary)));
         }
         return new BoardReport(AreaJson.of(area, areas), month, List.copyOf(sections), List.copyOf(notes),
                 scorecard.updatedAt(), view);
+    }
+
+    /** The published figure at the end of the financial year before {@code figure}'s; null for a month. */
+    private static Figure outturn(SnapshotFigures figures, Figure figure) {
+        if (figure == null || figure.periodType() == PeriodType.MONTH) {
+            return null;
+        }
+        LocalDate yearEnd = Periods.financialYearStart(YearMonth.from(figure.periodEnd())).minusDays(1);
+        return figures.figure(new FigureKey(figure.indicatorId(), figure.areaCode(), figure.periodType(), yearEnd))
+                .orElse(null);
+    }
+
+    /** The row's figures at the ends of the three quarters before {@code month} and at the month's own. */
+    private static List<TrendPoint> trend(SnapshotFigures figures, Scorecard.Row row, Area area, YearMonth month) {
+        List<TrendPoint> points = new ArrayList<>();
+        YearMonth quarterEnd = month.minusMonths(1);
+        while (quarterEnd.getMonthValue() % 3 != 0) {
+            quarterEnd = quarterEnd.minusMonths(1);
+        }
+        for (int back = 2; back >= 0; back--) {
+            YearMonth end = quarterEnd.minusMonths(3L * back);
+            points.add(new TrendPoint(end, figures.figure(new FigureKey(row.indicator().id(), area.code(), row.periodType(),
+                    end.atEndOfMonth())).orElse(null)));
+        }
+        points.add(new TrendPoint(month, row.latest()));
+        return List.copyOf(points);
     }
 
     /** The indicator a comment is on, as the report names it. */
