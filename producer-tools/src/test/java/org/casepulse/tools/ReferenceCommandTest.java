@@ -45,14 +45,8 @@ class ReferenceCommandTest {
 
     @Test
     void shouldReportABenchmarksFileItIsGiven() throws IOException {
-        Path benchmarks = dir.resolve("benchmarks.yaml");
-        Files.writeString(benchmarks, """
-                version: "dfe-2024"
-                benchmarks:
-                  re-referral-12m:
-                    "2023/24": {england: 22.4, region: 21.0, neighbours: 23}
-                    "2024/25": {england: 21.9}
-                """);
+        Path benchmarks = benchmarksFile("dfe-2024", "re-referral-12m:",
+                "  \"2023/24\": {england: 22.4, region: 21.0, neighbours: 23}", "  \"2024/25\": {england: 21.9}");
         Cli.Result result = Cli.exec("reference", "--benchmarks", benchmarks.toString(), "--only", "benchmarks");
 
         assertThat(result.status()).isZero();
@@ -65,15 +59,8 @@ class ReferenceCommandTest {
 
     @Test
     void shouldNameTheNearestIndicatorForABenchmarkTheCatalogueLacks() throws IOException {
-        Path benchmarks = dir.resolve("benchmarks.yaml");
-        Files.writeString(benchmarks, """
-                version: "typo"
-                benchmarks:
-                  re-referral-12m:
-                    "2023/24": {england: 22.4}
-                  repeat-cp-plans:
-                    "2023/24": {england: 23}
-                """);
+        Path benchmarks = benchmarksFile("typo", "re-referral-12m:", "  \"2023/24\": {england: 22.4}",
+                "repeat-cp-plans:", "  \"2023/24\": {england: 23}");
         Cli.Result result = Cli.exec("reference", "--benchmarks", benchmarks.toString());
 
         assertThat(result.status()).isEqualTo(1);
@@ -84,20 +71,25 @@ class ReferenceCommandTest {
 
     @Test
     void shouldNameTheLineAndFieldOfABadYearFromTheEnvironment() throws IOException {
-        Path benchmarks = dir.resolve("benchmarks.yaml");
-        Files.writeString(benchmarks, """
-                version: "bad year"
-                benchmarks:
-                  re-referral-12m:
-                    "2023/24": {england: 22.4}
-                    "2024/26": {england: 21.9}
-                """);
+        Path benchmarks = benchmarksFile("bad year", "re-referral-12m:", "  \"2023/24\": {england: 22.4}",
+                "  \"2024/26\": {england: 21.9}");
         Cli.Result result = new Cli().env(java.util.Map.of("CASEPULSE_BENCHMARKS", benchmarks.toString()))
                 .run("reference", "--only", "areas");
 
         assertThat(result.status()).isEqualTo(1);
         assertThat(result.err()).startsWith("reference: " + benchmarks + ":5: benchmarks.re-referral-12m.2024/26: "
                 + "not a financial year such as 2008/09");
+    }
+
+    /** A benchmarks file: line 1 the version, line 2 {@code benchmarks:}, then {@code entries} from line 3. */
+    private Path benchmarksFile(String version, String... entries) throws IOException {
+        Path file = dir.resolve("benchmarks.yaml");
+        StringBuilder yaml = new StringBuilder("version: \"" + version + "\"\nbenchmarks:\n");
+        for (String entry : entries) {
+            yaml.append("  ").append(entry).append('\n');
+        }
+        Files.writeString(file, yaml);
+        return file;
     }
 
     @Test
