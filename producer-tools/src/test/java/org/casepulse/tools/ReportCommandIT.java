@@ -59,7 +59,7 @@ class ReportCommandIT {
         String page = Files.readString(html, StandardCharsets.UTF_8);
         String row = page.substring(page.indexOf("<tr data-indicator=\"allocation-within-2wd\">"));
         row = row.substring(0, row.indexOf("</tr>"));
-        assertThat(row).contains("<td>YTD to Feb 2026</td>", ">71.0%</td>", "rag-GREEN", "3,412", "4,806",
+        assertThat(row).contains("<td class=\"period\">YTD to Feb 2026</td>", ">71.0%</td>", "rag-GREEN", "3,412", "4,806",
                 "<td class=\"num\">70.2%</td>", "↑ Improving", "href=\"#note-1\"");
         assertThat(page).contains("Analysis: </span>N1 allocates &lt;90% within 2 days &amp; improving.",
                 "Two visits took place but were not recorded on the system.", "(version 2)")
