@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.casepulse.calendar.Periods;
+import org.casepulse.indicators.Rating;
 import org.casepulse.indicators.Target;
 import org.casepulse.scorecard.Figure;
 import org.casepulse.scorecard.IndicatorJson;
@@ -146,8 +147,8 @@ public final class BoardReportHtml {
             {"Target", "The target in force for the period, of the financial year in the column's heading "
                 + "(targets may be phased by quarter or set by date)."},
             {"Outturn, last year", "The outturn: the result at the end of the previous financial year (the March "
-                + "in the heading). Where the catalogue asks for them, the same period last year and the six months "
-                + "before."},
+                + "in the heading) and the direction of travel from it to the result (seed 003's DoT from outturn to "
+                + "latest). Where the catalogue asks for them, the same period last year and the six months before."},
             {"Benchmark", "England, region and statistical-neighbour values of the year shown, from the "
                 + "benchmarks file."},
             {"Best performance and hotspots", "Among the areas beneath this one: the best value by polarity, and "
@@ -361,7 +362,8 @@ public final class BoardReportHtml {
         if (row.outturnValue() != null) {
             YearMonth outturn = outturnMonth(YearMonth.from(figure.periodEnd()));
             lines.add((outturn.equals(headingOutturn) ? "" : outturn.format(SHORT_MONTH) + ": ")
-                    + value(row.outturnValue(), figure.unit(), indicator.decimals()));
+                    + value(row.outturnValue(), figure.unit(), indicator.decimals())
+                    + sinceOutturn(figure, row.outturnValue(), indicator.decimals()));
         }
         if (figure.lastYearValue() != null) {
             lines.add("Last year: " + value(figure.lastYearValue(), figure.unit(), indicator.decimals()));
@@ -370,6 +372,23 @@ public final class BoardReportHtml {
             lines.add("6 months before: " + value(figure.sixMonthsValue(), figure.unit(), indicator.decimals()));
         }
         return lines.isEmpty() ? "-" : String.join("\n", lines);
+    }
+
+    /**
+     * Seed 003's "DoT from outturn to latest": the result against the outturn, by polarity, compared
+     * at the printed precision so that two values printed alike never read as a change.
+     */
+    static String sinceOutturn(Figure figure, Double outturn, int decimals) {
+        if (figure.value() == null) {
+            return "";
+        }
+        DirectionOfTravel since = Rating.direction(figure.polarity(), printed(figure.value(), decimals),
+                printed(outturn, decimals), figure.target() == null ? null : printed(figure.target(), decimals));
+        return since == DirectionOfTravel.NOT_COMPARABLE ? "" : ", since: " + direction(since).toLowerCase(UK);
+    }
+
+    private static BigDecimal printed(double value, int decimals) {
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
     }
 
     static String grade(TrendGrade grade) {

@@ -150,11 +150,12 @@ class BoardReportHtmlTest {
         assertThat(html).contains("<th scope=\"col\">Target 2025/26</th>", "<th scope=\"col\">Outturn Mar 2025, last year</th>");
         String rereferrals = row(html, "re-referral-12m");
         assertThat(rereferrals).contains(
-                "<td class=\"num comparators\">22.8%<br>Last year: 24.1%<br>6 months before: 23.6%</td>",
+                // Seed 003's DoT from outturn to latest: 25.0% against 22.8%, lower is better.
+                "<td class=\"num comparators\">22.8%, since: ↓ worsening<br>Last year: 24.1%<br>6 months before: 23.6%</td>",
                 "↓ Worsening<span class=\"grade\">a bit worse</span>",
                 // The worst six hotspots, then how many more.
                 "N1 (30.0%), N2 (30.0%), N3 (30.0%), N4 (30.0%), N5 (30.0%), N6 (30.0%) and 2 more</td>");
-        assertThat(row(html, ALLOCATION)).contains("<td class=\"num comparators\">61.9%</td>",
+        assertThat(row(html, ALLOCATION)).contains("<td class=\"num comparators\">61.9%, since: ↓ worsening</td>",
                 "href=\"#commentary-" + ALLOCATION + "\">commentary</a>");
         // Nothing beside the figure: a dash, as in every empty cell.
         assertThat(row(html, "children-seen-at-assessment")).contains("<td class=\"num comparators\">-</td>");
