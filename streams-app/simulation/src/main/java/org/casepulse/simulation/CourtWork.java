@@ -27,8 +27,9 @@ import org.casepulse.events.SafeguardingCheckType;
  * of private law cases; local-authority checks within 2 working days for about 73% of participants,
  * police checks where harm is indicated 66%; section 7 reports filed in about 14 weeks; diversity
  * forms on about 85% of closed cases; about 63% of feedback satisfied; case-file audits nine in
- * ten adequate or better, about a third of those assigned completed. A court case is not closed
- * before its court work is done (the proceedings run their course). Each area's own skill moves
+ * ten adequate or better, about a third of those assigned completed. A court case's closure is
+ * recorded once its court work is done (the proceedings run their course), though the world moves
+ * on as if it closed when its main line did: the main line's draws stay what they were. Each area's own skill moves
  * its figures either way, so that the best performer and the hotspots differ. Its own random
  * stream: the main line's draws are those they were before court work existed.
  */
@@ -46,7 +47,8 @@ final class CourtWork {
     /** The day being simulated. */
     private int today;
 
-    private record Planned(SimCase c, EventType type, Consumer<CaseEvent.Builder> fields) {}
+    /** An event to send on its day: a planned one of court work, or a closure held back ({@code closure} set). */
+    private record Planned(SimCase c, EventType type, Consumer<CaseEvent.Builder> fields, CaseEvent closure) {}
 
     CourtWork(DayIndex days, SplittableRandom random, Output output) {
         this.days = days;
@@ -69,10 +71,39 @@ final class CourtWork {
             return;
         }
         for (Planned p : due) {
-            if (p.c().mainLine >= 0) {
+            if (p.closure() != null) {
+                sendClosure(p.c(), day, p.closure());
+            } else if (!p.c().closureSent) {
                 emit(p.c(), day, p.type(), p.fields());
             }
         }
+    }
+
+    /**
+     * The case's closure, written today by the main line, held back until {@code day}, after its
+     * court work: then dated that day, after the diversity form and feedback (no faults on it).
+     */
+    void closeLater(SimCase c, CaseEvent closure, int day) {
+        if (day == DayIndex.NEVER || day >= days.days()) {
+            return; // the proceedings outlast the history: the case is still open in it
+        }
+        List<Planned> due = planned.get(day);
+        if (due == null) {
+            due = new ArrayList<>();
+            planned.set(day, due);
+        }
+        due.add(new Planned(c, EventType.CASE_CLOSED, null, closure));
+    }
+
+    private void sendClosure(SimCase c, int day, CaseEvent closure) {
+        atClosure(c, day);
+        long recordedAt = Math.max(days.startMillis(day) + 9 * HOUR + (long) (random.nextDouble() * 8 * HOUR),
+                c.lastRecordedMillis + MINUTE);
+        c.lastRecordedMillis = recordedAt;
+        c.closureSent = true;
+        closure.setOccurredOn(days.date(day));
+        closure.setRecordedAt(Instant.ofEpochMilli(recordedAt));
+        output.send(new SimulatedRecord.Good(closure), recordedAt, day);
     }
 
     /** What the court and the service do in the case from its referral on, each dated on its own day. */
@@ -233,7 +264,7 @@ final class CourtWork {
             due = new ArrayList<>();
             planned.set(day, due);
         }
-        due.add(new Planned(c, type, fields));
+        due.add(new Planned(c, type, fields, null));
         // The case stays open until its court work is done (World closes it after this day).
         c.courtWorkUntil = Math.max(c.courtWorkUntil, day);
     }

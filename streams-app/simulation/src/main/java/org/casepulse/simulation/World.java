@@ -1201,15 +1201,20 @@ final class World {
     // ---- Closure and workers -----------------------------------------------------------------------
 
     private void close(SimCase c, int day) {
-        if (c.courtWorkUntil >= day) {
-            // The proceedings have not run their course: the case closes after its court work.
-            schedule(c, SimCase.Step.CLOSE, days.addWorkingDays(c.courtWorkUntil, 1));
-            return;
+        boolean courtWorkLeft = c.courtWorkUntil >= day;
+        if (!courtWorkLeft) {
+            court.atClosure(c, day);
         }
-        court.atClosure(c, day);
         CaseEvent closed = event(c, day, EventType.CASE_CLOSED);
         closed.setClosureReason(c.closureReason);
-        send(c, day, closed);
+        if (courtWorkLeft) {
+            // The proceedings have not run their course: the closure is recorded once the court work
+            // is done. The world moves on as if closed today, so the main line draws what it did before.
+            court.closeLater(c, closed, days.addWorkingDays(c.courtWorkUntil, 1));
+        } else {
+            c.closureSent = true;
+            send(c, day, closed);
+        }
         if (c.worker != null) {
             c.worker.load--;
         }
