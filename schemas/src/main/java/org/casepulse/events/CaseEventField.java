@@ -40,7 +40,21 @@ enum CaseEventField {
     DISTANCE_FROM_HOME_MILES("distanceFromHomeMiles"),
     OUT_OF_AREA("outOfArea"),
     CHECK_TYPE("checkType"),
-    ARRANGEMENT_ID("arrangementId");
+    ARRANGEMENT_ID("arrangementId"),
+    HEARING_TYPE("hearingType"),
+    AGREEMENT("agreement"),
+    REFERRED_FOR_REPORT("referredForReport"),
+    REPORT_ID("reportId"),
+    REPORT_TYPE("reportType"),
+    REPORT_DUE_ON("reportDueOn"),
+    ORDER_TYPE("orderType"),
+    PARTICIPANT_ID("participantId"),
+    SAFEGUARDING_CHECK("safeguardingCheck"),
+    HARM_INDICATED("harmIndicated"),
+    AUDIT_ID("auditId"),
+    AUDIT_TYPE("auditType"),
+    AUDIT_GRADE("auditGrade"),
+    SATISFIED("satisfied");
 
     private static final Map<String, CaseEventField> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(f -> f.jsonName, Function.identity()));

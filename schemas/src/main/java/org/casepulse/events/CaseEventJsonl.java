@@ -101,6 +101,22 @@ public final class CaseEventJsonl {
         writeBoolean(out, CaseEventField.OUT_OF_AREA, event.getOutOfArea());
         writeSymbol(out, CaseEventField.CHECK_TYPE, event.getCheckType());
         writeString(out, CaseEventField.ARRANGEMENT_ID, event.getArrangementId());
+        writeSymbol(out, CaseEventField.HEARING_TYPE, event.getHearingType());
+        writeSymbol(out, CaseEventField.AGREEMENT, event.getAgreement());
+        writeBoolean(out, CaseEventField.REFERRED_FOR_REPORT, event.getReferredForReport());
+        writeString(out, CaseEventField.REPORT_ID, event.getReportId());
+        writeSymbol(out, CaseEventField.REPORT_TYPE, event.getReportType());
+        if (event.getReportDueOn() != null) {
+            writeString(out, CaseEventField.REPORT_DUE_ON, event.getReportDueOn().toString());
+        }
+        writeSymbol(out, CaseEventField.ORDER_TYPE, event.getOrderType());
+        writeString(out, CaseEventField.PARTICIPANT_ID, event.getParticipantId());
+        writeSymbol(out, CaseEventField.SAFEGUARDING_CHECK, event.getSafeguardingCheck());
+        writeBoolean(out, CaseEventField.HARM_INDICATED, event.getHarmIndicated());
+        writeString(out, CaseEventField.AUDIT_ID, event.getAuditId());
+        writeSymbol(out, CaseEventField.AUDIT_TYPE, event.getAuditType());
+        writeSymbol(out, CaseEventField.AUDIT_GRADE, event.getAuditGrade());
+        writeBoolean(out, CaseEventField.SATISFIED, event.getSatisfied());
         out.writeEndObject();
     }
 

@@ -37,6 +37,13 @@ final class CaseEventLineParser {
     private static final Map<String, ReviewType> REVIEW_TYPES = symbols(ReviewType.values());
     private static final Map<String, PlacementType> PLACEMENT_TYPES = symbols(PlacementType.values());
     private static final Map<String, CheckType> CHECK_TYPES = symbols(CheckType.values());
+    private static final Map<String, HearingType> HEARING_TYPES = symbols(HearingType.values());
+    private static final Map<String, Agreement> AGREEMENTS = symbols(Agreement.values());
+    private static final Map<String, ReportType> REPORT_TYPES = symbols(ReportType.values());
+    private static final Map<String, OrderType> ORDER_TYPES = symbols(OrderType.values());
+    private static final Map<String, SafeguardingCheckType> SAFEGUARDING_CHECKS = symbols(SafeguardingCheckType.values());
+    private static final Map<String, AuditType> AUDIT_TYPES = symbols(AuditType.values());
+    private static final Map<String, AuditGrade> AUDIT_GRADES = symbols(AuditGrade.values());
     /** Values echoed in messages are cut to this length: messages travel in dead-letter headers. */
     private static final int ECHO_LIMIT = 40;
 
@@ -130,6 +137,21 @@ final class CaseEventLineParser {
             case OUT_OF_AREA -> event.setOutOfArea(bool(field, value));
             case CHECK_TYPE -> event.setCheckType(symbol(CHECK_TYPES, field, text(parser, field, value)));
             case ARRANGEMENT_ID -> event.setArrangementId(text(parser, field, value));
+            case HEARING_TYPE -> event.setHearingType(symbol(HEARING_TYPES, field, text(parser, field, value)));
+            case AGREEMENT -> event.setAgreement(symbol(AGREEMENTS, field, text(parser, field, value)));
+            case REFERRED_FOR_REPORT -> event.setReferredForReport(bool(field, value));
+            case REPORT_ID -> event.setReportId(text(parser, field, value));
+            case REPORT_TYPE -> event.setReportType(symbol(REPORT_TYPES, field, text(parser, field, value)));
+            case REPORT_DUE_ON -> event.setReportDueOn(date(field, text(parser, field, value)));
+            case ORDER_TYPE -> event.setOrderType(symbol(ORDER_TYPES, field, text(parser, field, value)));
+            case PARTICIPANT_ID -> event.setParticipantId(text(parser, field, value));
+            case SAFEGUARDING_CHECK ->
+                    event.setSafeguardingCheck(symbol(SAFEGUARDING_CHECKS, field, text(parser, field, value)));
+            case HARM_INDICATED -> event.setHarmIndicated(bool(field, value));
+            case AUDIT_ID -> event.setAuditId(text(parser, field, value));
+            case AUDIT_TYPE -> event.setAuditType(symbol(AUDIT_TYPES, field, text(parser, field, value)));
+            case AUDIT_GRADE -> event.setAuditGrade(symbol(AUDIT_GRADES, field, text(parser, field, value)));
+            case SATISFIED -> event.setSatisfied(bool(field, value));
         }
     }
 

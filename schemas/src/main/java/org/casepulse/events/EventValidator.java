@@ -26,6 +26,15 @@ import java.util.List;
  *   <li>CHILD_CHECK_RECORDED: {@code checkType}</li>
  *   <li>PRIVATE_FOSTERING_ARRANGEMENT_STARTED, PRIVATE_FOSTERING_ARRANGEMENT_ENDED: {@code arrangementId}</li>
  *   <li>STRATEGY_DISCUSSION_HELD, ADOPTION_DECISION_MADE, PLACED_FOR_ADOPTION: nothing more</li>
+ *   <li>HEARING_HELD: {@code hearingType} ({@code agreement}, {@code referredForReport} optional)</li>
+ *   <li>REPORT_ORDERED: {@code reportId}, {@code reportType} ({@code reportDueOn} optional);
+ *       REPORT_FILED: {@code reportId}, {@code reportType}</li>
+ *   <li>ORDER_MADE: {@code orderType}</li>
+ *   <li>SAFEGUARDING_CHECK_RECORDED: {@code participantId}, {@code safeguardingCheck}
+ *       ({@code harmIndicated} optional)</li>
+ *   <li>AUDIT_ASSIGNED: {@code auditId}, {@code auditType}; AUDIT_COMPLETED: {@code auditId},
+ *       {@code auditType}, {@code auditGrade}</li>
+ *   <li>FEEDBACK_RECEIVED: {@code satisfied}; DIVERSITY_FORM_COLLECTED: nothing more</li>
  *   <li>UNKNOWN, a type from a later version of the contract: never valid here
  *       ({@link ReasonCode#UNSUPPORTED_TYPE})</li>
  * </ul>
@@ -112,10 +121,28 @@ public final class EventValidator {
             case CHILD_CHECK_RECORDED -> requireValue(violations, "checkType", event.getCheckType(), type);
             case PRIVATE_FOSTERING_ARRANGEMENT_STARTED, PRIVATE_FOSTERING_ARRANGEMENT_ENDED ->
                     requireText(violations, "arrangementId", event.getArrangementId(), type);
+            case HEARING_HELD -> requireValue(violations, "hearingType", event.getHearingType(), type);
+            case REPORT_ORDERED, REPORT_FILED -> {
+                requireText(violations, "reportId", event.getReportId(), type);
+                requireValue(violations, "reportType", event.getReportType(), type);
+            }
+            case ORDER_MADE -> requireValue(violations, "orderType", event.getOrderType(), type);
+            case SAFEGUARDING_CHECK_RECORDED -> {
+                requireText(violations, "participantId", event.getParticipantId(), type);
+                requireValue(violations, "safeguardingCheck", event.getSafeguardingCheck(), type);
+            }
+            case AUDIT_ASSIGNED, AUDIT_COMPLETED -> {
+                requireText(violations, "auditId", event.getAuditId(), type);
+                requireValue(violations, "auditType", event.getAuditType(), type);
+                if (type == EventType.AUDIT_COMPLETED) {
+                    requireValue(violations, "auditGrade", event.getAuditGrade(), type);
+                }
+            }
+            case FEEDBACK_RECEIVED -> requireValue(violations, "satisfied", event.getSatisfied(), type);
             case UNKNOWN -> violations.add(new Violation("type", ReasonCode.UNSUPPORTED_TYPE,
                     "a type from a later version of the event contract; replay it after upgrading"));
             case REFERRAL_RECEIVED, VISIT_RECORDED, CASE_CLOSED, STRATEGY_DISCUSSION_HELD, ADOPTION_DECISION_MADE,
-                    PLACED_FOR_ADOPTION -> {
+                    PLACED_FOR_ADOPTION, DIVERSITY_FORM_COLLECTED -> {
                 // Only optional fields beyond the common ones.
             }
         }

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>identifiers ({@code eventId}, {@code caseId}, {@code childId}, {@code assessmentId},
- *       {@code workerId}, {@code planId}, {@code retractsEventId}): {@value #MAX_ID_LENGTH} characters</li>
+ *       {@code workerId}, {@code planId}, {@code retractsEventId}, and from v3 {@code reportId},
+ *       {@code participantId}, {@code auditId}): {@value #MAX_ID_LENGTH} characters</li>
  *   <li>codes ({@code areaCode}, {@code caseType}): {@value #MAX_CODE_LENGTH} characters</li>
  *   <li>a whole record as received: {@value #MAX_RECORD_BYTES} bytes</li>
  * </ul>
@@ -37,6 +38,9 @@ public final class FieldLimits {
         limit(violations, "workerId", event.getWorkerId(), MAX_ID_LENGTH);
         limit(violations, "planId", event.getPlanId(), MAX_ID_LENGTH);
         limit(violations, "retractsEventId", event.getRetractsEventId(), MAX_ID_LENGTH);
+        limit(violations, "reportId", event.getReportId(), MAX_ID_LENGTH);
+        limit(violations, "participantId", event.getParticipantId(), MAX_ID_LENGTH);
+        limit(violations, "auditId", event.getAuditId(), MAX_ID_LENGTH);
         return violations.isEmpty() ? List.of() : List.copyOf(violations);
     }
 

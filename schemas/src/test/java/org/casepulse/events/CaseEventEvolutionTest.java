@@ -35,8 +35,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Contract v2 (the generated class) against v1 as released (a frozen copy in the test resources)
- * and against a hypothetical v3, in both directions.
+ * Contract v3 (the generated class) against v1 and v2 as released (frozen copies in the test
+ * resources) and against a hypothetical v4, in both directions.
  *
  * <p>What Avro allows, and this pins down: a reader resolves an enum symbol by name, and a symbol
  * its own enum lacks is an error unless the reader's enum declares a default. v1's EventType has
@@ -48,21 +48,23 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CaseEventEvolutionTest {
 
-    private static final Schema V1 = v1();
-    private static final Schema V2 = CaseEvent.getClassSchema();
-    /** v2 plus one event type and one assessment type, appended as the next release would. */
-    private static final Schema V3 = withSymbols(V2, "COURT_HEARING_HELD", "FAMILY_GROUP_CONFERENCE");
+    private static final Schema V1 = frozen("/evolution/CaseEvent-v1.avsc");
+    private static final Schema V2 = frozen("/evolution/CaseEvent-v2.avsc");
+    /** The current contract (v3): the generated class. */
+    private static final Schema CURRENT = CaseEvent.getClassSchema();
+    /** The current contract plus one event type and one assessment type, appended as the next release would. */
+    private static final Schema LATER = withSymbols(CURRENT, "CONTACT_SESSION_HELD", "FAMILY_GROUP_CONFERENCE");
 
     @Test
     void shouldBeBackwardCompatibleWithV1() {
-        SchemaCompatibility.SchemaPairCompatibility v2ReadsV1 = SchemaCompatibility.checkReaderWriterCompatibility(V2, V1);
+        SchemaCompatibility.SchemaPairCompatibility v2ReadsV1 = SchemaCompatibility.checkReaderWriterCompatibility(CURRENT, V1);
 
         assertThat(v2ReadsV1.getType()).as(v2ReadsV1.getDescription()).isEqualTo(SchemaCompatibilityType.COMPATIBLE);
     }
 
     @Test
     void shouldNotBeForwardCompatibleWithV1OnlyBecauseOfTheNewEventTypes() {
-        SchemaCompatibility.SchemaPairCompatibility v1ReadsV2 = SchemaCompatibility.checkReaderWriterCompatibility(V1, V2);
+        SchemaCompatibility.SchemaPairCompatibility v1ReadsV2 = SchemaCompatibility.checkReaderWriterCompatibility(V1, CURRENT);
 
         assertThat(v1ReadsV2.getType()).isEqualTo(SchemaCompatibilityType.INCOMPATIBLE);
         List<Incompatibility> problems = v1ReadsV2.getResult().getIncompatibilities();
@@ -75,9 +77,9 @@ class CaseEventEvolutionTest {
 
     @Test
     void shouldLetAV2ReaderReadTheTypesAndSymbolsOfALaterVersion() {
-        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(V2, V3).getType())
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(CURRENT, LATER).getType())
                 .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
-        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(V3, V2).getType())
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(LATER, CURRENT).getType())
                 .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
     }
 
@@ -105,7 +107,7 @@ class CaseEventEvolutionTest {
                 .set("retractsEventId", expected.getRetractsEventId())
                 .build();
 
-        CaseEvent read = new SpecificDatumReader<CaseEvent>(V1, V2, SpecificData.getForClass(CaseEvent.class))
+        CaseEvent read = new SpecificDatumReader<CaseEvent>(V1, CURRENT, SpecificData.getForClass(CaseEvent.class))
                 .read(null, DecoderFactory.get().binaryDecoder(genericBytes(written), null));
 
         CaseEvent v1FieldsOnly = CaseEvent.newBuilder(SampleEvents.common(type).build())
@@ -124,7 +126,7 @@ class CaseEventEvolutionTest {
     void shouldLetAV1ReaderReadAV2RecordOfAV1TypeSkippingTheNewFields() throws IOException {
         CaseEvent event = SampleEvents.everyField(EventType.ASSESSMENT_COMPLETED);
 
-        GenericRecord read = new GenericDatumReader<GenericRecord>(V2, V1)
+        GenericRecord read = new GenericDatumReader<GenericRecord>(CURRENT, V1)
                 .read(null, DecoderFactory.get().binaryDecoder(specificBytes(event), null));
 
         assertThat(read.getSchema().getFields()).hasSize(15);
@@ -144,7 +146,7 @@ class CaseEventEvolutionTest {
             "PRIVATE_FOSTERING_ARRANGEMENT_STARTED", "PRIVATE_FOSTERING_ARRANGEMENT_ENDED"})
     void shouldMakeAV1ReaderFailOnAV2TypeNamingIt(EventType type) throws IOException {
         byte[] bytes = specificBytes(SampleEvents.minimal(type));
-        GenericDatumReader<GenericRecord> v1Reader = new GenericDatumReader<>(V2, V1);
+        GenericDatumReader<GenericRecord> v1Reader = new GenericDatumReader<>(CURRENT, V1);
 
         assertThatThrownBy(() -> v1Reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null)))
                 .isInstanceOf(AvroTypeException.class)
@@ -153,19 +155,19 @@ class CaseEventEvolutionTest {
 
     @Test
     void shouldReadATypeAndASymbolOfALaterVersionAsTheDefaultsAndDeadLetterTheType() throws IOException {
-        GenericRecord written = new GenericRecordBuilder(V3)
+        GenericRecord written = new GenericRecordBuilder(LATER)
                 .set("eventId", "evt-000123-40")
-                .set("type", new GenericData.EnumSymbol(V3.getField("type").schema(), "COURT_HEARING_HELD"))
+                .set("type", new GenericData.EnumSymbol(LATER.getField("type").schema(), "CONTACT_SESSION_HELD"))
                 .set("caseId", "case-000123")
                 .set("childId", "child-000045")
                 .set("areaCode", "N3")
                 .set("occurredOn", (int) LocalDate.of(2027, 5, 4).toEpochDay())
                 .set("recordedAt", Instant.parse("2027-05-04T10:00:00Z").toEpochMilli())
                 .set("assessmentType", new GenericData.EnumSymbol(
-                        V3.getField("assessmentType").schema().getTypes().get(1), "FAMILY_GROUP_CONFERENCE"))
+                        LATER.getField("assessmentType").schema().getTypes().get(1), "FAMILY_GROUP_CONFERENCE"))
                 .build();
 
-        CaseEvent read = new SpecificDatumReader<CaseEvent>(V3, V2, SpecificData.getForClass(CaseEvent.class))
+        CaseEvent read = new SpecificDatumReader<CaseEvent>(LATER, CURRENT, SpecificData.getForClass(CaseEvent.class))
                 .read(null, DecoderFactory.get().binaryDecoder(genericBytes(written), null));
 
         assertThat(read.getType()).isEqualTo(EventType.UNKNOWN);
@@ -177,15 +179,81 @@ class CaseEventEvolutionTest {
     }
 
     @Test
+    void shouldBeBackwardCompatibleWithTheReleasedV2() {
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(CURRENT, V2).getType())
+                .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+    }
+
+    @Test
+    void shouldLetAReleasedV2ReaderReadAV3RecordOfAV2TypeSkippingTheNewFields() throws IOException {
+        CaseEvent event = SampleEvents.everyField(EventType.CONFERENCE_HELD);
+
+        GenericRecord read = new GenericDatumReader<GenericRecord>(CURRENT, V2)
+                .read(null, DecoderFactory.get().binaryDecoder(specificBytes(event), null));
+
+        assertThat(read.getSchema().getFields()).hasSize(V2.getFields().size());
+        assertThat(read.get("type")).hasToString("CONFERENCE_HELD");
+        assertThat(read.get("conferenceOutcome")).hasToString("NO_PLAN");
+        assertThat(read.get("arrangementId")).hasToString("pfa-000009");
+        assertThat(read.hasField("hearingType")).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"HEARING_HELD", "REPORT_ORDERED", "REPORT_FILED", "ORDER_MADE",
+            "SAFEGUARDING_CHECK_RECORDED", "DIVERSITY_FORM_COLLECTED", "AUDIT_ASSIGNED", "AUDIT_COMPLETED",
+            "FEEDBACK_RECEIVED"})
+    void shouldMakeAReleasedV2ReaderReadAV3TypeAsUnknownWhichItDeadLetters(EventType type) throws IOException {
+        GenericRecord read = new GenericDatumReader<GenericRecord>(CURRENT, V2)
+                .read(null, DecoderFactory.get().binaryDecoder(specificBytes(SampleEvents.everyField(type)), null));
+
+        assertThat(read.get("type")).hasToString("UNKNOWN");
+        assertThat(read.get("caseId")).hasToString("case-000123");
+        // What a v2 deployment's validator then says of an UNKNOWN type (the same check ships in v3).
+        CaseEvent asV2Sees = SampleEvents.minimal(EventType.CASE_CLOSED);
+        asV2Sees.setType(EventType.UNKNOWN);
+        assertThat(EventValidator.validate(asV2Sees)).extracting(Violation::code)
+                .containsExactly(ReasonCode.UNSUPPORTED_TYPE);
+    }
+
+    @Test
+    void shouldOnlyAppendToTheV2EnumsAndFields() {
+        for (String field : List.of("type", "assessmentType", "visitType", "planEndReason", "closureReason",
+                "conferenceType", "placementType", "checkType")) {
+            Schema released = enumOf(V2.getField(field).schema());
+            Schema current = enumOf(CURRENT.getField(field).schema());
+            assertThat(current.getEnumSymbols().subList(0, released.getEnumSymbols().size()))
+                    .as(field).isEqualTo(released.getEnumSymbols());
+            assertThat(current.getEnumDefault()).as(field).isEqualTo(released.getEnumDefault());
+        }
+        assertThat(CURRENT.getFields().subList(0, V2.getFields().size()))
+                .extracting(Schema.Field::name)
+                .containsExactlyElementsOf(V2.getFields().stream().map(Schema.Field::name).toList());
+        assertThat(CURRENT.getFields().subList(V2.getFields().size(), CURRENT.getFields().size()))
+                .hasSize(14)
+                .allSatisfy(added -> {
+                    assertThat(added.schema().isNullable()).as(added.name()).isTrue();
+                    assertThat(added.defaultVal()).as(added.name()).isEqualTo(org.apache.avro.JsonProperties.NULL_VALUE);
+                    Schema value = added.schema().getTypes().get(1);
+                    if (value.getType() == Schema.Type.ENUM) {
+                        assertThat(value.getEnumDefault()).as(added.name() + " needs a default symbol").isNotNull();
+                    }
+                });
+    }
+
+    private static Schema enumOf(Schema schema) {
+        return schema.getType() == Schema.Type.UNION ? schema.getTypes().get(1) : schema;
+    }
+
+    @Test
     void shouldOnlyAppendToTheV1EnumsAndFields() {
         List<String> v1Types = V1.getField("type").schema().getEnumSymbols();
-        List<String> v2Types = V2.getField("type").schema().getEnumSymbols();
+        List<String> v2Types = CURRENT.getField("type").schema().getEnumSymbols();
         assertThat(v2Types.subList(0, v1Types.size())).isEqualTo(v1Types);
-        assertThat(V2.getField("type").schema().getEnumDefault()).isEqualTo("UNKNOWN");
-        assertThat(V2.getFields().subList(0, V1.getFields().size()))
+        assertThat(CURRENT.getField("type").schema().getEnumDefault()).isEqualTo("UNKNOWN");
+        assertThat(CURRENT.getFields().subList(0, V1.getFields().size()))
                 .extracting(Schema.Field::name)
                 .containsExactlyElementsOf(V1.getFields().stream().map(Schema.Field::name).toList());
-        assertThat(V2.getFields().subList(V1.getFields().size(), V2.getFields().size()))
+        assertThat(CURRENT.getFields().subList(V1.getFields().size(), CURRENT.getFields().size()))
                 .allSatisfy(added -> {
                     assertThat(added.schema().isNullable()).as(added.name()).isTrue();
                     assertThat(added.defaultVal()).as(added.name()).isEqualTo(org.apache.avro.JsonProperties.NULL_VALUE);
@@ -208,8 +276,8 @@ class CaseEventEvolutionTest {
         return out.toByteArray();
     }
 
-    private static Schema v1() {
-        try (InputStream in = CaseEventEvolutionTest.class.getResourceAsStream("/evolution/CaseEvent-v1.avsc")) {
+    private static Schema frozen(String resource) {
+        try (InputStream in = CaseEventEvolutionTest.class.getResourceAsStream(resource)) {
             return new Schema.Parser().parse(in);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -37,7 +37,12 @@ class CaseEventJsonlTest {
                         + "\"conferenceType\":\"REVIEW\",\"conferenceOutcome\":\"NO_PLAN\",\"conferenceId\":\"conf-000041\","
                         + "\"reviewType\":\"CIN_REVIEW\",\"childParticipated\":false,\"placementId\":\"plc-000077\","
                         + "\"placementType\":\"CHILDRENS_HOME\",\"distanceFromHomeMiles\":23.75,\"outOfArea\":true,"
-                        + "\"checkType\":\"PERSONAL_EDUCATION_PLAN\",\"arrangementId\":\"pfa-000009\"}");
+                        + "\"checkType\":\"PERSONAL_EDUCATION_PLAN\",\"arrangementId\":\"pfa-000009\","
+                        + "\"hearingType\":\"FINAL\",\"agreement\":\"PARTIAL\",\"referredForReport\":true,"
+                        + "\"reportId\":\"rpt-000019\",\"reportType\":\"RULE_16_4\",\"reportDueOn\":\"2026-05-27\","
+                        + "\"orderType\":\"FAMILY_ASSISTANCE\",\"participantId\":\"party-2\","
+                        + "\"safeguardingCheck\":\"POLICE_CHECK_SENT\",\"harmIndicated\":true,\"auditId\":\"aud-000008\","
+                        + "\"auditType\":\"REPORT_QUALITY\",\"auditGrade\":\"INADEQUATE\",\"satisfied\":false}");
     }
 
     @Test
@@ -147,7 +152,9 @@ class CaseEventJsonlTest {
                                 + "ALLOCATION_MADE, VISIT_RECORDED, PLAN_STARTED, PLAN_ENDED, CASE_CLOSED, EVENT_RETRACTED, "
                                 + "STRATEGY_DISCUSSION_HELD, CONFERENCE_HELD, REVIEW_HELD, PLACEMENT_STARTED, PLACEMENT_ENDED, "
                                 + "CHILD_CHECK_RECORDED, ADOPTION_DECISION_MADE, PLACED_FOR_ADOPTION, "
-                                + "PRIVATE_FOSTERING_ARRANGEMENT_STARTED, PRIVATE_FOSTERING_ARRANGEMENT_ENDED"),
+                                + "PRIVATE_FOSTERING_ARRANGEMENT_STARTED, PRIVATE_FOSTERING_ARRANGEMENT_ENDED, HEARING_HELD, "
+                                + "REPORT_ORDERED, REPORT_FILED, ORDER_MADE, SAFEGUARDING_CHECK_RECORDED, "
+                                + "DIVERSITY_FORM_COLLECTED, AUDIT_ASSIGNED, AUDIT_COMPLETED, FEEDBACK_RECEIVED"),
                 bad("the reader's default type, sent", ok.replace("ALLOCATION_MADE", "UNKNOWN"), "type", ReasonCode.UNKNOWN_ENUM_VALUE,
                         "type: unknown value \"UNKNOWN\"; allowed: REFERRAL_RECEIVED"),
                 bad("lower-case plan type", ok.replace("}", ",\"planType\":\"cp\"}"), "planType", ReasonCode.UNKNOWN_ENUM_VALUE,
@@ -167,7 +174,9 @@ class CaseEventJsonlTest {
                                 + "recordedAt, caseType, assessmentId, childSeen, workerId, planId, planType, retractsEventId, "
                                 + "childDateOfBirth, childUnborn, unaccompaniedAsylumSeeking, assessmentType, visitType, planEndReason, "
                                 + "closureReason, conferenceType, conferenceOutcome, conferenceId, reviewType, childParticipated, "
-                                + "placementId, placementType, distanceFromHomeMiles, outOfArea, checkType, arrangementId"),
+                                + "placementId, placementType, distanceFromHomeMiles, outOfArea, checkType, arrangementId, hearingType, agreement, referredForReport, reportId, reportType, "
+                                + "reportDueOn, orderType, participantId, safeguardingCheck, harmIndicated, auditId, auditType, "
+                                + "auditGrade, satisfied"),
                 bad("field in the wrong case", ok.replace("areaCode", "AreaCode"), "AreaCode", ReasonCode.UNKNOWN_FIELD, "unknown field"),
                 bad("duplicate field", ok.replace("}", ",\"areaCode\":\"C5\"}"), "areaCode", ReasonCode.DUPLICATE_FIELD,
                         "areaCode: appears more than once"),

@@ -48,11 +48,27 @@ class EventValidatorTest {
                 Arguments.of(EventType.PRIVATE_FOSTERING_ARRANGEMENT_STARTED, "arrangementId",
                         (Consumer<CaseEvent>) e -> e.setArrangementId(null)),
                 Arguments.of(EventType.PRIVATE_FOSTERING_ARRANGEMENT_ENDED, "arrangementId",
-                        (Consumer<CaseEvent>) e -> e.setArrangementId(null)));
+                        (Consumer<CaseEvent>) e -> e.setArrangementId(null)),
+                Arguments.of(EventType.HEARING_HELD, "hearingType", (Consumer<CaseEvent>) e -> e.setHearingType(null)),
+                Arguments.of(EventType.REPORT_ORDERED, "reportId", (Consumer<CaseEvent>) e -> e.setReportId(null)),
+                Arguments.of(EventType.REPORT_ORDERED, "reportType", (Consumer<CaseEvent>) e -> e.setReportType(null)),
+                Arguments.of(EventType.REPORT_FILED, "reportId", (Consumer<CaseEvent>) e -> e.setReportId(null)),
+                Arguments.of(EventType.REPORT_FILED, "reportType", (Consumer<CaseEvent>) e -> e.setReportType(null)),
+                Arguments.of(EventType.ORDER_MADE, "orderType", (Consumer<CaseEvent>) e -> e.setOrderType(null)),
+                Arguments.of(EventType.SAFEGUARDING_CHECK_RECORDED, "participantId",
+                        (Consumer<CaseEvent>) e -> e.setParticipantId(null)),
+                Arguments.of(EventType.SAFEGUARDING_CHECK_RECORDED, "safeguardingCheck",
+                        (Consumer<CaseEvent>) e -> e.setSafeguardingCheck(null)),
+                Arguments.of(EventType.AUDIT_ASSIGNED, "auditId", (Consumer<CaseEvent>) e -> e.setAuditId(null)),
+                Arguments.of(EventType.AUDIT_ASSIGNED, "auditType", (Consumer<CaseEvent>) e -> e.setAuditType(null)),
+                Arguments.of(EventType.AUDIT_COMPLETED, "auditId", (Consumer<CaseEvent>) e -> e.setAuditId(null)),
+                Arguments.of(EventType.AUDIT_COMPLETED, "auditGrade", (Consumer<CaseEvent>) e -> e.setAuditGrade(null)),
+                Arguments.of(EventType.FEEDBACK_RECEIVED, "satisfied", (Consumer<CaseEvent>) e -> e.setSatisfied(null)));
     }
 
     @ParameterizedTest
-    @EnumSource(value = EventType.class, names = {"STRATEGY_DISCUSSION_HELD", "ADOPTION_DECISION_MADE", "PLACED_FOR_ADOPTION"})
+    @EnumSource(value = EventType.class, names = {"STRATEGY_DISCUSSION_HELD", "ADOPTION_DECISION_MADE", "PLACED_FOR_ADOPTION",
+            "DIVERSITY_FORM_COLLECTED"})
     void shouldNeedNothingButTheCommonFieldsForEventsThatAreTheirDate(EventType type) {
         assertThat(EventValidator.validate(SampleEvents.common(type).build())).isEmpty();
     }

@@ -46,8 +46,17 @@ final class SampleEvents {
             case PLACEMENT_ENDED -> event.setPlacementId("plc-000077");
             case CHILD_CHECK_RECORDED -> event.setCheckType(CheckType.DENTAL_CHECK);
             case PRIVATE_FOSTERING_ARRANGEMENT_STARTED, PRIVATE_FOSTERING_ARRANGEMENT_ENDED -> event.setArrangementId("pfa-000009");
+            case HEARING_HELD -> event.setHearingType(HearingType.WORK_TO_FIRST_HEARING);
+            case REPORT_ORDERED, REPORT_FILED -> event.setReportId("rpt-000019").setReportType(ReportType.SECTION_7);
+            case ORDER_MADE -> event.setOrderType(OrderType.RULE_9_5);
+            case SAFEGUARDING_CHECK_RECORDED -> event.setParticipantId("party-2")
+                    .setSafeguardingCheck(SafeguardingCheckType.LA_CHECK_REQUESTED);
+            case AUDIT_ASSIGNED -> event.setAuditId("aud-000008").setAuditType(AuditType.CASE_FILE);
+            case AUDIT_COMPLETED -> event.setAuditId("aud-000008").setAuditType(AuditType.CASE_FILE)
+                    .setAuditGrade(AuditGrade.GOOD);
+            case FEEDBACK_RECEIVED -> event.setSatisfied(true);
             case REFERRAL_RECEIVED, VISIT_RECORDED, CASE_CLOSED, STRATEGY_DISCUSSION_HELD, ADOPTION_DECISION_MADE,
-                    PLACED_FOR_ADOPTION -> {
+                    PLACED_FOR_ADOPTION, DIVERSITY_FORM_COLLECTED -> {
                 // nothing required beyond the common fields
             }
             case UNKNOWN -> throw new IllegalArgumentException("UNKNOWN is never valid: it stands for a type from a later contract");
@@ -85,6 +94,20 @@ final class SampleEvents {
                 .setOutOfArea(true)
                 .setCheckType(CheckType.PERSONAL_EDUCATION_PLAN)
                 .setArrangementId("pfa-000009")
+                .setHearingType(HearingType.FINAL)
+                .setAgreement(Agreement.PARTIAL)
+                .setReferredForReport(true)
+                .setReportId("rpt-000019")
+                .setReportType(ReportType.RULE_16_4)
+                .setReportDueOn(LocalDate.of(2026, 5, 27))
+                .setOrderType(OrderType.FAMILY_ASSISTANCE)
+                .setParticipantId("party-2")
+                .setSafeguardingCheck(SafeguardingCheckType.POLICE_CHECK_SENT)
+                .setHarmIndicated(true)
+                .setAuditId("aud-000008")
+                .setAuditType(AuditType.REPORT_QUALITY)
+                .setAuditGrade(AuditGrade.INADEQUATE)
+                .setSatisfied(false)
                 .build();
     }
 }

@@ -105,7 +105,17 @@ public final class CaseHistory {
     private final List<CaseEvent> visits;
     private final Set<Anomaly> anomalies;
     private final V2Elements v2;
+    private final V3Elements v3;
     private final Map<PlanType, List<Plan>> plansByType = new EnumMap<>(PlanType.class);
+
+    /**
+     * The contract v3 elements (COUNTING.md section 13), each list in business order: reports and
+     * audits keep the earliest event of each id and side (ordered or filed, assigned or completed).
+     */
+    private record V3Elements(List<CaseEvent> hearings, List<CaseEvent> reportOrders, List<CaseEvent> reportFilings,
+                              List<CaseEvent> orders, List<CaseEvent> safeguardingChecks,
+                              List<CaseEvent> diversityForms, List<CaseEvent> auditAssignments,
+                              List<CaseEvent> auditCompletions, List<CaseEvent> feedback) {}
 
     /** The contract v2 elements (COUNTING.md section 7), each list in business order. */
     private record V2Elements(List<CaseEvent> strategyDiscussions, List<Conference> conferences,
@@ -115,7 +125,7 @@ public final class CaseHistory {
 
     private CaseHistory(List<CaseEvent> events, CaseEvent referral, CaseEvent closure,
                         List<CaseEvent> allocations, List<Assessment> assessments, List<Plan> plans,
-                        List<CaseEvent> visits, Set<Anomaly> anomalies, V2Elements v2) {
+                        List<CaseEvent> visits, Set<Anomaly> anomalies, V2Elements v2, V3Elements v3) {
         this.events = events;
         this.referral = referral;
         this.closure = closure;
@@ -125,6 +135,7 @@ public final class CaseHistory {
         this.visits = visits;
         this.anomalies = anomalies;
         this.v2 = v2;
+        this.v3 = v3;
     }
 
     public static CaseHistory of(List<CaseEvent> effectiveEvents) {
@@ -146,6 +157,13 @@ public final class CaseHistory {
         List<CaseEvent> childChecks = new ArrayList<>();
         List<CaseEvent> adoptionDecisions = new ArrayList<>();
         List<CaseEvent> placedForAdoption = new ArrayList<>();
+        List<CaseEvent> hearings = new ArrayList<>();
+        Map<String, CaseEvent[]> reportEvents = new TreeMap<>();
+        List<CaseEvent> orders = new ArrayList<>();
+        List<CaseEvent> safeguardingChecks = new ArrayList<>();
+        List<CaseEvent> diversityForms = new ArrayList<>();
+        Map<String, CaseEvent[]> auditEvents = new TreeMap<>();
+        List<CaseEvent> feedback = new ArrayList<>();
 
         // Events are in order, so the first of each kind seen is the earliest.
         for (CaseEvent event : events) {
@@ -184,6 +202,15 @@ public final class CaseHistory {
                 case CHILD_CHECK_RECORDED -> childChecks.add(event);
                 case ADOPTION_DECISION_MADE -> adoptionDecisions.add(event);
                 case PLACED_FOR_ADOPTION -> placedForAdoption.add(event);
+                case HEARING_HELD -> hearings.add(event);
+                case REPORT_ORDERED -> firstOf(reportEvents, event.getReportId(), 0, event);
+                case REPORT_FILED -> firstOf(reportEvents, event.getReportId(), 1, event);
+                case ORDER_MADE -> orders.add(event);
+                case SAFEGUARDING_CHECK_RECORDED -> safeguardingChecks.add(event);
+                case DIVERSITY_FORM_COLLECTED -> diversityForms.add(event);
+                case AUDIT_ASSIGNED -> firstOf(auditEvents, event.getAuditId(), 0, event);
+                case AUDIT_COMPLETED -> firstOf(auditEvents, event.getAuditId(), 1, event);
+                case FEEDBACK_RECEIVED -> feedback.add(event);
                 default -> throw new IllegalArgumentException("unknown event type " + event.getType());
             }
         }
@@ -216,9 +243,12 @@ public final class CaseHistory {
                 spans(arrangementEvents, Anomaly.ARRANGEMENT_ENDED_BEFORE_START, anomalies),
                 childChecks, adoptionDecisions, placedForAdoption, ChildAttributes.of(events));
 
+        V3Elements v3 = new V3Elements(hearings, side(reportEvents, 0), side(reportEvents, 1), orders,
+                safeguardingChecks, diversityForms, side(auditEvents, 0), side(auditEvents, 1), feedback);
+
         return new CaseHistory(Collections.unmodifiableList(events), referral, closure,
                 Collections.unmodifiableList(allocations), Collections.unmodifiableList(assessments),
-                Collections.unmodifiableList(plans), Collections.unmodifiableList(visits), anomalies, v2);
+                Collections.unmodifiableList(plans), Collections.unmodifiableList(visits), anomalies, v2, v3);
     }
 
     /** Starts with their ends, by id; no start, no span; an end before the start: the anomaly, and no span. */
@@ -235,6 +265,18 @@ public final class CaseHistory {
             spans.add(new Span(id, pair[0], pair[1]));
         });
         return Collections.unmodifiableList(spans);
+    }
+
+    /** One side (0 the first event, 1 the second) of paired events by id, in business order. */
+    private static List<CaseEvent> side(Map<String, CaseEvent[]> byId, int slot) {
+        List<CaseEvent> found = new ArrayList<>();
+        byId.values().forEach(pair -> {
+            if (pair[slot] != null) {
+                found.add(pair[slot]);
+            }
+        });
+        found.sort(ORDER);
+        return Collections.unmodifiableList(found);
     }
 
     private static void firstOf(Map<String, CaseEvent[]> byId, String id, int slot, CaseEvent event) {
@@ -359,6 +401,46 @@ public final class CaseHistory {
 
     public List<CaseEvent> placedForAdoption() {
         return v2.placedForAdoption();
+    }
+
+    public List<CaseEvent> hearings() {
+        return v3.hearings();
+    }
+
+    /** The earliest REPORT_ORDERED of each reportId. */
+    public List<CaseEvent> reportOrders() {
+        return v3.reportOrders();
+    }
+
+    /** The earliest REPORT_FILED of each reportId. */
+    public List<CaseEvent> reportFilings() {
+        return v3.reportFilings();
+    }
+
+    public List<CaseEvent> orders() {
+        return v3.orders();
+    }
+
+    public List<CaseEvent> safeguardingChecks() {
+        return v3.safeguardingChecks();
+    }
+
+    public List<CaseEvent> diversityForms() {
+        return v3.diversityForms();
+    }
+
+    /** The earliest AUDIT_ASSIGNED of each auditId. */
+    public List<CaseEvent> auditAssignments() {
+        return v3.auditAssignments();
+    }
+
+    /** The earliest AUDIT_COMPLETED of each auditId. */
+    public List<CaseEvent> auditCompletions() {
+        return v3.auditCompletions();
+    }
+
+    public List<CaseEvent> feedback() {
+        return v3.feedback();
     }
 
     /** The child's date of birth, unborn and asylum-seeking flags, as the case's events last say. */

@@ -34,6 +34,8 @@ final class CatalogueReader {
     private static final Pattern FINANCIAL_YEAR = Pattern.compile("(\\d{4})/(\\d{2})");
 
     private final ReferenceFile file;
+    /** The catalogue's named case-type sets ({@code caseTypeSets: {public-law: [S31, ...]}}), by name. */
+    private final Map<String, Set<String>> caseTypeSets = new LinkedHashMap<>();
 
     private CatalogueReader(ReferenceFile file) {
         this.file = file;
@@ -49,6 +51,18 @@ final class CatalogueReader {
             throw file.error("version", "missing: give the catalogue a version, such as version: \"2025.1\"");
         }
         DefaultsEntry defaults = content.defaults() == null ? DefaultsEntry.NONE : content.defaults();
+        if (content.caseTypeSets() != null) {
+            content.caseTypeSets().forEach((name, types) -> {
+                if (!ID.matcher(name).matches()) {
+                    throw file.error("caseTypeSets." + name, "a set's name is lower-case words joined by hyphens,"
+                            + " such as public-law");
+                }
+                if (types == null) {
+                    throw file.error("caseTypeSets." + name, "must list at least one case type");
+                }
+                caseTypeSets.put(name, textSet("caseTypeSets." + name, types));
+            });
+        }
         checkDefaults(defaults);
         if (content.indicators() == null || content.indicators().isEmpty()) {
             throw file.error("indicators", "missing: list at least one indicator");
@@ -270,12 +284,32 @@ final class CatalogueReader {
                 positive(at + "." + MeasureParameters.FIRST_WITHIN_WORKING_DAYS, entry.firstWithinWorkingDays()),
                 duration(at + "." + MeasureParameters.INTERVAL, entry.interval()),
                 oneOf(at + "." + MeasureParameters.POPULATION, entry.population(), List.of("current")),
-                baselineYears(at + "." + MeasureParameters.BASELINE_YEARS, entry.baselineYears()));
+                baselineYears(at + "." + MeasureParameters.BASELINE_YEARS, entry.baselineYears()),
+                entry.check() == null ? null : enumValue(at + "." + MeasureParameters.CHECK, entry.check(),
+                        org.casepulse.events.SafeguardingCheckType.class),
+                onlyTrue(at + "." + MeasureParameters.HARM_INDICATED, entry.harmIndicated()),
+                lagMonths(at + "." + MeasureParameters.LAG_MONTHS, entry.lagMonths()),
+                oneOf(at + "." + MeasureParameters.IN, entry.in(), List.of("days", "weeks")));
         if (measure == MeasureKind.INTERVAL_TIMELINESS && given.size() != 3) {
             throw file.error(at, "measure interval-timeliness needs exactly one of withinWorkingDays, within "
                     + "and lessThan");
         }
         return measure.defaultParameters().overriddenBy(parsed);
+    }
+
+    /** A cohort lagged by 1 to 12 months (COUNTING.md 13). */
+    private Integer lagMonths(String field, Integer value) {
+        if (value != null && (value < 1 || value > 12)) {
+            throw file.error(field, "must be 1 to 12 months, got " + value);
+        }
+        return value;
+    }
+
+    private Boolean onlyTrue(String field, Boolean value) {
+        if (Boolean.FALSE.equals(value)) {
+            throw file.error(field, "narrows to the participants with harm indicated: write true, or leave it out");
+        }
+        return value;
     }
 
     /** One or two years: the history kept reaches back three years before the window (ReportingWindow#horizon). */
@@ -435,6 +469,11 @@ final class CatalogueReader {
         narrowings.put("reviewTypes", entry.reviewTypes());
         narrowings.put("planType", entry.planType());
         narrowings.put("checkTypes", entry.checkTypes());
+        narrowings.put("hearingTypes", entry.hearingTypes());
+        narrowings.put("reportTypes", entry.reportTypes());
+        narrowings.put("orderTypes", entry.orderTypes());
+        narrowings.put("safeguardingChecks", entry.safeguardingChecks());
+        narrowings.put("auditTypes", entry.auditTypes());
         narrowings.forEach((key, value) -> {
             if (value != null && !key.equals(name.narrowing())) {
                 throw file.error(field + "." + key, "element " + name.yamlName() + " takes "
@@ -447,7 +486,13 @@ final class CatalogueReader {
                 enumSet(field + ".reviewTypes", entry.reviewTypes(), org.casepulse.events.ReviewType.class),
                 entry.planType() == null ? null
                         : enumValue(field + ".planType", entry.planType(), org.casepulse.events.PlanType.class),
-                enumSet(field + ".checkTypes", entry.checkTypes(), org.casepulse.events.CheckType.class));
+                enumSet(field + ".checkTypes", entry.checkTypes(), org.casepulse.events.CheckType.class),
+                enumSet(field + ".hearingTypes", entry.hearingTypes(), org.casepulse.events.HearingType.class),
+                enumSet(field + ".reportTypes", entry.reportTypes(), org.casepulse.events.ReportType.class),
+                enumSet(field + ".orderTypes", entry.orderTypes(), org.casepulse.events.OrderType.class),
+                enumSet(field + ".safeguardingChecks", entry.safeguardingChecks(),
+                        org.casepulse.events.SafeguardingCheckType.class),
+                enumSet(field + ".auditTypes", entry.auditTypes(), org.casepulse.events.AuditType.class));
     }
 
     private static List<String> elementNames() {
@@ -462,13 +507,19 @@ final class CatalogueReader {
                 entry.conferenceOutcome() == null ? null : enumValue(field + ".conferenceOutcome",
                         entry.conferenceOutcome(), org.casepulse.events.ConferenceOutcome.class),
                 enumSet(field + ".planEndReasons", entry.planEndReasons(), org.casepulse.events.PlanEndReason.class),
-                enumSet(field + ".closureReasons", entry.closureReasons(), org.casepulse.events.ClosureReason.class));
+                enumSet(field + ".closureReasons", entry.closureReasons(), org.casepulse.events.ClosureReason.class),
+                enumSet(field + ".agreements", entry.agreements(), org.casepulse.events.Agreement.class),
+                entry.referredForReport(),
+                enumSet(field + ".auditGrades", entry.auditGrades(), org.casepulse.events.AuditGrade.class),
+                entry.satisfied(),
+                element(field + ".caseHas", entry.caseHas()));
         if (condition.fieldsSet() != 1) {
             throw file.error(field, "must set exactly one of childSeen, childParticipated, conferenceOutcome, "
-                    + "planEndReasons, closureReasons");
+                    + "planEndReasons, closureReasons, agreements, referredForReport, auditGrades, satisfied, caseHas");
         }
-        if (Boolean.FALSE.equals(condition.childSeen()) || Boolean.FALSE.equals(condition.childParticipated())) {
-            throw file.error(field, "childSeen and childParticipated count when true: write true");
+        if (Boolean.FALSE.equals(condition.childSeen()) || Boolean.FALSE.equals(condition.childParticipated())
+                || Boolean.FALSE.equals(condition.satisfied())) {
+            throw file.error(field, "childSeen, childParticipated and satisfied count when true: write true");
         }
         return condition;
     }
@@ -481,6 +532,16 @@ final class CatalogueReader {
         Set<String> caseTypes = caseType.map(Set::of).orElse(null);
         if (entry.caseTypes() != null) {
             caseTypes = textSet(at + ".caseTypes", entry.caseTypes());
+        }
+        if (entry.caseTypeSet() != null) {
+            if (caseTypes != null) {
+                throw file.error(at + ".caseTypeSet", "give caseTypeSet, caseTypes or caseType, one of them");
+            }
+            caseTypes = caseTypeSets.get(entry.caseTypeSet().strip());
+            if (caseTypes == null) {
+                throw file.error(at + ".caseTypeSet", "no set " + entry.caseTypeSet() + " in caseTypeSets; the sets are "
+                        + caseTypeSets.keySet());
+            }
         }
         Set<String> excluded = entry.excludeCaseTypes() == null ? Set.of()
                 : textSet(at + ".excludeCaseTypes", entry.excludeCaseTypes());
@@ -689,7 +750,8 @@ final class CatalogueReader {
     }
 
     /** The file's shape, as Jackson binds it; meaning is checked afterwards, with lines. */
-    record CatalogueFile(String version, DefaultsEntry defaults, List<IndicatorEntry> indicators) {}
+    record CatalogueFile(String version, DefaultsEntry defaults, Map<String, List<String>> caseTypeSets,
+                         List<IndicatorEntry> indicators) {}
 
     record DefaultsEntry(BigDecimal tolerance, Integer smallNumberThreshold, Integer decimals) {
         static final DefaultsEntry NONE = new DefaultsEntry(null, null, null);
@@ -700,7 +762,7 @@ final class CatalogueReader {
                           Integer smallNumberThreshold, Integer decimals, String description, String label,
                           List<String> seedRefs, String section, List<String> caseTypes,
                           List<String> excludeCaseTypes, AgeBandEntry ageBand, List<String> exclude,
-                          List<String> compare, String sixMonths, TrendEntry trend) {}
+                          List<String> compare, String sixMonths, TrendEntry trend, String caseTypeSet) {}
 
     record TrendEntry(BigDecimal noChange, BigDecimal much) {}
 
@@ -709,10 +771,14 @@ final class CatalogueReader {
     record SubsetEntry(AgeBandEntry ageBand, List<String> only, List<String> placementTypes, Double maxDistanceMiles) {}
 
     record ElementEntry(String name, List<String> assessmentTypes, List<String> conferenceTypes,
-                        List<String> reviewTypes, String planType, List<String> checkTypes) {}
+                        List<String> reviewTypes, String planType, List<String> checkTypes,
+                        List<String> hearingTypes, List<String> reportTypes, List<String> orderTypes,
+                        List<String> safeguardingChecks, List<String> auditTypes) {}
 
     record ConditionEntry(Boolean childSeen, Boolean childParticipated, String conferenceOutcome,
-                          List<String> planEndReasons, List<String> closureReasons) {}
+                          List<String> planEndReasons, List<String> closureReasons, List<String> agreements,
+                          Boolean referredForReport, List<String> auditGrades, Boolean satisfied,
+                          ElementEntry caseHas) {}
 
     record ParametersEntry(Integer withinWorkingDays, Integer intervalWorkingDays, Integer overWorkingDays,
                            String anchor, String lookback, String minimumDuration, List<String> assessmentTypes,
@@ -723,7 +789,8 @@ final class CatalogueReader {
                            Integer minimumPlacements, String minimumInCare, String minimumInPlacement,
                            String checkType, String withinUnder5, String inCareAtLeast, List<String> intervals,
                            String context, String arrangementYear, Integer firstWithinWorkingDays, String interval,
-                           String population, Integer baselineYears) {
+                           String population, Integer baselineYears, String check, Boolean harmIndicated,
+                           Integer lagMonths, String in) {
 
         /** The parameters the file sets, by name. */
         Map<String, Object> given() {
@@ -763,6 +830,10 @@ final class CatalogueReader {
             putIfSet(given, MeasureParameters.INTERVAL, interval);
             putIfSet(given, MeasureParameters.POPULATION, population);
             putIfSet(given, MeasureParameters.BASELINE_YEARS, baselineYears);
+            putIfSet(given, MeasureParameters.CHECK, check);
+            putIfSet(given, MeasureParameters.HARM_INDICATED, harmIndicated);
+            putIfSet(given, MeasureParameters.LAG_MONTHS, lagMonths);
+            putIfSet(given, MeasureParameters.IN, in);
             return given;
         }
 

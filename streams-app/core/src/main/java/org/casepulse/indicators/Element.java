@@ -4,6 +4,11 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import org.casepulse.events.AssessmentType;
+import org.casepulse.events.AuditType;
+import org.casepulse.events.HearingType;
+import org.casepulse.events.OrderType;
+import org.casepulse.events.ReportType;
+import org.casepulse.events.SafeguardingCheckType;
 import org.casepulse.events.CheckType;
 import org.casepulse.events.ConferenceType;
 import org.casepulse.events.PlanType;
@@ -15,13 +20,26 @@ import org.casepulse.events.ReviewType;
  * null means every type.
  */
 public record Element(Name name, Set<AssessmentType> assessmentTypes, Set<ConferenceType> conferenceTypes,
-                      Set<ReviewType> reviewTypes, PlanType planType, Set<CheckType> checkTypes) {
+                      Set<ReviewType> reviewTypes, PlanType planType, Set<CheckType> checkTypes,
+                      Set<HearingType> hearingTypes, Set<ReportType> reportTypes, Set<OrderType> orderTypes,
+                      Set<SafeguardingCheckType> safeguardingChecks, Set<AuditType> auditTypes) {
 
     public Element {
         assessmentTypes = assessmentTypes == null ? null : Set.copyOf(assessmentTypes);
         conferenceTypes = conferenceTypes == null ? null : Set.copyOf(conferenceTypes);
         reviewTypes = reviewTypes == null ? null : Set.copyOf(reviewTypes);
         checkTypes = checkTypes == null ? null : Set.copyOf(checkTypes);
+        hearingTypes = hearingTypes == null ? null : Set.copyOf(hearingTypes);
+        reportTypes = reportTypes == null ? null : Set.copyOf(reportTypes);
+        orderTypes = orderTypes == null ? null : Set.copyOf(orderTypes);
+        safeguardingChecks = safeguardingChecks == null ? null : Set.copyOf(safeguardingChecks);
+        auditTypes = auditTypes == null ? null : Set.copyOf(auditTypes);
+    }
+
+    /** The contract v2 elements' narrowings only. */
+    public Element(Name name, Set<AssessmentType> assessmentTypes, Set<ConferenceType> conferenceTypes,
+                   Set<ReviewType> reviewTypes, PlanType planType, Set<CheckType> checkTypes) {
+        this(name, assessmentTypes, conferenceTypes, reviewTypes, planType, checkTypes, null, null, null, null, null);
     }
 
     public static Element of(Name name) {
@@ -46,7 +64,16 @@ public record Element(Name name, Set<AssessmentType> assessmentTypes, Set<Confer
         ARRANGEMENT_END("arrangement-end"),
         CASE_CLOSURE("case-closure"),
         VISIT("visit"),
-        CHILD_CHECK("child-check");
+        CHILD_CHECK("child-check"),
+        HEARING("hearing"),
+        REPORT_ORDER("report-order"),
+        REPORT_FILING("report-filing"),
+        ORDER("order"),
+        SAFEGUARDING_CHECK("safeguarding-check"),
+        DIVERSITY_FORM("diversity-form"),
+        AUDIT_ASSIGNMENT("audit-assignment"),
+        AUDIT_COMPLETION("audit-completion"),
+        FEEDBACK("feedback");
 
         private final String yamlName;
 
@@ -70,6 +97,11 @@ public record Element(Name name, Set<AssessmentType> assessmentTypes, Set<Confer
                 case REVIEW -> "reviewTypes";
                 case PLAN_START, PLAN_END -> "planType";
                 case CHILD_CHECK -> "checkTypes";
+                case HEARING -> "hearingTypes";
+                case REPORT_ORDER, REPORT_FILING -> "reportTypes";
+                case ORDER -> "orderTypes";
+                case SAFEGUARDING_CHECK -> "safeguardingChecks";
+                case AUDIT_ASSIGNMENT, AUDIT_COMPLETION -> "auditTypes";
                 default -> null;
             };
         }

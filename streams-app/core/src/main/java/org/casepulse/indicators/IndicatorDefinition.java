@@ -101,6 +101,6 @@ public record IndicatorDefinition(String id,
 
     /** The published value of these counts, rounded to this indicator's decimals (null without a denominator). */
     public BigDecimal value(long numerator, Long denominator) {
-        return IndicatorValue.of(unit, numerator, denominator, decimals);
+        return IndicatorValue.of(unit, numerator, denominator, decimals, parameters.daysPerUnit());
     }
 }

@@ -22,6 +22,14 @@ public final class IndicatorValue {
      *         denominator and it is null or 0
      */
     public static BigDecimal of(Unit unit, long numerator, Long denominator, int decimals) {
+        return of(unit, numerator, denominator, decimals, 1);
+    }
+
+    /**
+     * As {@link #of(Unit, long, Long, int)}, with a RATIO of days published in units of
+     * {@code daysPerUnit} days (7: an average interval in weeks, COUNTING.md 13).
+     */
+    public static BigDecimal of(Unit unit, long numerator, Long denominator, int decimals, int daysPerUnit) {
         if (decimals < 0) {
             throw new IllegalArgumentException("decimals must not be negative, got " + decimals);
         }
@@ -33,6 +41,9 @@ public final class IndicatorValue {
             return null;
         }
         BigDecimal den = BigDecimal.valueOf(denominator);
+        if (unit == Unit.RATIO && daysPerUnit != 1) {
+            den = den.multiply(BigDecimal.valueOf(daysPerUnit));
+        }
         BigDecimal dividend = switch (unit) {
             case PERCENT -> num.multiply(HUNDRED);
             case RATE_PER_10K -> num.multiply(TEN_THOUSAND);

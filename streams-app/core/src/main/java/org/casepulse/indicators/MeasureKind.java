@@ -61,7 +61,7 @@ public enum MeasureKind {
      * 2) against the mean of the same months of the two previous years.
      */
     DEMAND_CHANGE("demand-change", Set.of(PeriodType.YTD), List.of(Unit.PERCENT_CHANGE),
-            Set.of(), Set.of(MeasureParameters.BASELINE_YEARS), NONE.withBaselineYears(1)),
+            Set.of(), Set.of(MeasureParameters.BASELINE_YEARS, ELEMENT), NONE.withBaselineYears(1)),
     /** Each element, over the area's under-18 population (as referral-rate). */
     EVENT_RATE("event-rate", PeriodSets.EVENT, List.of(Unit.RATE_PER_10K, Unit.COUNT),
             Set.of(ELEMENT), Set.of(), NONE),
@@ -73,7 +73,17 @@ public enum MeasureKind {
             Set.of(FROM, TO), Set.of(WITHIN_WORKING_DAYS, WITHIN, LESS_THAN), NONE),
     /** Each {@code from} element, counted when some {@code to} element pairs with it. */
     FOLLOWED_BY("followed-by", PeriodSets.EVENT, Units.PROPORTION,
-            Set.of(FROM, TO), Set.of(), NONE),
+            Set.of(FROM, TO), Set.of(MeasureParameters.LAG_MONTHS), NONE),
+    /**
+     * Each participant of a case, placed by the referral (plus lagMonths), counted when it has a
+     * safeguarding check of the type (within N working days of the referral) (COUNTING.md 13).
+     */
+    PARTICIPANT_CHECKS("participant-checks", PeriodSets.EVENT, Units.PROPORTION,
+            Set.of(MeasureParameters.CHECK),
+            Set.of(WITHIN_WORKING_DAYS, MeasureParameters.HARM_INDICATED, MeasureParameters.LAG_MONTHS), NONE),
+    /** Each {@code to} element paired with a {@code from}: the average time between them (COUNTING.md 13). */
+    INTERVAL_AVERAGE("interval-average", PeriodSets.EVENT, List.of(Unit.RATIO),
+            Set.of(FROM, TO), Set.of(MeasureParameters.IN), NONE),
 
     /** Open cases allocated; YTD sums the month-end counts of April to the month (COUNTING.md 8.6). */
     WORKLOAD_ALLOCATED("workload-allocated", PeriodSets.SNAPSHOT_AND_YTD, Units.PROPORTION,
@@ -193,6 +203,7 @@ public enum MeasureKind {
     public boolean appliesDatedFilters() {
         return switch (this) {
             case CHILDREN_SEEN_AT_ASSESSMENT, EVENT_RATE, EVENT_SHARE, INTERVAL_TIMELINESS, FOLLOWED_BY,
+                    PARTICIPANT_CHECKS, INTERVAL_AVERAGE,
                     ACTIVE_PLANS, ACTIVE_PLAN_DURATION, PLACEMENT_MOVES, PLACEMENT_STABILITY, CHILD_CHECK_CURRENT,
                     REVIEWS_IN_TIMESCALE -> true;
             default -> false;

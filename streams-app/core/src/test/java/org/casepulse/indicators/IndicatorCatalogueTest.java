@@ -225,7 +225,7 @@ class IndicatorCatalogueTest {
     @Test
     void shouldNameAnUnknownField() throws IOException {
         assertError(VALID.replace("polarity: T", "polarty: T"),
-                ":10: indicators[0].polarty: unknown field; expected one of [ageBand, caseType, caseTypes, compare, decimals,");
+                ":10: indicators[0].polarty: unknown field; expected one of [ageBand, caseType, caseTypeSet, caseTypes, compare, decimals,");
     }
 
     @Test
@@ -261,8 +261,8 @@ class IndicatorCatalogueTest {
     void shouldNameABadLookback() throws IOException {
         assertError(VALID.replace("referral-to-assessment\n", "re-referral\n")
                         .replace("polarity: T", "parameters: {lookback: a year}\n    polarity: T"),
-                ":10: indicators[0].parameters.lookback: must be a whole number of days, months or years such as"
-                        + " '12 months', '365 days' or '2 years', got a year");
+                ":10: indicators[0].parameters.lookback: must be a whole number of days, weeks, months or years such as"
+                        + " '12 months', '365 days', '40 weeks' or '2 years', got a year");
     }
 
     @Test

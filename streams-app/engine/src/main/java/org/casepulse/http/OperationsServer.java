@@ -105,6 +105,8 @@ public final class OperationsServer implements AutoCloseable {
                     ctx -> scope(ctx, reference), OperationsServer::checkArea).register(config.routes);
             new ReportPage(view, commentary, reference, ctx -> scope(ctx, reference), OperationsServer::checkArea)
                     .register(config.routes);
+            new KpiBoardPage(view, reference, ctx -> scope(ctx, reference), OperationsServer::checkArea)
+                    .register(config.routes);
         });
         this.meters = List.of(
                 Gauge.builder("casepulse.view.figures", view, v -> v.figures().size())

@@ -82,9 +82,9 @@ class OpenApiIT {
         document.get("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).containsExactlyInAnyOrder("/api/indicators", "/api/areas", "/api/snapshots", "/api/scorecard",
                 "/api/stream", "/api/openapi.json", "/health/live", "/health/ready", "/metrics", "/api/commentary",
-                "/report");
+                "/report", "/kpi-board");
         for (String path : paths) {
-            if (!path.equals("/api/stream") && !path.equals("/report")) {
+            if (!path.equals("/api/stream") && !path.equals("/report") && !path.equals("/kpi-board")) {
                 assertThat(http.get(path).status()).as(path).isIn(200, 503);
             }
         }

@@ -60,7 +60,7 @@ class ScorecardPageIT {
             await("the scorecard, live").atMost(TIMEOUT).until(() -> chromium.evaluate(
                     "document.querySelectorAll('#rows tr[data-indicator]').length === "
                             + REFERENCE.catalogue().indicators().size()
-                            // One heading per section (allocation and workload, ..., private fostering).
+                            // One heading per section (allocation and workload, ..., private fostering, court work, quality).
                             + " && document.querySelectorAll('#rows tr.section').length === " + SECTIONS
                             + " && document.querySelector('#rows tr.section th').textContent === 'Allocation and workload'"
                             + " && document.getElementById('status').dataset.state === 'live'"

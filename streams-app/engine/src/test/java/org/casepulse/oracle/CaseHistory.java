@@ -246,6 +246,28 @@ final class CaseHistory {
             case CHILD_CHECK -> all(EventType.CHILD_CHECK_RECORDED).stream()
                     .filter(e -> element.checkTypes() == null || element.checkTypes().contains(e.getCheckType()))
                     .forEach(e -> found.add(new Occurrence(e, e)));
+            case HEARING -> all(EventType.HEARING_HELD).stream()
+                    .filter(e -> element.hearingTypes() == null || element.hearingTypes().contains(e.getHearingType()))
+                    .forEach(e -> found.add(new Occurrence(e, e)));
+            case REPORT_ORDER, REPORT_FILING -> firstOfEachId(
+                    element.name() == org.casepulse.indicators.Element.Name.REPORT_ORDER
+                            ? EventType.REPORT_ORDERED : EventType.REPORT_FILED, CaseEvent::getReportId).stream()
+                    .filter(e -> element.reportTypes() == null || element.reportTypes().contains(e.getReportType()))
+                    .forEach(e -> found.add(new Occurrence(e, e)));
+            case ORDER -> all(EventType.ORDER_MADE).stream()
+                    .filter(e -> element.orderTypes() == null || element.orderTypes().contains(e.getOrderType()))
+                    .forEach(e -> found.add(new Occurrence(e, e)));
+            case SAFEGUARDING_CHECK -> all(EventType.SAFEGUARDING_CHECK_RECORDED).stream()
+                    .filter(e -> element.safeguardingChecks() == null
+                            || element.safeguardingChecks().contains(e.getSafeguardingCheck()))
+                    .forEach(e -> found.add(new Occurrence(e, e)));
+            case DIVERSITY_FORM -> all(EventType.DIVERSITY_FORM_COLLECTED).forEach(e -> found.add(new Occurrence(e, e)));
+            case AUDIT_ASSIGNMENT, AUDIT_COMPLETION -> firstOfEachId(
+                    element.name() == org.casepulse.indicators.Element.Name.AUDIT_ASSIGNMENT
+                            ? EventType.AUDIT_ASSIGNED : EventType.AUDIT_COMPLETED, CaseEvent::getAuditId).stream()
+                    .filter(e -> element.auditTypes() == null || element.auditTypes().contains(e.getAuditType()))
+                    .forEach(e -> found.add(new Occurrence(e, e)));
+            case FEEDBACK -> all(EventType.FEEDBACK_RECEIVED).forEach(e -> found.add(new Occurrence(e, e)));
         }
         found.sort(Comparator.comparing(Occurrence::dated, EffectiveEvents.ORDER));
         return found;
@@ -305,6 +327,24 @@ final class CaseHistory {
                 found.add(new Occurrence(event, event));
             }
         });
+    }
+
+    /** COUNTING.md 13: the earliest event of the type for each id (reports, audits). */
+    private List<CaseEvent> firstOfEachId(EventType type, Function<CaseEvent, String> id) {
+        Map<String, CaseEvent> first = new LinkedHashMap<>();
+        for (CaseEvent event : all(type)) {
+            first.putIfAbsent(id.apply(event), event);
+        }
+        return new ArrayList<>(first.values());
+    }
+
+    /** The case's participants (COUNTING.md 13): each participantId of its safeguarding checks, with those checks. */
+    Map<String, List<CaseEvent>> participants() {
+        Map<String, List<CaseEvent>> byId = new java.util.TreeMap<>();
+        for (CaseEvent event : all(EventType.SAFEGUARDING_CHECK_RECORDED)) {
+            byId.computeIfAbsent(event.getParticipantId(), k -> new ArrayList<>()).add(event);
+        }
+        return byId;
     }
 
     private List<CaseEvent> all(EventType type) {

@@ -145,7 +145,21 @@ final class CaseScript {
                 .setDistanceFromHomeMiles(event.getDistanceFromHomeMiles())
                 .setOutOfArea(event.getOutOfArea())
                 .setCheckType(event.getCheckType())
-                .setArrangementId(event.getArrangementId());
+                .setArrangementId(event.getArrangementId())
+                .setHearingType(event.getHearingType())
+                .setAgreement(event.getAgreement())
+                .setReferredForReport(event.getReferredForReport())
+                .setReportId(event.getReportId())
+                .setReportType(event.getReportType())
+                .setReportDueOn(event.getReportDueOn())
+                .setOrderType(event.getOrderType())
+                .setParticipantId(event.getParticipantId())
+                .setSafeguardingCheck(event.getSafeguardingCheck())
+                .setHarmIndicated(event.getHarmIndicated())
+                .setAuditId(event.getAuditId())
+                .setAuditType(event.getAuditType())
+                .setAuditGrade(event.getAuditGrade())
+                .setSatisfied(event.getSatisfied());
     }
 
     /** An amendment that moves the event's business date. */

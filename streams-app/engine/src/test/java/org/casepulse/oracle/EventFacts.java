@@ -40,7 +40,10 @@ final class EventFacts {
             case CP_VISIT_TIMELINESS -> cpVisitTimeliness(counted, p.intervalWorkingDays());
             case REPEAT_CP_PLAN -> repeatCpPlan(counted, p.lookback());
             case CP_PLAN_DURATION_AT_END -> cpPlanDurationAtEnd(counted, p.minimumDuration());
-            case REFERRAL_RATE, DEMAND_CHANGE -> referrals(counted);
+            case REFERRAL_RATE -> referrals(counted);
+            case DEMAND_CHANGE -> p.element() == null ? referrals(counted) : elementCounts(counted, p);
+            case PARTICIPANT_CHECKS -> participantChecks(counted, indicator);
+            case INTERVAL_AVERAGE -> intervalAverage(counted, indicator);
             default -> throw new IllegalArgumentException(indicator.id() + " is not an event measure");
         };
     }
@@ -234,6 +237,16 @@ final class EventFacts {
                     holds = Boolean.TRUE.equals(e.getChildParticipated());
                 } else if (condition.conferenceOutcome() != null) {
                     holds = condition.conferenceOutcome().equals(e.getConferenceOutcome());
+                } else if (condition.caseHas() != null) {
+                    holds = !c.occurrences(condition.caseHas()).isEmpty();
+                } else if (condition.agreements() != null) {
+                    holds = e.getAgreement() != null && condition.agreements().contains(e.getAgreement());
+                } else if (condition.referredForReport() != null) {
+                    holds = e.getReferredForReport() != null && e.getReferredForReport() == condition.referredForReport();
+                } else if (condition.auditGrades() != null) {
+                    holds = e.getAuditGrade() != null && condition.auditGrades().contains(e.getAuditGrade());
+                } else if (condition.satisfied() != null) {
+                    holds = Boolean.TRUE.equals(e.getSatisfied());
                 } else if (condition.planEndReasons() != null) {
                     holds = e.getPlanEndReason() != null && condition.planEndReasons().contains(e.getPlanEndReason());
                 } else {
@@ -245,9 +258,13 @@ final class EventFacts {
         return facts;
     }
 
-    /** COUNTING.md 7: the latest from dated on or before the to; at equal dates the later in event order. */
+    /**
+     * COUNTING.md 7: the latest from dated on or before the to; at equal dates the later in event
+     * order. COUNTING.md 13: a report's elements pair only within the report, an audit's within the audit.
+     */
     private static CaseHistory.Occurrence pairedFrom(CaseHistory.Occurrence to, List<CaseHistory.Occurrence> froms) {
         return froms.stream().filter(f -> !f.date().isAfter(to.date()))
+                .filter(f -> samePairing(f.dated(), to.dated()))
                 .max(Comparator.comparing(CaseHistory.Occurrence::dated, EffectiveEvents.ORDER)).orElse(null);
     }
 
@@ -275,8 +292,23 @@ final class EventFacts {
         return facts;
     }
 
+    private static boolean samePairing(CaseEvent a, CaseEvent b) {
+        String keyA = pairing(a);
+        String keyB = pairing(b);
+        return keyA == null || keyB == null || keyA.equals(keyB);
+    }
+
+    private static String pairing(CaseEvent e) {
+        return switch (e.getType()) {
+            case REPORT_ORDERED, REPORT_FILED -> "r/" + e.getReportId();
+            case AUDIT_ASSIGNED, AUDIT_COMPLETED -> "a/" + e.getAuditId();
+            default -> null;
+        };
+    }
+
     private List<Fact> followedBy(List<CaseHistory> cases, IndicatorDefinition indicator) {
         MeasureParameters p = indicator.parameters();
+        int lag = p.lagMonths() == null ? 0 : p.lagMonths();
         List<Fact> facts = new ArrayList<>();
         for (CaseHistory c : cases) {
             List<CaseHistory.Occurrence> froms = c.occurrences(p.from());
@@ -285,9 +317,65 @@ final class EventFacts {
                 if (!Filters.keepsOn(indicator.filter(), c, from.date())) {
                     continue;
                 }
-                boolean followed = tos.stream().anyMatch(to -> pairedFrom(to, froms) == from);
-                facts.add(Fact.of(from.dated(), followed));
+                // A cohort lagged L months: the fact is in the month L after the from's, a to counts by its end.
+                LocalDate end = java.time.YearMonth.from(from.date()).plusMonths(lag).atEndOfMonth();
+                boolean followed = tos.stream().anyMatch(to -> pairedFrom(to, froms) == from
+                        && (lag == 0 || !to.date().isAfter(end)));
+                Fact fact = Fact.of(from.dated(), followed);
+                facts.add(lag == 0 ? fact : fact.movedTo(end.withDayOfMonth(1)));
             }
+        }
+        return facts;
+    }
+
+    /** COUNTING.md 13: each participant, in the referral's month plus lagMonths, at the referral's area. */
+    private List<Fact> participantChecks(List<CaseHistory> cases, IndicatorDefinition indicator) {
+        MeasureParameters p = indicator.parameters();
+        int lag = p.lagMonths() == null ? 0 : p.lagMonths();
+        List<Fact> facts = new ArrayList<>();
+        for (CaseHistory c : cases) {
+            LocalDate received = c.referralDate();
+            if (!Filters.keepsOn(indicator.filter(), c, received)) {
+                continue;
+            }
+            LocalDate end = java.time.YearMonth.from(received).plusMonths(lag).atEndOfMonth();
+            for (List<CaseEvent> checks : c.participants().values()) {
+                boolean harm = checks.stream().anyMatch(e -> Boolean.TRUE.equals(e.getHarmIndicated()));
+                if (Boolean.TRUE.equals(p.harmIndicated()) && !harm) {
+                    continue;
+                }
+                boolean done = checks.stream().anyMatch(e -> e.getSafeguardingCheck() == p.check()
+                        && !e.getOccurredOn().isBefore(received)
+                        && (lag == 0 || !e.getOccurredOn().isAfter(end))
+                        && (p.withinWorkingDays() == null
+                                || wd.between(received, e.getOccurredOn()) <= p.withinWorkingDays()));
+                facts.add(Fact.of(c.referral(), done).movedTo(end.withDayOfMonth(1)));
+            }
+        }
+        return facts;
+    }
+
+    /** COUNTING.md 13: each paired to, numerator its calendar days from the from, denominator 1. */
+    private List<Fact> intervalAverage(List<CaseHistory> cases, IndicatorDefinition indicator) {
+        MeasureParameters p = indicator.parameters();
+        List<Fact> facts = new ArrayList<>();
+        for (CaseHistory c : cases) {
+            List<CaseHistory.Occurrence> froms = c.occurrences(p.from());
+            for (CaseHistory.Occurrence to : c.occurrences(p.to())) {
+                CaseHistory.Occurrence from = pairedFrom(to, froms);
+                if (from != null && Filters.keepsOn(indicator.filter(), c, to.date())) {
+                    facts.add(Fact.summing(to.dated(), java.time.temporal.ChronoUnit.DAYS.between(from.date(), to.date())));
+                }
+            }
+        }
+        return facts;
+    }
+
+    /** demand-change with an element: each occurrence counted in its own month and area. */
+    private List<Fact> elementCounts(List<CaseHistory> cases, MeasureParameters p) {
+        List<Fact> facts = new ArrayList<>();
+        for (CaseHistory c : cases) {
+            c.occurrences(p.element()).forEach(o -> facts.add(Fact.counted(o.dated())));
         }
         return facts;
     }

@@ -16,6 +16,16 @@ record Fact(String areaCode, YearMonth month, long numerator, long denominator) 
         return new Fact(event.getAreaCode(), YearMonth.from(event.getOccurredOn()), 1, 0);
     }
 
+    /** A fact of {@code numerator} over 1 (interval-average: the days between its elements). */
+    static Fact summing(CaseEvent completedBy, long numerator) {
+        return new Fact(completedBy.getAreaCode(), YearMonth.from(completedBy.getOccurredOn()), numerator, 1);
+    }
+
+    /** The same fact in the month of {@code firstDay} (a cohort lagged, COUNTING.md 13). */
+    Fact movedTo(java.time.LocalDate firstDay) {
+        return new Fact(areaCode, YearMonth.from(firstDay), numerator, denominator);
+    }
+
     boolean inMonths(YearMonth first, YearMonth last) {
         return !month.isBefore(first) && !month.isAfter(last);
     }

@@ -12,7 +12,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.casepulse.calendar.WorkingDayCalendar;
+import org.casepulse.events.Agreement;
 import org.casepulse.events.AssessmentType;
+import org.casepulse.events.AuditGrade;
+import org.casepulse.events.AuditType;
+import org.casepulse.events.HearingType;
+import org.casepulse.events.OrderType;
+import org.casepulse.events.ReportType;
+import org.casepulse.events.SafeguardingCheckType;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.events.CheckType;
 import org.casepulse.events.ClosureReason;
@@ -39,13 +46,17 @@ import org.casepulse.events.ReviewType;
  * adoption decisions and placements for adoption, child checks, private fostering arrangements,
  * plan end and closure reasons, and the child's date of birth (some unborn at referral, born
  * later), asylum-seeking flag; amendments change those too, and now and then a referral's
- * amendment names another child (the case moves to that child).
+ * amendment names another child (the case moves to that child). Contract v3: hearings with and
+ * without agreement and referral for a report, reports ordered and filed (some filed before their
+ * order, some of another type), orders, participants with safeguarding checks (some before the
+ * referral, some late, harm indicated now and then), diversity forms, audits assigned and
+ * completed (some completed without an assignment), feedback; amendments change those too.
  */
 public final class RandomHistories {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final PlanType[] PLAN_TYPES = PlanType.values();
     private static final String[] CASE_TYPES = {null, null, "S47", "S17", "S31", "S31", "S31", "ADOPTION",
-        "PRIVATE_LAW", "PUBLIC_LAW", "EPO", "EARLY_HELP", "EARLY_HELP"};
+        "PRIVATE_LAW", "PRIVATE_LAW", "PUBLIC_LAW", "EPO", "EARLY_HELP", "EARLY_HELP"};
     private static final int WORKERS = 6;
     private static final AssessmentType[] ASSESSMENT_TYPES = {null, null, AssessmentType.SINGLE, AssessmentType.INITIAL, AssessmentType.INITIAL,
         AssessmentType.CORE, AssessmentType.EARLY_HELP, AssessmentType.S47_ENQUIRY, AssessmentType.S47_ENQUIRY,
@@ -171,7 +182,81 @@ public final class RandomHistories {
                     : chance(0.7) ? pick(ClosureReason.values()) : null;
             write(events, script, home, EventType.CASE_CLOSED, closed, b -> b.setClosureReason(reason));
         }
+        // Court work mostly in private law cases, whose participant checks are the rarest figures.
+        if (chance("PRIVATE_LAW".equals(caseType) ? 0.95 : 0.4)) {
+            courtWork(events, script, home, referral);
+        }
+        if (chance(0.25)) {
+            audits(events, script, home, referral);
+        }
+        if (chance(0.15)) {
+            write(events, script, home, EventType.FEEDBACK_RECEIVED, shifted(referral, 0, 400),
+                    b -> b.setSatisfied(chance(0.6)));
+        }
         return events;
+    }
+
+    /** Hearings, reports, orders, participants and their checks, and a diversity form (COUNTING.md 13). */
+    private void courtWork(List<CaseEvent> events, CaseScript script, String home, LocalDate referral) {
+        for (int n = random.nextInt(3); n > 0; n--) {
+            HearingType type = chance(0.6) ? HearingType.WORK_TO_FIRST_HEARING : pick(HearingType.values());
+            write(events, script, home, EventType.HEARING_HELD, maybeNonWorking(shifted(referral, -3, 120)), b -> b
+                    .setHearingType(type).setAgreement(chance(0.85) ? pick(Agreement.values()) : null)
+                    .setReferredForReport(chance(0.85) ? chance(0.3) : null));
+        }
+        for (int n = 1 + random.nextInt(2); n > 0; n--) {
+            String reportId = "R" + n;
+            ReportType type = chance(0.6) ? ReportType.SECTION_7 : pick(ReportType.values());
+            LocalDate ordered = shifted(referral, -5, 150);
+            if (chance(0.9)) {
+                write(events, script, home, EventType.REPORT_ORDERED, ordered, b -> b.setReportId(reportId)
+                        .setReportType(type).setReportDueOn(ordered.plusWeeks(12)));
+            }
+            if (chance(0.7)) {
+                write(events, script, home, EventType.REPORT_FILED, shifted(ordered, chance(0.05) ? -10 : 0, 140),
+                        b -> b.setReportId(reportId).setReportType(chance(0.9) ? type : pick(ReportType.values())));
+            }
+        }
+        for (int n = random.nextInt(3); n > 0; n--) {
+            write(events, script, home, EventType.ORDER_MADE, shifted(referral, 0, 300),
+                    b -> b.setOrderType(pick(OrderType.values())));
+        }
+        for (int n = 1 + random.nextInt(3); n > 0; n--) {
+            String participant = "party-" + n;
+            boolean harm = chance(0.4);
+            write(events, script, home, EventType.SAFEGUARDING_CHECK_RECORDED, shifted(referral, -2, 3), b -> b
+                    .setParticipantId(participant).setSafeguardingCheck(SafeguardingCheckType.PARTICIPANT_RECORDED)
+                    .setHarmIndicated(harm ? Boolean.TRUE : chance(0.5) ? Boolean.FALSE : null));
+            for (SafeguardingCheckType check : SafeguardingCheckType.values()) {
+                if (check != SafeguardingCheckType.PARTICIPANT_RECORDED && chance(0.45)) {
+                    LocalDate on = chance(0.5) ? shifted(referral, -1, 4) : shifted(referral, 0, 70);
+                    write(events, script, home, EventType.SAFEGUARDING_CHECK_RECORDED, maybeNonWorking(on), b -> b
+                            .setParticipantId(participant).setSafeguardingCheck(check)
+                            .setHarmIndicated(chance(0.1) ? Boolean.TRUE : null));
+                }
+            }
+        }
+        if (chance(0.5)) {
+            write(events, script, home, EventType.DIVERSITY_FORM_COLLECTED, shifted(referral, -5, 400), b -> { });
+        }
+    }
+
+    /** Audits assigned and completed with a grade; now and then a completion without its assignment. */
+    private void audits(List<CaseEvent> events, CaseScript script, String home, LocalDate referral) {
+        for (int n = 1 + random.nextInt(2); n > 0; n--) {
+            String auditId = "U" + n;
+            AuditType type = chance(0.6) ? AuditType.CASE_FILE : pick(AuditType.values());
+            LocalDate assigned = shifted(referral, 0, 300);
+            if (chance(0.9)) {
+                write(events, script, home, EventType.AUDIT_ASSIGNED, assigned,
+                        b -> b.setAuditId(auditId).setAuditType(type));
+            }
+            if (chance(0.7)) {
+                write(events, script, home, EventType.AUDIT_COMPLETED, shifted(assigned, -3, 60), b -> b
+                        .setAuditId(auditId).setAuditType(chance(0.9) ? type : pick(AuditType.values()))
+                        .setAuditGrade(pick(AuditGrade.values())));
+            }
+        }
     }
 
     /** One conference, or one reconvened under the same id (the later sitting's outcome counts). */
@@ -345,6 +430,33 @@ public final class RandomHistories {
                             .setConferenceType(pick(ConferenceType.values()));
                     case REVIEW_HELD -> b.setChildParticipated(chance(0.5));
                     case PLACEMENT_STARTED -> b.setPlacementType(pick(PlacementType.values()));
+                    case HEARING_HELD -> {
+                        if (chance(0.5)) {
+                            b.setAgreement(chance(0.2) ? null : pick(Agreement.values()));
+                        } else {
+                            b.setReferredForReport(chance(0.2) ? null : chance(0.5));
+                        }
+                    }
+                    case REPORT_ORDERED, REPORT_FILED -> {
+                        if (chance(0.5)) {
+                            b.setReportType(pick(ReportType.values()));
+                        } else {
+                            b.setReportId("R" + (1 + random.nextInt(3)));
+                        }
+                    }
+                    case ORDER_MADE -> b.setOrderType(pick(OrderType.values()));
+                    case SAFEGUARDING_CHECK_RECORDED -> {
+                        if (chance(0.4)) {
+                            b.setSafeguardingCheck(pick(SafeguardingCheckType.values()));
+                        } else if (chance(0.5)) {
+                            b.setHarmIndicated(chance(0.5));
+                        } else {
+                            b.setParticipantId("party-" + (1 + random.nextInt(3)));
+                        }
+                    }
+                    case AUDIT_ASSIGNED -> b.setAuditType(pick(AuditType.values()));
+                    case AUDIT_COMPLETED -> b.setAuditGrade(pick(AuditGrade.values()));
+                    case FEEDBACK_RECEIVED -> b.setSatisfied(!event.getSatisfied());
                     case REFERRAL_RECEIVED -> {
                         if (chance(0.4)) {
                             // The CMS corrects which child the case is about.

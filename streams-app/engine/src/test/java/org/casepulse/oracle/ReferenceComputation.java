@@ -296,7 +296,8 @@ public final class ReferenceComputation {
         return switch (unit) {
             case COUNT -> n.divide(months, places, java.math.RoundingMode.HALF_UP);
             case PERCENT -> d.signum() == 0 ? null : n.multiply(BigDecimal.valueOf(100)).divide(d, places, java.math.RoundingMode.HALF_UP);
-            case RATIO -> d.signum() == 0 ? null : n.divide(d, places, java.math.RoundingMode.HALF_UP);
+            case RATIO -> d.signum() == 0 ? null : n.divide("weeks".equals(indicator.parameters().in())
+                    ? d.multiply(BigDecimal.valueOf(7)) : d, places, java.math.RoundingMode.HALF_UP);
             case RATE_PER_10K -> n.multiply(BigDecimal.valueOf(10_000)).divide(d.multiply(months), places, java.math.RoundingMode.HALF_UP);
             case PERCENT_CHANGE -> throw new IllegalStateException("the catalogue refuses six months of a demand change");
         };
@@ -342,6 +343,11 @@ public final class ReferenceComputation {
     }
 
     private static BigDecimal value(IndicatorDefinition indicator, Counts counts) {
+        // COUNTING.md 13: an average in weeks is the days over seven times the intervals.
+        if ("weeks".equals(indicator.parameters().in())) {
+            return counts.denominator() == 0 ? null : BigDecimal.valueOf(counts.numerator())
+                    .divide(BigDecimal.valueOf(7L * counts.denominator()), indicator.decimals(), java.math.RoundingMode.HALF_UP);
+        }
         return IndicatorValue.of(indicator.unit(), counts.numerator(), counts.denominator(), indicator.decimals());
     }
 

@@ -48,6 +48,11 @@ class DifferentialTest {
                 .anyMatch(figure -> figure.beside().sixMonths() != null)
                 .anyMatch(figure -> figure.beside().trend() != null)
                 .anyMatch(figure -> figure.beside().england() != null);
+        assertThat(expected.keySet()).as("the history exercises the court work and quality kinds (COUNTING.md 13)")
+                .extracting(FigureKey::indicatorId)
+                .contains("wtfh-meetings-agreement", "wtfh-meetings-change", "s7-average-filing-weeks",
+                        "public-law-risk-identification", "la-checks-within-2wd", "police-checks-within-2wd-harm",
+                        "diversity-forms-on-closed-cases", "case-file-audits-completed", "service-user-satisfaction");
         assertThat(differences).as("differences from the reference computation (%d figures expected)", expected.size())
                 .isEmpty();
     }

@@ -39,10 +39,10 @@ class WireFormatTest {
      *   cc b5 02          occurredOn: 2024-04-01 = day 19814 -> 39628 = 2*128^2 + 53*128 + 76
      *                     -> 76|0x80, 53|0x80, 2
      *   80 87 f4 8f d3 63 recordedAt: 1711963800000 ms -> 3423927600000, seven bits at a time
-     *   00 x 25           caseType .. arrangementId: null, union branch 0
+     *   00 x 39           caseType .. satisfied (contract v3): null, union branch 0
      */
     private static final String EXPECTED = "00" + "00000001" + "06652d31" + "00" + "00" + "06632d31" + "0863682d31"
-            + "044131" + "ccb502" + "8087f48fd363" + "00".repeat(25);
+            + "044131" + "ccb502" + "8087f48fd363" + "00".repeat(39);
 
     @Test
     void shouldWriteTheConfluentWireFormatByteForByte() {

@@ -25,6 +25,10 @@ final class SimCase {
     int mainLine;
     /** Events of the case so far: the next one's place in the case. */
     int events;
+    /** The last day of the court work planned in the case (CourtWork); -1 when there is none. */
+    int courtWorkUntil = -1;
+    /** The case's closure has been sent: nothing of it is sent after. */
+    boolean closureSent;
     /** When the case's last on-time event was recorded: the next one is recorded after it. */
     long lastRecordedMillis;
     /** The case was referred before the child's birth and the birth is not recorded on it yet. */

@@ -88,7 +88,7 @@ public final class Simulation implements Iterable<SimulatedRecord> {
                 settings.framework(), root.split());
         Output output = new Output(days);
         FaultInjector faults = new FaultInjector(settings.faults(), root.nextLong(), days, output, hierarchy);
-        World world = new World(days, before, profiles, root.split(), output, faults);
+        World world = new World(days, before, profiles, root.split(), output, faults, root.split());
         return new SimulationRun(world, output, days);
     }
 

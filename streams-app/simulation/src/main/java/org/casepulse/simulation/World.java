@@ -44,6 +44,7 @@ final class World {
     private final Output output;
     private final FaultInjector faults;
     private final List<List<Task>> agenda;
+    private final CourtWork court;
     private int cases;
     private int children;
     private int workers;
@@ -53,7 +54,8 @@ final class World {
     private int recentSince;
 
     World(DayIndex days, DayIndex before, List<AreaProfile> areas, SplittableRandom random, Output output,
-          FaultInjector faults) {
+          FaultInjector faults, SplittableRandom courtRandom) {
+        this.court = new CourtWork(days, courtRandom, output);
         this.days = days;
         this.before = before;
         this.areas = areas;
@@ -68,6 +70,7 @@ final class World {
 
     /** Simulates {@code day}: its referrals, then every step due; their records go to the output. */
     void simulate(int day) {
+        court.release(day);
         LocalDate date = days.date(day);
         recentSince = day - (int) (date.toEpochDay() - date.minusMonths(12).toEpochDay());
         for (AreaProfile area : areas) {
@@ -142,6 +145,7 @@ final class World {
 
     private void open(SimCase c, int day) {
         sendReferral(c, day);
+        court.atReferral(c, day);
         if (!c.assessed && random.nextDouble() < Calibration.FRONT_DOOR_CLOSURE) {
             c.closureReason = c.kind == SimCase.Kind.EARLY_HELP && random.nextDouble() < 0.6
                     ? ClosureReason.STEPPED_DOWN_TO_UNIVERSAL : ClosureReason.NO_FURTHER_ACTION;
@@ -1197,9 +1201,20 @@ final class World {
     // ---- Closure and workers -----------------------------------------------------------------------
 
     private void close(SimCase c, int day) {
+        boolean courtWorkLeft = c.courtWorkUntil >= day;
+        if (!courtWorkLeft) {
+            court.atClosure(c, day);
+        }
         CaseEvent closed = event(c, day, EventType.CASE_CLOSED);
         closed.setClosureReason(c.closureReason);
-        send(c, day, closed);
+        if (courtWorkLeft) {
+            // The proceedings have not run their course: the closure is recorded once the court work
+            // is done. The world moves on as if closed today, so the main line draws what it did before.
+            court.closeLater(c, closed, days.addWorkingDays(c.courtWorkUntil, 1));
+        } else {
+            c.closureSent = true;
+            send(c, day, closed);
+        }
         if (c.worker != null) {
             c.worker.load--;
         }

@@ -10,6 +10,7 @@ import org.casepulse.events.AssessmentType;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.events.PlanEndReason;
 import org.casepulse.reference.AreaHierarchy;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,12 @@ class SimulationCalibrationTest {
                 .withReferralsPerWorkingDay(120);
         List<CaseEvent> events = new Simulation(settings, AreaHierarchy.defaults(), calendar).events().toList();
         tally = new IndicatorTally(calendar, events);
+    }
+
+    /** The other calibration tests run in this JVM too: the tally's events are not held past this class. */
+    @AfterAll
+    static void release() {
+        tally = null;
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.casepulse.calendar.Period;
 import org.casepulse.calendar.Periods;
 import org.casepulse.indicators.Comparisons;
 import org.casepulse.indicators.IndicatorDefinition;
-import org.casepulse.indicators.IndicatorValue;
 import org.casepulse.reference.Benchmark;
 import org.casepulse.snapshots.PeriodType;
 import org.casepulse.snapshots.Unit;
@@ -100,7 +99,7 @@ public record Beside(BigDecimal lastYear, BigDecimal outturn, BigDecimal sixMont
         }
         boolean perMonth = kind == Comparisons.SixMonths.AVERAGE && (unit == Unit.COUNT || unit == Unit.RATE_PER_10K);
         if (!perMonth) {
-            return IndicatorValue.of(unit, numerator, denominator, indicator.decimals());
+            return indicator.value(numerator, denominator);
         }
         if (unit == Unit.COUNT) {
             return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(SIX), indicator.decimals(), RoundingMode.HALF_UP);

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.casepulse.calendar.Period;
 import org.casepulse.indicators.IndicatorDefinition;
-import org.casepulse.indicators.IndicatorValue;
 import org.casepulse.indicators.Rating;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.Benchmark;
@@ -66,7 +65,7 @@ public final class FigureMaker {
     }
 
     public static BigDecimal valueOf(IndicatorDefinition indicator, Counts counts) {
-        return IndicatorValue.of(indicator.unit(), counts.numerator(), counts.denominator(), indicator.decimals());
+        return indicator.value(counts.numerator(), counts.denominator());
     }
 
     /** One case swings a percentage or ratio over a small denominator; counts are not flagged. */

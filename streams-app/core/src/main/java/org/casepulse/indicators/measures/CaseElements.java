@@ -67,6 +67,26 @@ final class CaseElements {
             case CHILD_CHECK -> history.childChecks().stream()
                     .filter(check -> element.checkTypes() == null || element.checkTypes().contains(check.getCheckType()))
                     .forEach(check -> add(found, check));
+            case HEARING -> history.hearings().stream()
+                    .filter(e -> element.hearingTypes() == null || element.hearingTypes().contains(e.getHearingType()))
+                    .forEach(e -> add(found, e));
+            case REPORT_ORDER, REPORT_FILING -> (element.name() == Element.Name.REPORT_ORDER ? history.reportOrders()
+                    : history.reportFilings()).stream()
+                    .filter(e -> element.reportTypes() == null || element.reportTypes().contains(e.getReportType()))
+                    .forEach(e -> add(found, e));
+            case ORDER -> history.orders().stream()
+                    .filter(e -> element.orderTypes() == null || element.orderTypes().contains(e.getOrderType()))
+                    .forEach(e -> add(found, e));
+            case SAFEGUARDING_CHECK -> history.safeguardingChecks().stream()
+                    .filter(e -> element.safeguardingChecks() == null
+                            || element.safeguardingChecks().contains(e.getSafeguardingCheck()))
+                    .forEach(e -> add(found, e));
+            case DIVERSITY_FORM -> history.diversityForms().forEach(e -> add(found, e));
+            case AUDIT_ASSIGNMENT, AUDIT_COMPLETION -> (element.name() == Element.Name.AUDIT_ASSIGNMENT
+                    ? history.auditAssignments() : history.auditCompletions()).stream()
+                    .filter(e -> element.auditTypes() == null || element.auditTypes().contains(e.getAuditType()))
+                    .forEach(e -> add(found, e));
+            case FEEDBACK -> history.feedback().forEach(e -> add(found, e));
         }
         found.sort((a, b) -> CaseHistory.ORDER.compare(a.dating(), b.dating()));
         return found;
@@ -74,16 +94,28 @@ final class CaseElements {
 
     /**
      * The {@code from} a {@code to} pairs with: the latest dated on or before it (equal dates: the
-     * later in event order); null when there is none. {@code froms} are in business order.
+     * later in event order); null when there is none. {@code froms} are in business order. A report
+     * pairs only with the same report, an audit with the same audit (COUNTING.md 13).
      */
     static Occurrence pairOf(Occurrence to, List<Occurrence> froms) {
+        String key = pairingKey(to.dating());
         Occurrence paired = null;
         for (Occurrence from : froms) {
-            if (!from.date().isAfter(to.date())) {
+            String fromKey = pairingKey(from.dating());
+            if (!from.date().isAfter(to.date()) && (key == null || fromKey == null || key.equals(fromKey))) {
                 paired = from;
             }
         }
         return paired;
+    }
+
+    /** The report or audit an event belongs to, or null for the events that pair by date alone. */
+    static String pairingKey(CaseEvent event) {
+        return switch (event.getType()) {
+            case REPORT_ORDERED, REPORT_FILED -> "report:" + event.getReportId();
+            case AUDIT_ASSIGNED, AUDIT_COMPLETED -> "audit:" + event.getAuditId();
+            default -> null;
+        };
     }
 
     private static void add(List<Occurrence> found, CaseEvent event) {

@@ -43,6 +43,8 @@ public final class CaseFacts {
                 case EVENT_SHARE -> eventMeasures.put(indicator, new EventShare());
                 case INTERVAL_TIMELINESS -> eventMeasures.put(indicator, new IntervalTimeliness(calendar));
                 case FOLLOWED_BY -> eventMeasures.put(indicator, new FollowedBy());
+                case PARTICIPANT_CHECKS -> eventMeasures.put(indicator, new ParticipantChecks(calendar));
+                case INTERVAL_AVERAGE -> eventMeasures.put(indicator, new IntervalAverage());
                 case VISIT_TIMELINESS -> snapshotMeasures.put(indicator, new VisitTimeliness());
                 case OPEN_CASES -> {
                     if (ChildTimelines.measureOf(indicator) == null) {

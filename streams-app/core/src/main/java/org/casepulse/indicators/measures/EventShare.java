@@ -18,13 +18,31 @@ final class EventShare implements CaseMeasure {
         for (CaseElements.Occurrence occurrence : CaseElements.of(history, indicator.parameters().element())) {
             if (indicator.filter().admitsOn(history, occurrence.date())) {
                 facts.add(indicator.id(), occurrence.areaCode(), month(occurrence.date()),
-                        oneIf(holds(condition, occurrence.deciding())), 1);
+                        oneIf(holds(condition, occurrence.deciding(), history)), 1);
             }
         }
     }
 
-    /** Absent booleans are false; an absent reason or outcome is in no set. */
-    static boolean holds(Condition condition, CaseEvent event) {
+    /**
+     * Absent booleans are false (an absent referredForReport matches neither value); an absent
+     * reason, outcome, agreement or grade is in no set; caseHas reads the whole case.
+     */
+    static boolean holds(Condition condition, CaseEvent event, CaseHistory history) {
+        if (condition.caseHas() != null) {
+            return !CaseElements.of(history, condition.caseHas()).isEmpty();
+        }
+        if (condition.agreements() != null) {
+            return event.getAgreement() != null && condition.agreements().contains(event.getAgreement());
+        }
+        if (condition.referredForReport() != null) {
+            return condition.referredForReport().equals(event.getReferredForReport());
+        }
+        if (condition.auditGrades() != null) {
+            return event.getAuditGrade() != null && condition.auditGrades().contains(event.getAuditGrade());
+        }
+        if (condition.satisfied() != null) {
+            return Boolean.TRUE.equals(event.getSatisfied());
+        }
         if (condition.childSeen() != null) {
             return Boolean.TRUE.equals(event.getChildSeen());
         }
