@@ -203,7 +203,9 @@ public final class CasepulseApplication implements AutoCloseable {
                     // Compacted: a dashboard reading from the start gets the current figure of everything.
                     new TopicSpec(topics.snapshots(), partitions, replication, Map.of("cleanup.policy", "compact")),
                     // Compacted, yet every version stays: each version is a key of its own (see CommentaryKey.avsc).
-                    new TopicSpec(topics.commentary(), partitions, replication, Map.of("cleanup.policy", "compact"))));
+                    new TopicSpec(topics.commentary(), partitions, replication, Map.of("cleanup.policy", "compact")),
+                    // Compacted, yet every version stays: each fact is a key of its own (see WorkforceKeys).
+                    new TopicSpec(topics.workforce(), partitions, replication, Map.of("cleanup.policy", "compact"))));
         }
     }
 }
