@@ -96,6 +96,9 @@ final class CatalogueReader {
         MeasureParameters parameters = parameters(at + ".parameters", measure, entry.parameters());
         Polarity polarity = enumValue(at + ".polarity", required(at, "polarity", entry.polarity()), Polarity.class);
         Unit unit = unit(at, measure, entry.unit());
+        if (measure == MeasureKind.POSTS && unit == Unit.COUNT && !parameters.posts().byPosts()) {
+            throw file.error(at + ".unit", "COUNT of posts needs parameters.posts.weight: posts (a count of FTE hundredths would mislead)");
+        }
         Target target = target(at + ".target", entry.target());
         // H and L entries may go without a target (rated NOT_RATED, direction still judged); T
         // cannot, as closeness needs something to be close to. A NONE entry's target is shown only.
@@ -270,12 +273,29 @@ final class CatalogueReader {
                 positive(at + "." + MeasureParameters.FIRST_WITHIN_WORKING_DAYS, entry.firstWithinWorkingDays()),
                 duration(at + "." + MeasureParameters.INTERVAL, entry.interval()),
                 oneOf(at + "." + MeasureParameters.POPULATION, entry.population(), List.of("current")),
-                baselineYears(at + "." + MeasureParameters.BASELINE_YEARS, entry.baselineYears()));
+                baselineYears(at + "." + MeasureParameters.BASELINE_YEARS, entry.baselineYears()),
+                posts(at + "." + MeasureParameters.POSTS, entry.posts()));
         if (measure == MeasureKind.INTERVAL_TIMELINESS && given.size() != 3) {
             throw file.error(at, "measure interval-timeliness needs exactly one of withinWorkingDays, within "
                     + "and lessThan");
         }
         return measure.defaultParameters().overriddenBy(parsed);
+    }
+
+    /** posts (COUNTING.md 14.3): filledBy required; roles and filledRoles optional; weight fte (default) or posts. */
+    private MeasureParameters.PostSelection posts(String field, PostsEntry entry) {
+        if (entry == null) {
+            return null;
+        }
+        if (entry.filledBy() == null) {
+            throw file.error(field + ".filledBy", "missing: which fillings the numerator counts (PERMANENT, AGENCY, VACANT)");
+        }
+        String weight = oneOf(field + ".weight", entry.weight(), List.of("fte", "posts"));
+        return new MeasureParameters.PostSelection(
+                enumSet(field + ".filledBy", entry.filledBy(), org.casepulse.workforce.PostFilling.class),
+                enumSet(field + ".roles", entry.roles(), org.casepulse.workforce.StaffRole.class),
+                enumSet(field + ".filledRoles", entry.filledRoles(), org.casepulse.workforce.StaffRole.class),
+                "posts".equals(weight));
     }
 
     /** One or two years: the history kept reaches back three years before the window (ReportingWindow#horizon). */
@@ -704,6 +724,8 @@ final class CatalogueReader {
 
     record TrendEntry(BigDecimal noChange, BigDecimal much) {}
 
+    record PostsEntry(List<String> filledBy, List<String> roles, List<String> filledRoles, String weight) {}
+
     record AgeBandEntry(Integer from, Integer to, String unknownAge) {}
 
     record SubsetEntry(AgeBandEntry ageBand, List<String> only, List<String> placementTypes, Double maxDistanceMiles) {}
@@ -723,7 +745,7 @@ final class CatalogueReader {
                            Integer minimumPlacements, String minimumInCare, String minimumInPlacement,
                            String checkType, String withinUnder5, String inCareAtLeast, List<String> intervals,
                            String context, String arrangementYear, Integer firstWithinWorkingDays, String interval,
-                           String population, Integer baselineYears) {
+                           String population, Integer baselineYears, PostsEntry posts) {
 
         /** The parameters the file sets, by name. */
         Map<String, Object> given() {
@@ -763,6 +785,7 @@ final class CatalogueReader {
             putIfSet(given, MeasureParameters.INTERVAL, interval);
             putIfSet(given, MeasureParameters.POPULATION, population);
             putIfSet(given, MeasureParameters.BASELINE_YEARS, baselineYears);
+            putIfSet(given, MeasureParameters.POSTS, posts);
             return given;
         }
 

@@ -127,7 +127,13 @@ public enum MeasureKind {
             Set.of(MeasureParameters.PLAN_TYPE), Set.of(), NONE),
     /** Open allocated cases over the distinct workers holding them. */
     AVERAGE_CASELOAD("average-caseload", PeriodSets.SNAPSHOT, List.of(Unit.RATIO),
-            Set.of(), Set.of(), NONE);
+            Set.of(), Set.of(), NONE),
+    /**
+     * Workforce (COUNTING.md 14.3): posts in establishment at T, by FTE or count, and those filled
+     * as the parameters say. Counted from the workforce topic, not from cases.
+     */
+    POSTS("posts", PeriodSets.SNAPSHOT, List.of(Unit.PERCENT, Unit.COUNT),
+            Set.of(MeasureParameters.POSTS), Set.of(), NONE);
 
     private final String yamlName;
     private final Set<PeriodType> periods;
@@ -202,6 +208,11 @@ public enum MeasureKind {
     /** Cross-case kinds, computed per child from case summaries: only case-type filters apply. */
     public boolean isCrossCase() {
         return this == RE_REFERRAL || this == REPEAT_CP_PLAN;
+    }
+
+    /** Whether the kind counts workforce facts (the workforce ledger), not cases. */
+    public boolean isWorkforce() {
+        return this == POSTS;
     }
 
     /** Whether the denominator is the area's under-18 population, supplied when the figure is made. */

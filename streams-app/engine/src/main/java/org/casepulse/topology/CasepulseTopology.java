@@ -30,6 +30,9 @@ import org.casepulse.state.PendingChanges;
 import org.casepulse.state.SeriesCell;
 import org.casepulse.state.SeriesChanges;
 import org.casepulse.state.SeriesState;
+import org.casepulse.state.WorkforceState;
+import org.casepulse.indicators.workforce.PostFacts;
+import org.casepulse.workforce.WorkforceEvent;
 
 /**
  * The Casepulse topology, assembled in one place.
@@ -43,6 +46,8 @@ import org.casepulse.state.SeriesState;
  *                               +--------(changes, by indicator)--------------------------(each by indicator)
  *                                                                                            |
  *                                                                    indicator series <------+--> snapshots
+ * workforce facts (by subject) -> admission -> dead letters                                  ^
+ *                                     +---- workforce ledger (by post or worker) ------------+
  * </pre>
  *
  * Each ledger keeps what its key contributes and sends exact differences; changes are summed per
@@ -129,13 +134,35 @@ public final class CasepulseTopology {
                         StateStores.inMemory(StateStores.WORKER_PENDING, pendingSerde)),
                         Named.as("worker-ledger"));
 
-        // 5. Per indicator (all its areas in one task): the series, and the figures published from
+        // 5. Workforce (issue 15), a second input: admitted on its own (dead letters as for events),
+        // then per subject (post or worker) its facts and the exact changes to the cells they feed.
+        Map<String, KStream<String, WorkforceAdmission.Outcome>> workforce = builder
+                .stream(topics.workforce(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("workforce"))
+                .process(() -> new WorkforceAdmission(settings.workforceDeserializer(), reference.areas(),
+                        reference.calendar(), settings.metrics(), settings.registryOutage()), Named.as("admit-workforce"))
+                .split(Named.as("workforce-admission-"))
+                .branch((subject, outcome) -> outcome.isAccepted(), Branched.as("accepted"))
+                .defaultBranch(Branched.as("refused"));
+        workforce.get("workforce-admission-refused")
+                .mapValues(WorkforceAdmission.Outcome::raw, Named.as("workforce-refused-payload"))
+                .to(topics.deadLetters(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("workforce-dead-letters"));
+        PostFacts postFacts = new PostFacts(reference.catalogue());
+        KStream<String, SeriesChanges> workforceChanges = workforce.get("workforce-admission-accepted")
+                .mapValues(WorkforceAdmission.Outcome::fact, Named.as("workforce-facts"))
+                .repartition(Repartitioned.with(Serdes.String(), AvroStateSerde.of(WorkforceEvent.class)).withName("by-subject"))
+                .process(supplier(() -> new WorkforceLedgerProcessor(postFacts, reference.areas(), settings.flushInterval()),
+                        StateStores.persistent(StateStores.WORKFORCE_LEDGER, AvroStateSerde.of(WorkforceState.class)),
+                        StateStores.inMemory(StateStores.WORKFORCE_PENDING, pendingSerde)),
+                        Named.as("workforce-ledger"));
+
+        // 6. Per indicator (all its areas in one task): the series, and the figures published from
         // them. Each flush of a ledger sends one record per indicator (SeriesBatches). Each ledger
         // sends its changes through its own repartition topic, so the ledgers stay separate
         // sub-topologies that never wait on one another.
         bySeries(caseChanges, "case-changes-by-series", seriesChangesSerde)
                 .merge(bySeries(childChanges, "child-changes-by-series", seriesChangesSerde), Named.as("merge-child-changes"))
                 .merge(bySeries(workerChanges, "worker-changes-by-series", seriesChangesSerde), Named.as("merge-worker-changes"))
+                .merge(bySeries(workforceChanges, "workforce-changes-by-series", seriesChangesSerde), Named.as("merge-workforce-changes"))
                 .process(supplier(() -> new SeriesProcessor(reference.catalogue(), reference.areas(), reference.benchmarks(), settings.clock(),
                                 settings.reportingMonths(), settings.flushInterval(), settings.clockInterval(), settings.metrics()),
                         StateStores.inMemory(StateStores.SERIES, AvroStateSerde.of(SeriesState.class)),

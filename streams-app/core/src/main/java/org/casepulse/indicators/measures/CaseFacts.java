@@ -61,6 +61,9 @@ public final class CaseFacts {
                 case RE_REFERRAL, REPEAT_CP_PLAN -> {
                     // per child: ChildFacts
                 }
+                case POSTS -> {
+                    // workforce facts, not cases: PostFacts
+                }
             }
         }
         this.timeline = new SnapshotTimeline(calendar, snapshotMeasures);
