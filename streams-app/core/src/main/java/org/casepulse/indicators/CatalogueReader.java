@@ -274,7 +274,9 @@ final class CatalogueReader {
                 duration(at + "." + MeasureParameters.INTERVAL, entry.interval()),
                 oneOf(at + "." + MeasureParameters.POPULATION, entry.population(), List.of("current")),
                 baselineYears(at + "." + MeasureParameters.BASELINE_YEARS, entry.baselineYears()),
-                posts(at + "." + MeasureParameters.POSTS, entry.posts()));
+                posts(at + "." + MeasureParameters.POSTS, entry.posts()),
+                entry.absenceType() == null ? null : enumValue(at + "." + MeasureParameters.ABSENCE_TYPE,
+                        entry.absenceType(), org.casepulse.workforce.AbsenceType.class));
         if (measure == MeasureKind.INTERVAL_TIMELINESS && given.size() != 3) {
             throw file.error(at, "measure interval-timeliness needs exactly one of withinWorkingDays, within "
                     + "and lessThan");
@@ -745,7 +747,7 @@ final class CatalogueReader {
                            Integer minimumPlacements, String minimumInCare, String minimumInPlacement,
                            String checkType, String withinUnder5, String inCareAtLeast, List<String> intervals,
                            String context, String arrangementYear, Integer firstWithinWorkingDays, String interval,
-                           String population, Integer baselineYears, PostsEntry posts) {
+                           String population, Integer baselineYears, PostsEntry posts, String absenceType) {
 
         /** The parameters the file sets, by name. */
         Map<String, Object> given() {
@@ -786,6 +788,7 @@ final class CatalogueReader {
             putIfSet(given, MeasureParameters.POPULATION, population);
             putIfSet(given, MeasureParameters.BASELINE_YEARS, baselineYears);
             putIfSet(given, MeasureParameters.POSTS, posts);
+            putIfSet(given, MeasureParameters.ABSENCE_TYPE, absenceType);
             return given;
         }
 

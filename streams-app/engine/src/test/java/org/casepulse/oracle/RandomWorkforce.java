@@ -53,9 +53,42 @@ public final class RandomWorkforce {
         }
         for (int w = 1; w <= 3; w++) {
             String worker = "worker-" + w;
-            arrivals.add(workerFact("A" + w, WorkforceEventType.ABSENCE_RECORDED, worker));
-            arrivals.add(workerFact("B" + w, WorkforceEventType.APPRAISAL_COMPLETED, worker));
-            arrivals.add(workerFact("C" + w, WorkforceEventType.DIVERSITY_RECORDED, worker));
+            // Each worker holds one post for good, with an appraisal, diversity recorded and absences of
+            // both kinds in the last months; then facts of any kind.
+            arrivals.add(version("V1", "post-0" + w, today.minusDays(400 + random.nextInt(100)), areas.get(w % areas.size()),
+                    StaffRole.QUALIFIED_SOCIAL_WORKER, 1.0, PostFilling.PERMANENT));
+            arrivals.set(arrivals.size() - 1, WorkforceEvent.newBuilder(arrivals.get(arrivals.size() - 1)).setWorkerId(worker).build());
+            arrivals.add(WorkforceEvent.newBuilder(workerFact("G1", WorkforceEventType.APPRAISAL_COMPLETED, worker))
+                    .setEffectiveOn(today.minusDays(30 + random.nextInt(200))).build());
+            arrivals.add(workerFact("G2", WorkforceEventType.DIVERSITY_RECORDED, worker));
+            for (AbsenceType type : AbsenceType.values()) {
+                LocalDate first = today.minusDays(10 + random.nextInt(150));
+                arrivals.add(WorkforceEvent.newBuilder(workerFact("S" + type.ordinal(), WorkforceEventType.ABSENCE_RECORDED, worker))
+                        .setEffectiveOn(first).setLastDay(first.plusDays(type == AbsenceType.SHORT_TERM ? 2 : 30))
+                        .setAbsenceType(type).build());
+            }
+            int facts = 2 + random.nextInt(5);
+            for (int f = 1; f <= facts; f++) {
+                WorkforceEventType type = switch (random.nextInt(3)) {
+                    case 0 -> WorkforceEventType.ABSENCE_RECORDED;
+                    case 1 -> WorkforceEventType.APPRAISAL_COMPLETED;
+                    default -> WorkforceEventType.DIVERSITY_RECORDED;
+                };
+                WorkforceEvent fact = workerFact("F" + f, type, worker);
+                arrivals.add(fact);
+                switch (random.nextInt(5)) {
+                    case 0 -> arrivals.add(WorkforceEvent.newBuilder(fact).setRevision(1)
+                            .setEffectiveOn(fact.getEffectiveOn().minusDays(random.nextInt(400)))
+                            .setRecordedAt(fact.getRecordedAt().plusSeconds(86_400)).build()); // amendment moving the date
+                    case 1 -> arrivals.add(WorkforceEvent.newBuilder().setEventId("X" + f).setType(WorkforceEventType.EVENT_RETRACTED)
+                            .setAreaCode(fact.getAreaCode()).setEffectiveOn(fact.getEffectiveOn())
+                            .setRecordedAt(fact.getRecordedAt().plusSeconds(7_200)).setWorkerId(worker)
+                            .setRetractsEventId(fact.getEventId()).build());
+                    default -> {
+                        // as first written
+                    }
+                }
+            }
         }
         Collections.shuffle(arrivals, random);
         return arrivals;
@@ -160,7 +193,7 @@ public final class RandomWorkforce {
     }
 
     private WorkforceEvent workerFact(String id, WorkforceEventType type, String worker) {
-        LocalDate date = today.minusDays(random.nextInt(300));
+        LocalDate date = today.minusDays(random.nextInt(560));
         WorkforceEvent.Builder fact = WorkforceEvent.newBuilder().setEventId(id).setType(type)
                 .setAreaCode(areas.get(random.nextInt(areas.size()))).setEffectiveOn(date).setRecordedAt(recorded(date))
                 .setWorkerId(worker);

@@ -56,7 +56,7 @@ public final class ReferenceComputation {
         this.rollup = new AreaRollup(reference.areas());
         this.eventFacts = new EventFacts(cases, wd);
         this.snapshotCounts = new SnapshotCounts(cases, wd, rollup);
-        this.workforceCounts = new WorkforceCounts(workforce, rollup);
+        this.workforceCounts = new WorkforceCounts(workforce, rollup, reference.calendar());
     }
 
     /**

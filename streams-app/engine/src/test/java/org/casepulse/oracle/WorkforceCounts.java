@@ -26,9 +26,13 @@ final class WorkforceCounts {
     /** Per post: its effective versions (recorded and disestablished), in order. */
     private final Map<String, List<WorkforceEvent>> posts = new LinkedHashMap<>();
     private final AreaRollup rollup;
+    private final org.casepulse.calendar.WorkingDayCalendar calendar;
+    /** Per worker: its effective facts (absences, appraisals, diversity). */
+    private final Map<String, List<WorkforceEvent>> workerFacts = new LinkedHashMap<>();
 
-    WorkforceCounts(List<WorkforceEvent> received, AreaRollup rollup) {
+    WorkforceCounts(List<WorkforceEvent> received, AreaRollup rollup, org.casepulse.calendar.WorkingDayCalendar calendar) {
         this.rollup = rollup;
+        this.calendar = calendar;
         // 14.1: the highest revision of each (subject, eventId); an equal one is a duplicate.
         Map<List<String>, WorkforceEvent> held = new LinkedHashMap<>();
         for (WorkforceEvent fact : received) {
@@ -49,6 +53,8 @@ final class WorkforceCounts {
                     || fact.getType() == WorkforceEventType.POST_DISESTABLISHED;
             if (version && !retracted.contains(identity)) {
                 posts.computeIfAbsent(fact.getPostId(), id -> new ArrayList<>()).add(fact);
+            } else if (!version && fact.getType() != WorkforceEventType.EVENT_RETRACTED && !retracted.contains(identity)) {
+                workerFacts.computeIfAbsent(fact.getWorkerId(), id -> new ArrayList<>()).add(fact);
             }
         });
         posts.values().forEach(versions -> versions.sort(ORDER));
@@ -61,8 +67,94 @@ final class WorkforceCounts {
         return post ? "post:" + fact.getPostId() : "worker:" + fact.getWorkerId();
     }
 
+    /**
+     * 14.4: permanent staff in post at T, each once at the area of the post with the smallest
+     * postId they hold, and those appraised within the window or with diversity recorded by T.
+     */
+    Counts staffAt(IndicatorDefinition indicator, LocalDate t, String areaCode) {
+        if (indicator.measure() == org.casepulse.indicators.MeasureKind.SICKNESS_ABSENCE) {
+            return sicknessTo(indicator, t, areaCode);
+        }
+        Map<String, WorkforceEvent> heldPost = staffInPost(t);
+        long numerator = 0;
+        long denominator = 0;
+        for (Map.Entry<String, WorkforceEvent> staff : heldPost.entrySet()) {
+            if (!rollup.rollsUpTo(staff.getValue().getAreaCode(), areaCode)) {
+                continue;
+            }
+            denominator++;
+            boolean counted = false;
+            for (WorkforceEvent fact : workerFacts.getOrDefault(staff.getKey(), List.of())) {
+                LocalDate on = fact.getEffectiveOn();
+                if (indicator.measure() == org.casepulse.indicators.MeasureKind.STAFF_APPRAISED
+                        && fact.getType() == WorkforceEventType.APPRAISAL_COMPLETED) {
+                    counted |= !on.isAfter(t) && t.minus(indicator.parameters().within()).isBefore(on);
+                } else if (indicator.measure() == org.casepulse.indicators.MeasureKind.STAFF_DIVERSITY_RECORDED
+                        && fact.getType() == WorkforceEventType.DIVERSITY_RECORDED) {
+                    counted |= !on.isAfter(t);
+                }
+            }
+            numerator += counted ? 1 : 0;
+        }
+        return new Counts(numerator, denominator);
+    }
+
+    /** Each permanent worker in post at T, with the version of the smallest postId they hold. */
+    private Map<String, WorkforceEvent> staffInPost(LocalDate t) {
+        Map<String, WorkforceEvent> heldPost = new java.util.TreeMap<>();
+        for (Map.Entry<String, List<WorkforceEvent>> post : new java.util.TreeMap<>(posts).entrySet()) {
+            WorkforceEvent inForce = inForce(post.getValue(), t);
+            if (inForce != null && inForce.getType() == WorkforceEventType.POST_RECORDED
+                    && inForce.getFilledBy() == org.casepulse.workforce.PostFilling.PERMANENT) {
+                heldPost.putIfAbsent(inForce.getWorkerId(), inForce); // posts in postId order: the smallest first
+            }
+        }
+        return heldPost;
+    }
+
+    /** 14.5: FTE working days of the month of T, up to T, of staff in post, and those lost to absence of the type. */
+    private Counts sicknessTo(IndicatorDefinition indicator, LocalDate t, String areaCode) {
+        long lost = 0;
+        long available = 0;
+        for (LocalDate day = t.withDayOfMonth(1); !day.isAfter(t); day = day.plusDays(1)) {
+            if (!calendar.isWorkingDay(day)) {
+                continue;
+            }
+            for (Map.Entry<String, WorkforceEvent> staff : staffInPost(day).entrySet()) {
+                if (!rollup.rollsUpTo(staff.getValue().getAreaCode(), areaCode)) {
+                    continue;
+                }
+                long fte = Math.round(staff.getValue().getFte() * 100);
+                available += fte;
+                for (WorkforceEvent fact : workerFacts.getOrDefault(staff.getKey(), List.of())) {
+                    if (fact.getType() == WorkforceEventType.ABSENCE_RECORDED
+                            && fact.getAbsenceType() == indicator.parameters().absenceType()
+                            && !fact.getEffectiveOn().isAfter(day) && !fact.getLastDay().isBefore(day)) {
+                        lost += fte;
+                        break;
+                    }
+                }
+            }
+        }
+        return new Counts(lost, available);
+    }
+
+    /** The last version in order with effectiveOn <= T; a same-day later version overtakes it. */
+    private static WorkforceEvent inForce(List<WorkforceEvent> versions, LocalDate t) {
+        WorkforceEvent inForce = null;
+        for (WorkforceEvent version : versions) {
+            if (!version.getEffectiveOn().isAfter(t)) {
+                inForce = version;
+            }
+        }
+        return inForce;
+    }
+
     /** 14.3: the posts measure at T in the area (its own posts and those of the areas under it). */
     Counts at(IndicatorDefinition indicator, LocalDate t, String areaCode) {
+        if (indicator.measure().isStaff()) {
+            return staffAt(indicator, t, areaCode);
+        }
         MeasureParameters.PostSelection selection = indicator.parameters().posts();
         long numerator = 0;
         long denominator = 0;

@@ -50,6 +50,10 @@ class DifferentialTest {
         assertThat(expected.keySet()).as("the history exercises the workforce kinds (COUNTING.md 14)")
                 .anyMatch(key -> key.indicatorId().equals("posts-filled-by-agency"))
                 .anyMatch(key -> key.indicatorId().equals("manager-posts-vacant"));
+        assertThat(expected.values()).as("the history exercises the staff kinds (COUNTING.md 14.4)")
+                .anyMatch(figure -> figure.indicatorId().equals("staff-appraised-12m") && figure.numerator() > 0)
+                .anyMatch(figure -> figure.indicatorId().equals("staff-diversity-recorded") && figure.numerator() > 0)
+                .anyMatch(figure -> figure.indicatorId().startsWith("sickness-") && figure.numerator() > 0);
         assertThat(expected.values()).as("the history exercises what stands beside the figures (COUNTING.md 12)")
                 .anyMatch(figure -> figure.beside().lastYear() != null)
                 .anyMatch(figure -> figure.beside().outturn() != null)

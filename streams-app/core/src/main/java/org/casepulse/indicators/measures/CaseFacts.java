@@ -61,7 +61,7 @@ public final class CaseFacts {
                 case RE_REFERRAL, REPEAT_CP_PLAN -> {
                     // per child: ChildFacts
                 }
-                case POSTS -> {
+                case POSTS, STAFF_APPRAISED, STAFF_DIVERSITY_RECORDED, SICKNESS_ABSENCE -> {
                     // workforce facts, not cases: PostFacts
                 }
             }

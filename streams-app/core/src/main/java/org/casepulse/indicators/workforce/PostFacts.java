@@ -25,7 +25,7 @@ public final class PostFacts {
     private final List<IndicatorDefinition> indicators;
 
     public PostFacts(IndicatorCatalogue catalogue) {
-        this.indicators = catalogue.all().stream().filter(i -> i.measure().isWorkforce()).toList();
+        this.indicators = catalogue.all().stream().filter(i -> i.measure() == org.casepulse.indicators.MeasureKind.POSTS).toList();
     }
 
     public boolean isEmpty() {
