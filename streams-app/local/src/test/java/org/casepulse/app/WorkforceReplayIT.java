@@ -57,16 +57,21 @@ class WorkforceReplayIT {
                     line(post("wf-3", 0, "p-3", StaffRole.SOCIAL_WORK_ASSISTANT, 0.5, PostFilling.PERMANENT)),
                     line(post("wf-4", 0, "p-4", StaffRole.QUALIFIED_SOCIAL_WORKER, 1.0, PostFilling.VACANT)),
                     line(post("wf-5", 0, "p-5", StaffRole.MANAGER, 1.0, PostFilling.VACANT)),
+                    line(WorkforceEvent.newBuilder().setEventId("wf-8").setType(WorkforceEventType.APPRAISAL_COMPLETED)
+                            .setAreaCode("N1").setEffectiveOn(LocalDate.parse("2025-11-20"))
+                            .setRecordedAt(Instant.parse("2025-11-20T15:00:00Z")).setWorkerId("worker-p-2").build()),
                     "{\"eventId\":\"wf-6\",\"type\":\"POST_RECORDED\",\"areaCode\":\"N1\"}"));
             Tool replay = replay(casepulse, first);
             assertThat(replay.status()).as(replay.err()).isZero();
-            assertThat(replay.out()).contains("6 lines read, 5 sent to " + casepulse.settings().topics().workforce())
+            assertThat(replay.out()).contains("7 lines read, 6 sent to " + casepulse.settings().topics().workforce())
                     .contains("1 rejected");
 
             awaitFigure(snapshots, "posts-filled-by-agency", "100/350 28.6");
             awaitFigure(snapshots, "posts-filled-by-qualified-social-workers", "100/350 28.6");
             awaitFigure(snapshots, "social-work-posts-vacant", "1/4 1.0");
             awaitFigure(snapshots, "manager-posts-vacant", "1/1 1.0");
+            // Permanent staff in post: the holders of p-2 (appraised in November) and p-3.
+            awaitFigure(snapshots, "staff-appraised-12m", "1/2 50.0");
 
             // HR corrects the agency post to permanent (a new revision) and fills the vacancy from 2 March.
             Path second = dir.resolve("workforce-2.jsonl");
@@ -80,6 +85,7 @@ class WorkforceReplayIT {
             awaitFigure(snapshots, "posts-filled-by-agency", "0/350 0.0");
             awaitFigure(snapshots, "posts-filled-by-qualified-social-workers", "300/350 85.7");
             awaitFigure(snapshots, "social-work-posts-vacant", "0/4 0.0");
+            awaitFigure(snapshots, "staff-appraised-12m", "1/4 25.0");
         }
     }
 
