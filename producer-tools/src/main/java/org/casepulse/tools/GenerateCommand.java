@@ -119,6 +119,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Kafka topic of case events (default: ${DEFAULT-VALUE}).")
     String topic;
 
+    @Option(names = "--workforce", paramLabel = "FILE",
+            description = "Also write the simulated workforce of the same areas and period (posts, turnover, agency "
+                    + "staff, vacancies, sickness, appraisals) to FILE as JSON Lines, for replay.")
+    Path workforce;
+
     @Mixin
     KafkaOptions kafka;
 
@@ -168,6 +173,19 @@ final class GenerateCommand implements Callable<Integer> {
         }
         double seconds = progress.elapsedSeconds();
         SimulationSettings settings = simulation.settings();
+        if (workforce != null) {
+            List<String> codes = simulation.areas().stream().map(org.casepulse.reference.Area::code).toList();
+            List<org.casepulse.workforce.WorkforceEvent> facts = org.casepulse.simulation.WorkforceSimulation.generate(
+                    settings.seed(), codes, settings.from(), settings.to(), calendar);
+            try (java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(workforce, java.nio.charset.StandardCharsets.UTF_8)) {
+                for (org.casepulse.workforce.WorkforceEvent fact : facts) {
+                    out.write(org.casepulse.workforce.WorkforceJsonl.toLine(fact));
+                    out.write('\n');
+                }
+            }
+            (toStdout ? context.err() : context.out()).println(String.format(Locale.UK,
+                    "%,d workforce facts of %d areas written to %s", facts.size(), codes.size(), workforce));
+        }
         (toStdout ? context.err() : context.out()).println(String.format(Locale.UK,
                 "%,d records (%,d malformed) %s in %s (%,.0f records/s): %s to %s, %d areas, %.1f referrals a working day, seed %d",
                 written, malformedRecords, description, Progress.clock(seconds), written / Math.max(seconds, 1e-3),

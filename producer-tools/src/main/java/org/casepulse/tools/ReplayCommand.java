@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.casepulse.publish.CaseEventPublisher;
 import org.casepulse.publish.PublisherSettings;
+import org.casepulse.publish.WorkforcePublisher;
 import org.casepulse.simulation.Pacer;
 import org.casepulse.topics.Topics;
 import picocli.CommandLine.Command;
@@ -23,15 +24,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Check a JSON Lines extract of case events and publish it to Kafka.",
+        header = "Check a JSON Lines extract of case events (or workforce facts) and publish it to Kafka.",
         description = {"Publishes a JSON Lines extract of case events to Kafka. Every line is checked first: it "
                 + "must be a valid event (the interchange format and the event contract) of a known lowest-level "
                 + "area, dated within the working-day calendar. Good lines are sent in file order, keyed by case id, "
                 + "so each case's events keep their order; every refused line goes to the rejects file with its line "
-                + "number and reason. Nothing is dropped silently: read = sent + rejected + blank."},
+                + "number and reason. Nothing is dropped silently: read = sent + rejected + blank.",
+                "", "A workforce extract (establishment and staff facts from HR: lines with effectiveOn and no caseId, "
+                + "or --workforce) is checked against the workforce contract instead and sent to the workforce topic, "
+                + "keyed by subject and eventId."},
         footer = {"", "Examples:",
             "  replay extract.jsonl --bootstrap-servers localhost:9092 --schema-registry-url http://localhost:8081",
             "  replay extract.jsonl --dry-run",
+            "  replay workforce.jsonl --workforce --bootstrap-servers localhost:9092 --schema-registry-url http://localhost:8081",
             "  cat extract.jsonl | replay - --rejects /tmp/rejects.jsonl"})
 final class ReplayCommand implements Callable<Integer> {
     @ParentCommand
@@ -52,9 +57,12 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Send N events a second; 0 for as fast as possible (default).")
     double rate;
 
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.CASE_EVENTS,
-            description = "Kafka topic of case events (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--topic", paramLabel = "TOPIC",
+            description = "Kafka topic (default: " + Topics.CASE_EVENTS + ", or " + Topics.WORKFORCE + " for workforce facts).")
     String topic;
+
+    @Option(names = "--workforce", description = "The extract holds workforce facts (default: decided by its first line).")
+    boolean workforce;
 
     @Mixin
     KafkaOptions kafka;
@@ -73,8 +81,14 @@ final class ReplayCommand implements Callable<Integer> {
         Pacer pacer = rate > 0 ? Pacer.perSecond(rate) : Pacer.unlimited();
         Progress progress = new Progress(context.err(), context.interactive());
         Counts counts = new Counts();
-        try (CaseEventPublisher publisher = dryRun ? null : CaseEventPublisher.connect(new PublisherSettings(
-                     kafka.bootstrapServers, kafka.schemaRegistryUrl, topic, kafka.connectTimeout(), kafka.clientProperties()));
+        if (!workforce && !stdin) {
+            workforce = firstLineIsWorkforce(Path.of(input));
+        }
+        String target = topic != null ? topic : workforce ? Topics.WORKFORCE : Topics.CASE_EVENTS;
+        PublisherSettings publishTo = new PublisherSettings(kafka.bootstrapServers, kafka.schemaRegistryUrl, target,
+                kafka.connectTimeout(), kafka.clientProperties());
+        try (CaseEventPublisher publisher = dryRun || workforce ? null : CaseEventPublisher.connect(publishTo);
+             WorkforcePublisher facts = dryRun || !workforce ? null : WorkforcePublisher.connect(publishTo);
              CountingStream in = new CountingStream(stdin ? context.stdin() : Files.newInputStream(Path.of(input)));
              BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()), 1 << 16);
              RejectsWriter rejectsOut = new RejectsWriter(rejectsFile)) {
@@ -87,13 +101,18 @@ final class ReplayCommand implements Callable<Integer> {
                     counts.blank++;
                     continue;
                 }
-                ReplayValidator.Verdict verdict = validator.check(line, counts.read);
+                ReplayValidator.Verdict verdict = workforce ? validator.checkWorkforce(line, counts.read)
+                        : validator.check(line, counts.read);
                 if (verdict instanceof ReplayValidator.Rejected rejected) {
                     rejectsOut.write(rejected);
                     counts.rejected++;
                 } else if (publisher != null) {
                     pacer.awaitNext();
                     publisher.send(((ReplayValidator.Accepted) verdict).event());
+                    counts.sent++;
+                } else if (facts != null) {
+                    pacer.awaitNext();
+                    facts.send(((ReplayValidator.AcceptedFact) verdict).fact());
                     counts.sent++;
                 } else {
                     counts.sent++;
@@ -105,14 +124,31 @@ final class ReplayCommand implements Callable<Integer> {
             if (publisher != null) {
                 publisher.flush();
             }
+            if (facts != null) {
+                facts.flush();
+            }
         } finally {
             progress.finish();
         }
         context.out().println(String.format(Locale.UK, "%s %s: %,d lines read, %,d %s, %,d rejected%s, %,d blank",
                 dryRun ? "checked" : "replayed", stdin ? "standard input" : input, counts.read, counts.sent,
-                dryRun ? "valid (dry run: nothing sent)" : "sent to " + topic + " at " + kafka.bootstrapServers,
+                dryRun ? "valid (dry run: nothing sent)" : "sent to " + target + " at " + kafka.bootstrapServers,
                 counts.rejected, counts.rejected > 0 ? " (see " + rejectsFile + ")" : "", counts.blank));
         return 0;
+    }
+
+    /** Detection by content: a workforce fact has effectiveOn and no caseId (the first non-blank line decides). */
+    private static boolean firstLineIsWorkforce(Path file) throws IOException {
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (!line.isBlank()) {
+                    return org.casepulse.workforce.WorkforceJsonl.looksLikeWorkforce(line);
+                }
+            }
+            return false;
+        } catch (CharacterCodingException e) {
+            return false; // the reading loop reports the line that is not UTF-8
+        }
     }
 
     private static String readLine(BufferedReader lines, long read) {

@@ -23,9 +23,12 @@ final class ReplayValidator {
     }
 
     /** The event of a line, or why it was refused. */
-    sealed interface Verdict permits Accepted, Rejected {}
+    sealed interface Verdict permits Accepted, AcceptedFact, Rejected {}
 
     record Accepted(CaseEvent event) implements Verdict {}
+
+    /** A workforce fact (issue 15) that may be published. */
+    record AcceptedFact(org.casepulse.workforce.WorkforceEvent fact) implements Verdict {}
 
     /** A line refused: the engine's reason code, a sentence saying why, and the line as it was. */
     record Rejected(long lineNumber, String code, String reason, String text) implements Verdict {}
@@ -41,5 +44,19 @@ final class ReplayValidator {
             return new Rejected(lineNumber, problem.get().code().code(), "line " + lineNumber + ": " + problem.get().describe(), text);
         }
         return new Accepted(event);
+    }
+
+    /** The same checks for a line of a workforce extract: the workforce contract, then the reference data. */
+    Verdict checkWorkforce(String text, long lineNumber) {
+        org.casepulse.workforce.WorkforceJsonl.Line parsed = org.casepulse.workforce.WorkforceJsonl.parse(text, lineNumber);
+        if (parsed instanceof org.casepulse.workforce.WorkforceJsonl.Line.Error error) {
+            return new Rejected(lineNumber, error.violations().get(0).code().code(), error.message(), text);
+        }
+        org.casepulse.workforce.WorkforceEvent fact = ((org.casepulse.workforce.WorkforceJsonl.Line.Fact) parsed).event();
+        Optional<Violation> problem = references.check(fact);
+        if (problem.isPresent()) {
+            return new Rejected(lineNumber, problem.get().code().code(), "line " + lineNumber + ": " + problem.get().describe(), text);
+        }
+        return new AcceptedFact(fact);
     }
 }

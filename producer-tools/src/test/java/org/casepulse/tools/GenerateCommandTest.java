@@ -84,6 +84,26 @@ class GenerateCommandTest {
     }
 
     @Test
+    void shouldWriteTheWorkforceOfTheSameAreasAndPeriodForReplay() throws IOException {
+        Path events = dir.resolve("events.jsonl");
+        Path workforce = dir.resolve("workforce.jsonl");
+        Cli.Result result = Cli.exec("generate", "--from", "2025-01-01", "--to", "2025-06-30", "--areas", "N1,S3",
+                "--referrals-per-day", "10", "--output", events.toString(), "--workforce", workforce.toString());
+
+        assertThat(result.status()).as(result.err()).isZero();
+        List<String> lines = Files.readAllLines(workforce, StandardCharsets.UTF_8);
+        assertThat(result.out()).contains(String.format("%,d workforce facts of 2 areas written to %s", lines.size(), workforce));
+        assertThat(lines).allSatisfy(line -> assertThat(org.casepulse.workforce.WorkforceJsonl.parse(line, 1))
+                .isInstanceOf(org.casepulse.workforce.WorkforceJsonl.Line.Fact.class));
+        assertThat(String.join("\n", lines)).contains("\"areaCode\":\"N1\"", "\"areaCode\":\"S3\"",
+                "\"filledBy\":\"AGENCY\"", "\"type\":\"APPRAISAL_COMPLETED\"", "\"type\":\"ABSENCE_RECORDED\"");
+
+        Cli.Result dryRun = Cli.exec("replay", workforce.toString(), "--dry-run");
+        assertThat(dryRun.out()).contains(String.format("%,d lines read, %,d valid (dry run: nothing sent), 0 rejected",
+                lines.size(), lines.size()));
+    }
+
+    @Test
     void shouldTypeAssessmentsInitialAndCoreWhenAsked() throws IOException {
         Path file = dir.resolve("initial-core.jsonl");
         Cli.Result result = Cli.exec("generate", "--from", "2025-01-01", "--to", "2025-03-31", "--areas", "NORTH",

@@ -110,6 +110,9 @@ final class CatalogueReader {
         MeasureParameters parameters = parameters(at + ".parameters", measure, entry.parameters());
         Polarity polarity = enumValue(at + ".polarity", required(at, "polarity", entry.polarity()), Polarity.class);
         Unit unit = unit(at, measure, entry.unit());
+        if (measure == MeasureKind.POSTS && unit == Unit.COUNT && !parameters.posts().byPosts()) {
+            throw file.error(at + ".unit", "COUNT of posts needs parameters.posts.weight: posts (a count of FTE hundredths would mislead)");
+        }
         Target target = target(at + ".target", entry.target());
         // H and L entries may go without a target (rated NOT_RATED, direction still judged); T
         // cannot, as closeness needs something to be close to. A NONE entry's target is shown only.
@@ -289,7 +292,10 @@ final class CatalogueReader {
                         org.casepulse.events.SafeguardingCheckType.class),
                 onlyTrue(at + "." + MeasureParameters.HARM_INDICATED, entry.harmIndicated()),
                 lagMonths(at + "." + MeasureParameters.LAG_MONTHS, entry.lagMonths()),
-                oneOf(at + "." + MeasureParameters.IN, entry.in(), List.of("days", "weeks")));
+                oneOf(at + "." + MeasureParameters.IN, entry.in(), List.of("days", "weeks")),
+                posts(at + "." + MeasureParameters.POSTS, entry.posts()),
+                entry.absenceType() == null ? null : enumValue(at + "." + MeasureParameters.ABSENCE_TYPE,
+                        entry.absenceType(), org.casepulse.workforce.AbsenceType.class));
         if (measure == MeasureKind.INTERVAL_TIMELINESS && given.size() != 3) {
             throw file.error(at, "measure interval-timeliness needs exactly one of withinWorkingDays, within "
                     + "and lessThan");
@@ -310,6 +316,22 @@ final class CatalogueReader {
             throw file.error(field, "narrows to the participants with harm indicated: write true, or leave it out");
         }
         return value;
+    }
+
+    /** posts (COUNTING.md 14.3): filledBy required; roles and filledRoles optional; weight fte (default) or posts. */
+    private MeasureParameters.PostSelection posts(String field, PostsEntry entry) {
+        if (entry == null) {
+            return null;
+        }
+        if (entry.filledBy() == null) {
+            throw file.error(field + ".filledBy", "missing: which fillings the numerator counts (PERMANENT, AGENCY, VACANT)");
+        }
+        String weight = oneOf(field + ".weight", entry.weight(), List.of("fte", "posts"));
+        return new MeasureParameters.PostSelection(
+                enumSet(field + ".filledBy", entry.filledBy(), org.casepulse.workforce.PostFilling.class),
+                enumSet(field + ".roles", entry.roles(), org.casepulse.workforce.StaffRole.class),
+                enumSet(field + ".filledRoles", entry.filledRoles(), org.casepulse.workforce.StaffRole.class),
+                "posts".equals(weight));
     }
 
     /** One or two years: the history kept reaches back three years before the window (ReportingWindow#horizon). */
@@ -766,6 +788,8 @@ final class CatalogueReader {
 
     record TrendEntry(BigDecimal noChange, BigDecimal much) {}
 
+    record PostsEntry(List<String> filledBy, List<String> roles, List<String> filledRoles, String weight) {}
+
     record AgeBandEntry(Integer from, Integer to, String unknownAge) {}
 
     record SubsetEntry(AgeBandEntry ageBand, List<String> only, List<String> placementTypes, Double maxDistanceMiles) {}
@@ -790,7 +814,7 @@ final class CatalogueReader {
                            String checkType, String withinUnder5, String inCareAtLeast, List<String> intervals,
                            String context, String arrangementYear, Integer firstWithinWorkingDays, String interval,
                            String population, Integer baselineYears, String check, Boolean harmIndicated,
-                           Integer lagMonths, String in) {
+                           Integer lagMonths, String in, PostsEntry posts, String absenceType) {
 
         /** The parameters the file sets, by name. */
         Map<String, Object> given() {
@@ -834,6 +858,8 @@ final class CatalogueReader {
             putIfSet(given, MeasureParameters.HARM_INDICATED, harmIndicated);
             putIfSet(given, MeasureParameters.LAG_MONTHS, lagMonths);
             putIfSet(given, MeasureParameters.IN, in);
+            putIfSet(given, MeasureParameters.POSTS, posts);
+            putIfSet(given, MeasureParameters.ABSENCE_TYPE, absenceType);
             return given;
         }
 

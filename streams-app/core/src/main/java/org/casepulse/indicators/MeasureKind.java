@@ -137,7 +137,26 @@ public enum MeasureKind {
             Set.of(MeasureParameters.PLAN_TYPE), Set.of(), NONE),
     /** Open allocated cases over the distinct workers holding them. */
     AVERAGE_CASELOAD("average-caseload", PeriodSets.SNAPSHOT, List.of(Unit.RATIO),
-            Set.of(), Set.of(), NONE);
+            Set.of(), Set.of(), NONE),
+    /**
+     * Workforce (COUNTING.md 14.3): posts in establishment at T, by FTE or count, and those filled
+     * as the parameters say. Counted from the workforce topic, not from cases.
+     */
+    POSTS("posts", PeriodSets.SNAPSHOT, List.of(Unit.PERCENT, Unit.COUNT),
+            Set.of(MeasureParameters.POSTS), Set.of(), NONE),
+    /** Staff in post at T (COUNTING.md 14.4), those with an appraisal in the window to T. */
+    STAFF_APPRAISED("staff-appraised", PeriodSets.SNAPSHOT, Units.PROPORTION,
+            Set.of(), Set.of(WITHIN), NONE.withWithin(Period.ofMonths(12))),
+    /** Staff in post at T, those with diversity monitoring recorded by T. */
+    STAFF_DIVERSITY_RECORDED("staff-diversity-recorded", PeriodSets.SNAPSHOT, Units.PROPORTION,
+            Set.of(), Set.of(), NONE),
+    /**
+     * FTE working days of staff in post lost to absence of the type (COUNTING.md 14.5): a state
+     * on a date (the month to the date), so the month's figure is its state on the last day and
+     * YTD the sum of those, as plans-visited-in-month.
+     */
+    SICKNESS_ABSENCE("sickness-absence", Set.of(PeriodType.MONTH, PeriodType.YTD), List.of(Unit.PERCENT),
+            Set.of(MeasureParameters.ABSENCE_TYPE), Set.of(), NONE);
 
     private final String yamlName;
     private final Set<PeriodType> periods;
@@ -167,7 +186,7 @@ public enum MeasureKind {
      * MONTH and YTD figures add up the states on the months' last days (IndicatorSeries).
      */
     public boolean isSnapshot() {
-        return periods.contains(PeriodType.SNAPSHOT) || this == PLANS_VISITED_IN_MONTH;
+        return periods.contains(PeriodType.SNAPSHOT) || this == PLANS_VISITED_IN_MONTH || this == SICKNESS_ABSENCE;
     }
 
     /** The period types an indicator of this kind may be published for. */
@@ -213,6 +232,16 @@ public enum MeasureKind {
     /** Cross-case kinds, computed per child from case summaries: only case-type filters apply. */
     public boolean isCrossCase() {
         return this == RE_REFERRAL || this == REPEAT_CP_PLAN;
+    }
+
+    /** Whether the kind counts workforce facts (the workforce ledger), not cases. */
+    public boolean isWorkforce() {
+        return this == POSTS || isStaff();
+    }
+
+    /** Workforce kinds counted per worker (staff in post), from the posts they hold and their own facts. */
+    public boolean isStaff() {
+        return this == STAFF_APPRAISED || this == STAFF_DIVERSITY_RECORDED || this == SICKNESS_ABSENCE;
     }
 
     /** Whether the denominator is the area's under-18 population, supplied when the figure is made. */

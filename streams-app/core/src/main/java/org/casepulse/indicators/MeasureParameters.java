@@ -55,6 +55,8 @@ import org.casepulse.events.SafeguardingCheckType;
  * @param lagMonths followed-by and participant-checks: the cohort of cases received this many months before
  *                  the figure's month, counted as at its end (COUNTING.md 13)
  * @param in interval-average: the unit of the average, days or weeks
+ * @param posts posts (workforce, COUNTING.md 14.3): which posts, which fillings count, and their weight
+ * @param absenceType sickness-absence (COUNTING.md 14.5): the kind of absence counted
  */
 public record MeasureParameters(Integer withinWorkingDays,
                                 Integer intervalWorkingDays,
@@ -94,7 +96,9 @@ public record MeasureParameters(Integer withinWorkingDays,
                                 SafeguardingCheckType check,
                                 Boolean harmIndicated,
                                 Integer lagMonths,
-                                String in) {
+                                String in,
+                                PostSelection posts,
+                                org.casepulse.workforce.AbsenceType absenceType) {
     static final String WITHIN_WORKING_DAYS = "withinWorkingDays";
     static final String INTERVAL_WORKING_DAYS = "intervalWorkingDays";
     static final String OVER_WORKING_DAYS = "overWorkingDays";
@@ -134,15 +138,17 @@ public record MeasureParameters(Integer withinWorkingDays,
     static final String HARM_INDICATED = "harmIndicated";
     static final String LAG_MONTHS = "lagMonths";
     static final String IN = "in";
+    static final String POSTS = "posts";
+    static final String ABSENCE_TYPE = "absenceType";
 
     /** No parameters. */
-    public static final MeasureParameters NONE = new MeasureParameters(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    public static final MeasureParameters NONE = new MeasureParameters(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** What a catalogue written before issue 12 can set. */
     public MeasureParameters(Integer withinWorkingDays, Integer intervalWorkingDays, Integer overWorkingDays,
                              AssessmentAnchor anchor, Lookback lookback, Period minimumDuration) {
         this(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public MeasureParameters {
@@ -164,143 +170,167 @@ public record MeasureParameters(Integer withinWorkingDays,
     }
 
     public MeasureParameters withWithinWorkingDays(Integer value) {
-        return new MeasureParameters(value, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(value, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withIntervalWorkingDays(Integer value) {
-        return new MeasureParameters(withinWorkingDays, value, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, value, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withOverWorkingDays(Integer value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, value, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, value, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withAnchor(AssessmentAnchor value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, value, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, value, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withLookback(Lookback value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, value, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, value, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withMinimumDuration(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, value, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, value, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withAssessmentTypes(Set<AssessmentType> value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, value, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, value, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withCaseAllocation(Allocation value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, value, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, value, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withStartedInSameMonth(Boolean value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, value, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, value, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withExcludeProgressedToStrategy(Boolean value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, value, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, value, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withElement(Element value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, value, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, value, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withFrom(Element value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, value, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, value, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withTo(Element value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, value, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, value, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withCondition(Condition value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, value, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, value, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withWithin(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, value, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, value, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withLessThan(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, value, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, value, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withAllocation(Allocation value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, value, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, value, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withCount(Counted value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, value, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, value, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withPlanType(PlanType value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, value, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, value, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withPlacementTypes(Set<PlacementType> value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, value, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, value, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withSubset(Subset value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, value, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, value, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withWindow(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, value, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, value, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withMinimumPlacements(Integer value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, value, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, value, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withMinimumInCare(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, value, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, value, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withMinimumInPlacement(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, value, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, value, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withCheckType(CheckType value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, value, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, value, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withWithinUnder5(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, value, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, value, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withInCareAtLeast(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, value, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, value, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withIntervals(List<ReviewInterval> value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, value, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, value, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withContext(String value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, value, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, value, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withArrangementYear(String value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, value, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, value, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withFirstWithinWorkingDays(Integer value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, value, interval, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, value, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withInterval(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, value, population, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, value, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withPopulation(String value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, value, baselineYears, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, value, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
     }
 
     public MeasureParameters withBaselineYears(Integer value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, value, check, harmIndicated, lagMonths, in);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, value, check, harmIndicated, lagMonths, in, posts, absenceType);
+    }
+
+    public MeasureParameters withPosts(PostSelection value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, value, absenceType);
+    }
+
+    public MeasureParameters withAbsenceType(org.casepulse.workforce.AbsenceType value) {
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, value);
+    }
+
+    /**
+     * posts (COUNTING.md 14.3): the population is the posts in establishment whose role is in
+     * {@code roles} (null: any); the numerator those filled as {@code filledBy} says, with a role in
+     * {@code filledRoles} (null: any); each weighs its FTE in hundredths, or 1 with {@code byPosts}.
+     */
+    public record PostSelection(Set<org.casepulse.workforce.PostFilling> filledBy,
+                                Set<org.casepulse.workforce.StaffRole> roles,
+                                Set<org.casepulse.workforce.StaffRole> filledRoles,
+                                boolean byPosts) {
+        public PostSelection {
+            filledBy = Set.copyOf(filledBy);
+            roles = roles == null ? null : Set.copyOf(roles);
+            filledRoles = filledRoles == null ? null : Set.copyOf(filledRoles);
+        }
     }
 
     /** interval-average: days in the unit the average is published in (7 for weeks, else 1). */
@@ -364,7 +394,9 @@ public record MeasureParameters(Integer withinWorkingDays,
                 given.check != null ? given.check : check,
                 given.harmIndicated != null ? given.harmIndicated : harmIndicated,
                 given.lagMonths != null ? given.lagMonths : lagMonths,
-                given.in != null ? given.in : in);
+                given.in != null ? given.in : in,
+                given.posts != null ? given.posts : posts,
+                given.absenceType != null ? given.absenceType : absenceType);
     }
 
     /** Which open cases (or assessments in them) count, by their allocation at T. */

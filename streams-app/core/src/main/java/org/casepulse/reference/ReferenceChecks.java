@@ -23,7 +23,19 @@ public final class ReferenceChecks {
 
     /** The first problem of {@code event} against the reference data, if any. */
     public Optional<Violation> check(CaseEvent event) {
-        String area = event.getAreaCode();
+        return check(event.getAreaCode(), "occurredOn", event.getOccurredOn());
+    }
+
+    /** The same checks for a workforce fact (issue 15): its area, and its dates inside the calendar. */
+    public Optional<Violation> check(org.casepulse.workforce.WorkforceEvent fact) {
+        Optional<Violation> first = check(fact.getAreaCode(), "effectiveOn", fact.getEffectiveOn());
+        if (first.isPresent() || fact.getLastDay() == null) {
+            return first;
+        }
+        return check(fact.getAreaCode(), "lastDay", fact.getLastDay());
+    }
+
+    private Optional<Violation> check(String area, String dateField, java.time.LocalDate date) {
         if (areas.find(area).isEmpty()) {
             return Optional.of(new Violation("areaCode", ReasonCode.UNKNOWN_AREA,
                     "area '" + area + "' is not in the area hierarchy"));
@@ -32,9 +44,9 @@ public final class ReferenceChecks {
             return Optional.of(new Violation("areaCode", ReasonCode.NOT_LOWEST_AREA,
                     "area '" + area + "' is not a lowest-level area (team or service area)"));
         }
-        if (!calendar.covers(event.getOccurredOn())) {
-            return Optional.of(new Violation("occurredOn", ReasonCode.OUTSIDE_CALENDAR,
-                    event.getOccurredOn() + " is outside the working-day calendar (" + calendar.firstCoveredDate()
+        if (!calendar.covers(date)) {
+            return Optional.of(new Violation(dateField, ReasonCode.OUTSIDE_CALENDAR,
+                    date + " is outside the working-day calendar (" + calendar.firstCoveredDate()
                             + " to " + calendar.lastCoveredDate() + "): load a newer GOV.UK bank-holidays.json"
                             + " with the setting " + WorkingDayCalendar.CONFIG_KEY));
         }

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.casepulse.events.CaseEvent;
+import org.casepulse.workforce.WorkforceEvent;
 import org.casepulse.http.CommentaryView;
 import org.casepulse.http.OperationsServer;
 import org.casepulse.http.OperationsSettings;
@@ -164,13 +165,15 @@ public final class CasepulseApplication implements AutoCloseable {
         Map<String, Object> serdeConfig = settings.passThrough();
         SpecificAvroDeserializer<CaseEvent> events = new SpecificAvroDeserializer<>(CaseEvent.class);
         events.configure(serdeConfig, false);
+        SpecificAvroDeserializer<WorkforceEvent> workforce = new SpecificAvroDeserializer<>(WorkforceEvent.class);
+        workforce.configure(serdeConfig, false);
         SpecificAvroSerde<IndicatorSnapshotKey> keys = new SpecificAvroSerde<>(IndicatorSnapshotKey.class);
         keys.configure(serdeConfig, true);
         SpecificAvroSerde<IndicatorSnapshot> snapshots = new SpecificAvroSerde<>(IndicatorSnapshot.class);
         snapshots.configure(serdeConfig, false);
         return new TopologySettings(settings.topics(), reference, settings.clock(), settings.flushInterval(),
                 settings.clockInterval(), settings.reportingMonths(), events, keys, snapshots, metrics.pipeline(),
-                settings.caseStateMaxBytes(), registryOutage);
+                settings.caseStateMaxBytes(), registryOutage, workforce);
     }
 
     Properties streamsProperties() {
@@ -203,7 +206,9 @@ public final class CasepulseApplication implements AutoCloseable {
                     // Compacted: a dashboard reading from the start gets the current figure of everything.
                     new TopicSpec(topics.snapshots(), partitions, replication, Map.of("cleanup.policy", "compact")),
                     // Compacted, yet every version stays: each version is a key of its own (see CommentaryKey.avsc).
-                    new TopicSpec(topics.commentary(), partitions, replication, Map.of("cleanup.policy", "compact"))));
+                    new TopicSpec(topics.commentary(), partitions, replication, Map.of("cleanup.policy", "compact")),
+                    // Compacted, yet every version stays: each fact is a key of its own (see WorkforceKeys).
+                    new TopicSpec(topics.workforce(), partitions, replication, Map.of("cleanup.policy", "compact"))));
         }
     }
 }

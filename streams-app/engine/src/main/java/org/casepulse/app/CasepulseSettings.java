@@ -114,8 +114,10 @@ public final class CasepulseSettings {
             Topics.DEAD_LETTERS, "Dead-letter topic: refused records with the reason in headers."));
     public static final Setting<String> TOPIC_COMMENTARY = declare(Setting.text("casepulse.topics.commentary",
             Topics.COMMENTARY, "Commentary and data-quality notes written through the API, every version (compacted)."));
+    public static final Setting<String> TOPIC_WORKFORCE = declare(Setting.text("casepulse.topics.workforce",
+            Topics.WORKFORCE, "Input topic of establishment and staff facts from HR (compacted: a fact per key)."));
     public static final Setting<Boolean> TOPIC_CREATE = declare(Setting.bool("casepulse.topics.create", true,
-            "Create the four public topics at start-up if they are missing."));
+            "Create the five public topics at start-up if they are missing."));
     public static final Setting<Integer> TOPIC_PARTITIONS = declare(Setting.integer("casepulse.topics.partitions", 4,
             "Partitions of topics created at start-up."));
     public static final Setting<Integer> TOPIC_REPLICATION = declare(Setting.integer("casepulse.topics.replication-factor",
@@ -269,7 +271,8 @@ public final class CasepulseSettings {
     }
 
     public Topics topics() {
-        return new Topics(get(TOPIC_CASE_EVENTS), get(TOPIC_SNAPSHOTS), get(TOPIC_DEAD_LETTERS), get(TOPIC_COMMENTARY));
+        return new Topics(get(TOPIC_CASE_EVENTS), get(TOPIC_SNAPSHOTS), get(TOPIC_DEAD_LETTERS), get(TOPIC_COMMENTARY),
+                get(TOPIC_WORKFORCE));
     }
 
     public int topicPartitions() {

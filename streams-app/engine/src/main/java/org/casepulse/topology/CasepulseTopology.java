@@ -30,6 +30,12 @@ import org.casepulse.state.PendingChanges;
 import org.casepulse.state.SeriesCell;
 import org.casepulse.state.SeriesChanges;
 import org.casepulse.state.SeriesState;
+import org.casepulse.state.WorkforceState;
+import org.casepulse.indicators.workforce.PostFacts;
+import org.casepulse.indicators.workforce.StaffFacts;
+import org.casepulse.state.StaffInput;
+import org.casepulse.state.StaffState;
+import org.casepulse.workforce.WorkforceEvent;
 
 /**
  * The Casepulse topology, assembled in one place.
@@ -43,6 +49,10 @@ import org.casepulse.state.SeriesState;
  *                               +--------(changes, by indicator)--------------------------(each by indicator)
  *                                                                                            |
  *                                                                    indicator series <------+--> snapshots
+ * workforce facts (by subject) -> admission -> dead letters                                  ^
+ *                      posts --> workforce ledger (by post) ---------------------------------+
+ *                                     \--(tenures, by worker)--> staff ledger (by worker) ---+
+ *                      worker facts (by worker) ---------------------^
  * </pre>
  *
  * Each ledger keeps what its key contributes and sends exact differences; changes are summed per
@@ -129,13 +139,60 @@ public final class CasepulseTopology {
                         StateStores.inMemory(StateStores.WORKER_PENDING, pendingSerde)),
                         Named.as("worker-ledger"));
 
-        // 5. Per indicator (all its areas in one task): the series, and the figures published from
+        // 5. Workforce (issue 15), a second input: admitted on its own (dead letters as for events),
+        // then per subject (post or worker) its facts and the exact changes to the cells they feed.
+        Map<String, KStream<String, WorkforceAdmission.Outcome>> workforce = builder
+                .stream(topics.workforce(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("workforce"))
+                .process(() -> new WorkforceAdmission(settings.workforceDeserializer(), reference.areas(),
+                        reference.calendar(), settings.metrics(), settings.registryOutage()), Named.as("admit-workforce"))
+                .split(Named.as("workforce-admission-"))
+                .branch((subject, outcome) -> outcome.isAccepted(), Branched.as("accepted"))
+                .defaultBranch(Branched.as("refused"));
+        workforce.get("workforce-admission-refused")
+                .mapValues(WorkforceAdmission.Outcome::raw, Named.as("workforce-refused-payload"))
+                .to(topics.deadLetters(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("workforce-dead-letters"));
+        PostFacts postFacts = new PostFacts(reference.catalogue());
+        StaffFacts staffFacts = new StaffFacts(reference.catalogue(), reference.calendar());
+        Map<String, KStream<String, WorkforceAdmission.Outcome>> bySubject = workforce.get("workforce-admission-accepted")
+                .split(Named.as("workforce-subject-"))
+                .branch((subject, outcome) -> subject.startsWith("post:"), Branched.as("post"))
+                .defaultBranch(Branched.as("worker"));
+        Map<String, KStream<String, WorkforceOutput>> postOutputs = bySubject.get("workforce-subject-post")
+                .mapValues(WorkforceAdmission.Outcome::fact, Named.as("workforce-facts"))
+                .repartition(Repartitioned.with(Serdes.String(), AvroStateSerde.of(WorkforceEvent.class)).withName("by-subject"))
+                .process(supplier(() -> new WorkforceLedgerProcessor(postFacts, !staffFacts.isEmpty(), reference.areas(),
+                                settings.flushInterval()),
+                        StateStores.persistent(StateStores.WORKFORCE_LEDGER, AvroStateSerde.of(WorkforceState.class)),
+                        StateStores.inMemory(StateStores.WORKFORCE_PENDING, pendingSerde)),
+                        Named.as("workforce-ledger"))
+                .split(Named.as("workforce-output-"))
+                .branch((key, out) -> out instanceof WorkforceOutput.SeriesChange, Branched.as("series"))
+                .defaultBranch(Branched.as("tenures"));
+        KStream<String, SeriesChanges> workforceChanges = postOutputs.get("workforce-output-series")
+                .mapValues(out -> ((WorkforceOutput.SeriesChange) out).changes(), Named.as("workforce-series-changes"));
+
+        // Per worker: the posts each holds (from the post ledger) joined with the worker's own facts.
+        KStream<String, SeriesChanges> staffChanges = postOutputs.get("workforce-output-tenures")
+                .mapValues(out -> new StaffInput(null, ((WorkforceOutput.Tenure) out).tenure()), Named.as("staff-tenures"))
+                .merge(bySubject.get("workforce-subject-worker")
+                        .map((subject, outcome) -> org.apache.kafka.streams.KeyValue.pair(outcome.fact().getWorkerId(),
+                                new StaffInput(outcome.fact(), null)), Named.as("staff-facts")), Named.as("merge-staff-inputs"))
+                .repartition(Repartitioned.with(Serdes.String(), AvroStateSerde.of(StaffInput.class)).withName("by-worker-staff"))
+                .process(supplier(() -> new StaffLedgerProcessor(staffFacts, reference.areas(), settings.clock(),
+                                settings.reportingMonths(), reference.catalogue().lookBackMonths(), settings.flushInterval()),
+                        StateStores.persistent(StateStores.STAFF_LEDGER, AvroStateSerde.of(StaffState.class)),
+                        StateStores.inMemory(StateStores.STAFF_PENDING, pendingSerde)),
+                        Named.as("staff-ledger"));
+
+        // 6. Per indicator (all its areas in one task): the series, and the figures published from
         // them. Each flush of a ledger sends one record per indicator (SeriesBatches). Each ledger
         // sends its changes through its own repartition topic, so the ledgers stay separate
         // sub-topologies that never wait on one another.
         bySeries(caseChanges, "case-changes-by-series", seriesChangesSerde)
                 .merge(bySeries(childChanges, "child-changes-by-series", seriesChangesSerde), Named.as("merge-child-changes"))
                 .merge(bySeries(workerChanges, "worker-changes-by-series", seriesChangesSerde), Named.as("merge-worker-changes"))
+                .merge(bySeries(workforceChanges, "workforce-changes-by-series", seriesChangesSerde), Named.as("merge-workforce-changes"))
+                .merge(bySeries(staffChanges, "staff-changes-by-series", seriesChangesSerde), Named.as("merge-staff-changes"))
                 .process(supplier(() -> new SeriesProcessor(reference.catalogue(), reference.areas(), reference.benchmarks(), settings.clock(),
                                 settings.reportingMonths(), settings.flushInterval(), settings.clockInterval(), settings.metrics()),
                         StateStores.inMemory(StateStores.SERIES, AvroStateSerde.of(SeriesState.class)),

@@ -20,6 +20,10 @@ final class StateStores {
     static final String CHILD_PENDING = "child-pending";
     static final String WORKER_HOLDINGS = "worker-holdings";
     static final String WORKER_PENDING = "worker-pending";
+    static final String WORKFORCE_LEDGER = "workforce-ledger";
+    static final String WORKFORCE_PENDING = "workforce-pending";
+    static final String STAFF_LEDGER = "staff-ledger";
+    static final String STAFF_PENDING = "staff-pending";
     static final String SERIES = "indicator-series";
     static final String SERIES_CELLS = "indicator-series-cells";
     static final String SERIES_DIRTY = "indicator-series-dirty";

@@ -10,6 +10,7 @@ import org.casepulse.metrics.PipelineMetrics;
 import org.casepulse.reference.ReferenceData;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
+import org.casepulse.workforce.WorkforceEvent;
 
 /**
  * What the topology is built from: topics, reference data, the clock, timing, and the serdes of
@@ -20,6 +21,7 @@ import org.casepulse.snapshots.IndicatorSnapshotKey;
  * @param reportingMonths how many months of figures are published, the current one included
  * @param caseStateLimitBytes the most one case's encoded state may take (see {@link CaseStateBudget})
  * @param registryOutage  shared with the application, which reports it and retries
+ * @param workforceDeserializer the workforce topic's facts (issue 15), with the same registry as the events
  */
 public record TopologySettings(
         Topics topics,
@@ -33,16 +35,9 @@ public record TopologySettings(
         Serde<IndicatorSnapshot> snapshotSerde,
         PipelineMetrics metrics,
         int caseStateLimitBytes,
-        RegistryOutage registryOutage) {
+        RegistryOutage registryOutage,
+        Deserializer<WorkforceEvent> workforceDeserializer) {
 
-    /** With the default case-state limit and an outage tracker of its own. */
-    public TopologySettings(Topics topics, ReferenceData reference, BusinessClock clock, Duration flushInterval,
-                            Duration clockInterval, int reportingMonths, Deserializer<CaseEvent> eventDeserializer,
-                            Serde<IndicatorSnapshotKey> snapshotKeySerde, Serde<IndicatorSnapshot> snapshotSerde,
-                            PipelineMetrics metrics) {
-        this(topics, reference, clock, flushInterval, clockInterval, reportingMonths, eventDeserializer,
-                snapshotKeySerde, snapshotSerde, metrics, CaseStateBudget.DEFAULT_LIMIT_BYTES, new RegistryOutage());
-    }
 
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(200);
     public static final Duration DEFAULT_CLOCK_INTERVAL = Duration.ofSeconds(30);

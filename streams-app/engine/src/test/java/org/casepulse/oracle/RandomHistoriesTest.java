@@ -85,7 +85,7 @@ class RandomHistoriesTest {
         List<ExpectedFigure> figures = new ArrayList<>();
         for (long seed = 11; seed <= 15; seed++) {
             figures.addAll(ReferenceComputation.compute(RandomHistories.generate(seed, 150, TODAY),
-                    ReferenceData.defaults(), TODAY, 13).values());
+                    RandomWorkforce.generate(seed, 25, TODAY), ReferenceData.defaults(), TODAY, 13).values());
         }
 
         for (IndicatorDefinition indicator : IndicatorCatalogue.defaults().all()) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.casepulse.events.CaseEvent;
+import org.casepulse.workforce.WorkforceEvent;
 import org.casepulse.indicators.Comparisons;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.reference.Benchmark;
@@ -35,10 +36,11 @@ public final class ReferenceComputation {
     private final AreaRollup rollup;
     private final EventFacts eventFacts;
     private final SnapshotCounts snapshotCounts;
+    private final WorkforceCounts workforceCounts;
     private final Map<String, List<Fact>> facts = new java.util.HashMap<>();
 
-    private ReferenceComputation(List<CaseEvent> received, ReferenceData reference, LocalDate today,
-                                 int reportingMonths) {
+    private ReferenceComputation(List<CaseEvent> received, List<WorkforceEvent> workforce, ReferenceData reference,
+                                 LocalDate today, int reportingMonths) {
         if (reportingMonths < 1) {
             throw new IllegalArgumentException("reportingMonths must be at least 1, got " + reportingMonths);
         }
@@ -54,6 +56,7 @@ public final class ReferenceComputation {
         this.rollup = new AreaRollup(reference.areas());
         this.eventFacts = new EventFacts(cases, wd);
         this.snapshotCounts = new SnapshotCounts(cases, wd, rollup);
+        this.workforceCounts = new WorkforceCounts(workforce, rollup, reference.calendar());
     }
 
     /**
@@ -65,7 +68,13 @@ public final class ReferenceComputation {
      */
     public static Map<FigureKey, ExpectedFigure> compute(List<CaseEvent> received, ReferenceData reference,
                                                          LocalDate today, int reportingMonths) {
-        return new ReferenceComputation(received, reference, today, reportingMonths).figures();
+        return compute(received, List.of(), reference, today, reportingMonths);
+    }
+
+    /** As {@link #compute}, with the workforce facts as received too (COUNTING.md 14). */
+    public static Map<FigureKey, ExpectedFigure> compute(List<CaseEvent> received, List<WorkforceEvent> workforce,
+                                                         ReferenceData reference, LocalDate today, int reportingMonths) {
+        return new ReferenceComputation(received, workforce, reference, today, reportingMonths).figures();
     }
 
     /** As {@link #compute}, with every figure's revision as well: one batch computation per recorded day. */
@@ -104,10 +113,16 @@ public final class ReferenceComputation {
     /** The counts of any period of the indicator in the area, inside the window or not. */
     private Counts countsOf(IndicatorDefinition indicator, PeriodType type, LocalDate periodEnd, Area area) {
         return type == PeriodType.SNAPSHOT
-                ? snapshotRate(indicator, snapshotCounts.at(indicator, periodEnd, area.code()), area)
+                ? snapshotRate(indicator, stateAt(indicator, periodEnd, area.code()), area)
                 : indicator.measure().isSnapshot()
                 ? monthEndStates(indicator, type, YearMonth.from(periodEnd), area)
                 : eventCounts(indicator, factsOf(indicator), type, YearMonth.from(periodEnd), area);
+    }
+
+    /** A snapshot kind's counts at T: from the workforce facts for the workforce kinds, else from the cases. */
+    private Counts stateAt(IndicatorDefinition indicator, LocalDate t, String areaCode) {
+        return indicator.measure().isWorkforce() ? workforceCounts.at(indicator, t, areaCode)
+                : snapshotCounts.at(indicator, t, areaCode);
     }
 
     private List<Fact> factsOf(IndicatorDefinition indicator) {
@@ -158,7 +173,7 @@ public final class ReferenceComputation {
         long denominator = 0;
         for (YearMonth m = firstMonthOf(type, month); !m.isAfter(month); m = m.plusMonths(1)) {
             LocalDate t = m.atEndOfMonth().isAfter(today) ? today : m.atEndOfMonth();
-            Counts at = snapshotCounts.at(indicator, t, area.code());
+            Counts at = stateAt(indicator, t, area.code());
             numerator += at.numerator();
             denominator += at.denominator();
         }

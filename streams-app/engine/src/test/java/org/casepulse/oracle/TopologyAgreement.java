@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.casepulse.events.CaseEvent;
+import org.casepulse.workforce.WorkforceEvent;
 import org.casepulse.reference.ReferenceData;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
@@ -23,9 +24,16 @@ public final class TopologyAgreement {
 
     public static List<String> differences(List<CaseEvent> events, Map<FigureKey, ExpectedFigure> expected,
                                            ReferenceData reference, LocalDate today, int reportingMonths) {
+        return differences(events, List.of(), expected, reference, today, reportingMonths);
+    }
+
+    /** With workforce facts too, sent after the events (the two inputs are independent). */
+    public static List<String> differences(List<CaseEvent> events, List<WorkforceEvent> workforce,
+                                           Map<FigureKey, ExpectedFigure> expected,
+                                           ReferenceData reference, LocalDate today, int reportingMonths) {
         Map<IndicatorSnapshotKey, IndicatorSnapshot> published;
         try (TopologyHarness harness = TopologyHarness.asOf(reference, today, reportingMonths)) {
-            published = harness.send(events).flush().current();
+            published = harness.send(events).sendWorkforce(workforce).flush().current();
         }
         Map<String, IndicatorSnapshot> actualByKey = new HashMap<>();
         published.forEach((key, snapshot) -> actualByKey.put(FigureKey.of(key).toString(), snapshot));

@@ -60,6 +60,7 @@ public final class RunningCasepulse implements AutoCloseable {
                 .with(CasepulseSettings.TOPIC_CASE_EVENTS, kafka.uniqueTopic("events"))
                 .with(CasepulseSettings.TOPIC_SNAPSHOTS, kafka.uniqueTopic("snapshots"))
                 .with(CasepulseSettings.TOPIC_DEAD_LETTERS, kafka.uniqueTopic("dead-letters"))
+                .with(CasepulseSettings.TOPIC_WORKFORCE, kafka.uniqueTopic("workforce"))
                 .with(CasepulseSettings.TOPIC_PARTITIONS, 2)
                 .with(CasepulseSettings.AS_OF, asOf)
                 .with(CasepulseSettings.FLUSH_INTERVAL_MS, 200)

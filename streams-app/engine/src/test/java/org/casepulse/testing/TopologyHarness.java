@@ -23,6 +23,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.casepulse.calendar.BusinessClock;
 import org.casepulse.events.CaseEvent;
+import org.casepulse.workforce.WorkforceEvent;
+import org.casepulse.workforce.WorkforceKeys;
 import org.casepulse.metrics.PipelineMetrics;
 import org.casepulse.reference.ReferenceData;
 import org.casepulse.serde.SpecificAvroSerde;
@@ -49,6 +51,9 @@ public final class TopologyHarness implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, CaseEvent> events;
     private final TestInputTopic<String, byte[]> raw;
+    private final TestInputTopic<String, WorkforceEvent> workforce;
+    private final TestInputTopic<String, byte[]> rawWorkforce;
+    private final SpecificAvroSerializer<WorkforceEvent> workforceSerializer;
     private final SpecificAvroSerializer<CaseEvent> serializer;
     private final TestOutputTopic<IndicatorSnapshotKey, IndicatorSnapshot> snapshots;
     private final TestOutputTopic<String, byte[]> deadLetters;
@@ -62,6 +67,8 @@ public final class TopologyHarness implements AutoCloseable {
         InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
         var eventSerde = new SpecificAvroSerde<>(registry, CaseEvent.class);
         eventSerde.configure(SERDE_CONFIG, false);
+        var workforceSerde = new SpecificAvroSerde<>(registry, WorkforceEvent.class);
+        workforceSerde.configure(SERDE_CONFIG, false);
         var keySerde = new SpecificAvroSerde<>(registry, IndicatorSnapshotKey.class);
         keySerde.configure(SERDE_CONFIG, true);
         var snapshotSerde = new SpecificAvroSerde<>(registry, IndicatorSnapshot.class);
@@ -69,7 +76,7 @@ public final class TopologyHarness implements AutoCloseable {
 
         TopologySettings settings = new TopologySettings(Topics.defaults(), reference, clock, FLUSH,
                 Duration.ofSeconds(30), reportingMonths, eventSerde.deserializer(), keySerde, snapshotSerde, metrics,
-                caseStateLimitBytes, new RegistryOutage());
+                caseStateLimitBytes, new RegistryOutage(), workforceSerde.deserializer());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "casepulse-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -83,6 +90,10 @@ public final class TopologyHarness implements AutoCloseable {
         serializer = new SpecificAvroSerializer<>(registry);
         serializer.configure(SERDE_CONFIG, false);
         events = driver.createInputTopic(Topics.CASE_EVENTS, Serdes.String().serializer(), serializer);
+        workforceSerializer = new SpecificAvroSerializer<>(registry);
+        workforceSerializer.configure(SERDE_CONFIG, false);
+        workforce = driver.createInputTopic(Topics.WORKFORCE, Serdes.String().serializer(), workforceSerializer);
+        rawWorkforce = driver.createInputTopic(Topics.WORKFORCE, Serdes.String().serializer(), Serdes.ByteArray().serializer());
         raw = driver.createInputTopic(Topics.CASE_EVENTS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
         snapshots = driver.createOutputTopic(Topics.SNAPSHOTS, keySerde.deserializer(), snapshotSerde.deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
@@ -110,6 +121,24 @@ public final class TopologyHarness implements AutoCloseable {
             events.pipeInput(event.getCaseId(), event, event.getRecordedAt());
         }
         return this;
+    }
+
+    /** Sends workforce facts under the key the contract asks for (WorkforceKeys). */
+    public TopologyHarness sendWorkforce(List<WorkforceEvent> facts) {
+        for (WorkforceEvent fact : facts) {
+            workforce.pipeInput(WorkforceKeys.recordKey(fact), fact, fact.getRecordedAt());
+        }
+        return this;
+    }
+
+    /** Sends bytes to the workforce topic under a key of the caller's choice. */
+    public TopologyHarness sendRawWorkforce(String key, byte[] value) {
+        rawWorkforce.pipeInput(key, value);
+        return this;
+    }
+
+    public byte[] serialize(WorkforceEvent fact) {
+        return workforceSerializer.serialize(Topics.WORKFORCE, fact);
     }
 
     public TopologyHarness send(List<CaseEvent> caseEvents) {

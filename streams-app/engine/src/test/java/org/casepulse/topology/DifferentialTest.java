@@ -10,6 +10,8 @@ import org.casepulse.events.CaseEvent;
 import org.casepulse.oracle.ExpectedFigure;
 import org.casepulse.oracle.FigureKey;
 import org.casepulse.oracle.RandomHistories;
+import org.casepulse.oracle.RandomWorkforce;
+import org.casepulse.workforce.WorkforceEvent;
 import org.casepulse.oracle.ReferenceComputation;
 import org.casepulse.oracle.TopologyAgreement;
 import org.casepulse.reference.ReferenceData;
@@ -37,11 +39,21 @@ class DifferentialTest {
         // Vary the day so month ends, year ends and weekends all get their turn as "today".
         LocalDate today = LocalDate.parse("2025-03-03").plusDays(seed * 23);
         List<CaseEvent> events = RandomHistories.generate(seed, 60, today);
+        List<WorkforceEvent> workforce = RandomWorkforce.generate(seed, 25, today);
 
-        Map<FigureKey, ExpectedFigure> expected = ReferenceComputation.compute(events, REFERENCE, today, REPORTING_MONTHS);
-        List<String> differences = TopologyAgreement.differences(events, expected, REFERENCE, today, REPORTING_MONTHS);
+        Map<FigureKey, ExpectedFigure> expected = ReferenceComputation.compute(events, workforce, REFERENCE, today,
+                REPORTING_MONTHS);
+        List<String> differences = TopologyAgreement.differences(events, workforce, expected, REFERENCE, today,
+                REPORTING_MONTHS);
 
         assertThat(expected).as("the history exercises the indicators").hasSizeGreaterThan(200);
+        assertThat(expected.keySet()).as("the history exercises the workforce kinds (COUNTING.md 14)")
+                .anyMatch(key -> key.indicatorId().equals("posts-filled-by-agency"))
+                .anyMatch(key -> key.indicatorId().equals("manager-posts-vacant"));
+        assertThat(expected.values()).as("the history exercises the staff kinds (COUNTING.md 14.4)")
+                .anyMatch(figure -> figure.indicatorId().equals("staff-appraised-12m") && figure.numerator() > 0)
+                .anyMatch(figure -> figure.indicatorId().equals("staff-diversity-recorded") && figure.numerator() > 0)
+                .anyMatch(figure -> figure.indicatorId().startsWith("sickness-") && figure.numerator() > 0);
         assertThat(expected.values()).as("the history exercises what stands beside the figures (COUNTING.md 12)")
                 .anyMatch(figure -> figure.beside().lastYear() != null)
                 .anyMatch(figure -> figure.beside().outturn() != null)

@@ -66,6 +66,34 @@ public record DemoFeed(boolean enabled, long seed, double referralsPerWorkingDay
     }
 
     /**
+     * Publishes the simulated workforce of every area over the demo's history (issue 15), unless the
+     * workforce topic already holds facts; only facts already recorded by now are sent.
+     */
+    void publishWorkforce(String bootstrapServers, String schemaRegistryUrl, String topic, ReferenceData reference,
+                          BusinessClock clock) {
+        if (!enabled || eventsIn(bootstrapServers, topic) > 0) {
+            return;
+        }
+        LocalDate today = clock.today();
+        java.util.List<String> areas = reference.areas().lowest().stream().map(org.casepulse.reference.Area::code).toList();
+        java.util.List<org.casepulse.workforce.WorkforceEvent> facts = org.casepulse.simulation.WorkforceSimulation.generate(
+                seed, areas, historyStart(today), today, reference.calendar());
+        Instant now = Instant.now();
+        long sent = 0;
+        try (org.casepulse.publish.WorkforcePublisher publisher = org.casepulse.publish.WorkforcePublisher.connect(
+                PublisherSettings.of(bootstrapServers, schemaRegistryUrl).withTopic(topic))) {
+            for (org.casepulse.workforce.WorkforceEvent fact : facts) {
+                if (!fact.getRecordedAt().isAfter(now)) {
+                    publisher.send(fact);
+                    sent++;
+                }
+            }
+            publisher.flush();
+        }
+        LOG.info("Workforce: {} facts of {} areas published to {}", sent, areas.size(), topic);
+    }
+
+    /**
      * The generator's default 18 months, or from 1 April of the previous financial year when that is
      * earlier: the year-to-date demand rows then compare this year with whole months of the last.
      */

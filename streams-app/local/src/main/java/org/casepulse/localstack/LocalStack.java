@@ -63,6 +63,8 @@ public final class LocalStack implements AutoCloseable {
             application.start();
             LiveFeed feed = demo.start(broker.bootstrapServers(), registry.url(), settings.topics().caseEvents(),
                     application.reference(), settings.clock());
+            demo.publishWorkforce(broker.bootstrapServers(), registry.url(), settings.topics().workforce(),
+                    application.reference(), settings.clock());
             LOG.info("Local stack up: Kafka {}, Schema Registry {}, data in {}",
                     broker.bootstrapServers(), registry.url(), dataDir.toAbsolutePath());
             if (application.server() != null) {

@@ -167,7 +167,7 @@ public final class CaseEventPublisher implements AutoCloseable {
         producer.close(CLOSE_TIMEOUT);
     }
 
-    private static Map<String, Object> producerConfig(PublisherSettings settings) {
+    static Map<String, Object> producerConfig(PublisherSettings settings) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "casepulse-publisher");
@@ -187,7 +187,7 @@ public final class CaseEventPublisher implements AutoCloseable {
     }
 
     /** Kafka answers and the topic exists, or a PublishException says which not. */
-    private static void requireTopic(PublisherSettings settings) {
+    static void requireTopic(PublisherSettings settings) {
         Map<String, Object> config = new HashMap<>();
         settings.clientConfig().forEach((key, value) -> {
             if (AdminClientConfig.configNames().contains(key)) {

@@ -63,6 +63,9 @@ public final class CaseFacts {
                 case RE_REFERRAL, REPEAT_CP_PLAN -> {
                     // per child: ChildFacts
                 }
+                case POSTS, STAFF_APPRAISED, STAFF_DIVERSITY_RECORDED, SICKNESS_ABSENCE -> {
+                    // workforce facts, not cases: PostFacts
+                }
             }
         }
         this.timeline = new SnapshotTimeline(calendar, snapshotMeasures);

@@ -1,0 +1,202 @@
+package org.casepulse.simulation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.casepulse.calendar.WorkingDayCalendar;
+import org.casepulse.workforce.AbsenceType;
+import org.casepulse.workforce.PostFilling;
+import org.casepulse.workforce.StaffRole;
+import org.casepulse.workforce.TeamType;
+import org.casepulse.workforce.WorkforceEvent;
+import org.casepulse.workforce.WorkforceEventType;
+
+/**
+ * A deterministic workforce for the areas of a simulation (issue 15): per area, caseholding posts
+ * in four kinds of team, manager and business-support posts, filled by permanent or agency staff or
+ * vacant; each month some permanent staff leave (the post falls vacant), vacancies are filled
+ * (often by agency staff first) and agency posts are made permanent; permanent staff have
+ * sickness absences, yearly appraisals (about half of them done) and diversity monitoring.
+ * Calibrated near the seeds: agency about 17% of caseholding FTE, permanent qualified social workers
+ * about 77% (003), appraisals about 55% and short- and long-term sickness about 2.5% each (000).
+ * Its worker ids are its own (staff-NNNNN), not the case simulation's.
+ */
+public final class WorkforceSimulation {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final TeamType[] TEAMS = {TeamType.ASSESSMENT, TeamType.SAFEGUARDING, TeamType.CHILDREN_IN_CARE,
+        TeamType.FRONT_DOOR};
+    static final int CASEHOLDING_POSTS = 20;
+    static final double AGENCY = 0.16;
+    static final double VACANT = 0.05;
+    static final double ASSISTANTS = 0.06;
+    static final double LEAVING_A_MONTH = 0.012;
+    static final double FILLED_A_MONTH = 0.35;
+    static final double FILLED_BY_AGENCY = 0.5;
+    static final double MADE_PERMANENT_A_MONTH = 0.03;
+    static final double APPRAISED = 0.55;
+    static final double SHORT_TERM_A_MONTH = 0.17;
+    static final double LONG_TERM_A_MONTH = 0.02;
+
+    private final Random random;
+    private final WorkingDayCalendar calendar;
+    private final LocalDate from;
+    private final LocalDate to;
+    private final List<WorkforceEvent> facts = new ArrayList<>();
+    private int nextFact;
+    private int nextWorker;
+
+    private WorkforceSimulation(long seed, LocalDate from, LocalDate to, WorkingDayCalendar calendar) {
+        this.random = new Random(seed * 31 + 15);
+        this.from = from;
+        this.to = to;
+        this.calendar = calendar;
+    }
+
+    /** Every fact of the areas' workforce from {@code from} to {@code to}, in recorded order. */
+    public static List<WorkforceEvent> generate(long seed, List<String> areaCodes, LocalDate from, LocalDate to,
+                                                WorkingDayCalendar calendar) {
+        WorkforceSimulation simulation = new WorkforceSimulation(seed, from, to, calendar);
+        for (String area : areaCodes) {
+            simulation.area(area);
+        }
+        simulation.facts.sort(Comparator.comparing(WorkforceEvent::getRecordedAt).thenComparing(WorkforceEvent::getEventId));
+        return simulation.facts;
+    }
+
+    private final class Post {
+        final String id;
+        final String area;
+        final TeamType team;
+        final StaffRole role;
+        final double fte;
+        PostFilling filling;
+        String worker;
+        LocalDate since;
+
+        Post(String id, String area, TeamType team, StaffRole role, double fte) {
+            this.id = id;
+            this.area = area;
+            this.team = team;
+            this.role = role;
+            this.fte = fte;
+        }
+
+        void record(LocalDate on, PostFilling filledBy, String workerId) {
+            filling = filledBy;
+            worker = workerId;
+            since = on;
+            facts.add(fact(WorkforceEventType.POST_RECORDED, area, on).setPostId(id).setTeamType(team).setRole(role)
+                    .setFte(fte).setFilledBy(filledBy).setWorkerId(workerId).build());
+            if (filledBy == PostFilling.PERMANENT) {
+                joined(this, on);
+            }
+        }
+    }
+
+    private void area(String area) {
+        List<Post> posts = new ArrayList<>();
+        for (int i = 0; i < CASEHOLDING_POSTS; i++) {
+            StaffRole role = random.nextDouble() < ASSISTANTS ? StaffRole.SOCIAL_WORK_ASSISTANT : StaffRole.QUALIFIED_SOCIAL_WORKER;
+            double fte = random.nextDouble() < 0.85 ? 1.0 : new double[] {0.5, 0.6, 0.8}[random.nextInt(3)];
+            posts.add(new Post(area + "-P" + (i + 1), area, TEAMS[i % TEAMS.length], role, fte));
+        }
+        posts.add(new Post(area + "-M1", area, TeamType.ASSESSMENT, StaffRole.MANAGER, 1.0));
+        posts.add(new Post(area + "-M2", area, TeamType.SAFEGUARDING, StaffRole.MANAGER, 1.0));
+        posts.add(new Post(area + "-B1", area, TeamType.OTHER, StaffRole.BUSINESS_SUPPORT, 1.0));
+        for (Post post : posts) {
+            double u = random.nextDouble();
+            PostFilling filling = u < VACANT ? PostFilling.VACANT : u < VACANT + AGENCY ? PostFilling.AGENCY : PostFilling.PERMANENT;
+            post.record(from, filling, filling == PostFilling.VACANT ? null : newWorker());
+        }
+        for (LocalDate month = from.withDayOfMonth(1).plusMonths(1); !month.isAfter(to); month = month.plusMonths(1)) {
+            LocalDate day = firstWorkingDay(month);
+            if (day.isAfter(to)) {
+                break;
+            }
+            for (Post post : posts) {
+                double u = random.nextDouble();
+                switch (post.filling) {
+                    case PERMANENT -> {
+                        if (u < LEAVING_A_MONTH) {
+                            post.record(day, PostFilling.VACANT, null);
+                        }
+                    }
+                    case VACANT -> {
+                        if (u < FILLED_A_MONTH) {
+                            PostFilling by = random.nextDouble() < FILLED_BY_AGENCY ? PostFilling.AGENCY : PostFilling.PERMANENT;
+                            post.record(day, by, newWorker());
+                        }
+                    }
+                    case AGENCY -> {
+                        if (u < MADE_PERMANENT_A_MONTH) {
+                            post.record(day, PostFilling.PERMANENT, newWorker());
+                        }
+                    }
+                }
+            }
+            for (Post post : posts) {
+                if (post.filling == PostFilling.PERMANENT) {
+                    sickness(post, month);
+                }
+            }
+        }
+    }
+
+    /** A permanent member of staff joins: diversity monitoring now (nearly always), appraisals on each anniversary. */
+    private void joined(Post post, LocalDate on) {
+        if (random.nextDouble() < 0.998) {
+            facts.add(fact(WorkforceEventType.DIVERSITY_RECORDED, post.area, on).setWorkerId(post.worker).build());
+        }
+        String worker = post.worker;
+        // Staff in post at the start had their last appraisal some time in the year before.
+        LocalDate appraisal = on.equals(from) ? on.minusDays(1 + random.nextInt(365)) : on.plusYears(1);
+        for (; !appraisal.isAfter(to); appraisal = appraisal.plusYears(1)) {
+            if (random.nextDouble() < APPRAISED && calendar.covers(appraisal)) {
+                facts.add(fact(WorkforceEventType.APPRAISAL_COMPLETED, post.area, appraisal).setWorkerId(worker).build());
+            }
+        }
+    }
+
+    private void sickness(Post post, LocalDate month) {
+        if (random.nextDouble() < SHORT_TERM_A_MONTH) {
+            LocalDate first = month.plusDays(random.nextInt(20));
+            absence(post, first, first.plusDays(1 + random.nextInt(3)), AbsenceType.SHORT_TERM);
+        }
+        if (random.nextDouble() < LONG_TERM_A_MONTH) {
+            LocalDate first = month.plusDays(random.nextInt(20));
+            absence(post, first, first.plusDays(20 + random.nextInt(40)), AbsenceType.LONG_TERM);
+        }
+    }
+
+    private void absence(Post post, LocalDate first, LocalDate last, AbsenceType type) {
+        if (first.isAfter(to) || !calendar.covers(last)) {
+            return;
+        }
+        facts.add(fact(WorkforceEventType.ABSENCE_RECORDED, post.area, first).setWorkerId(post.worker)
+                .setAbsenceType(type).setLastDay(last).build());
+    }
+
+    private WorkforceEvent.Builder fact(WorkforceEventType type, String area, LocalDate on) {
+        LocalDate recorded = on.plusDays(random.nextInt(4));
+        Instant recordedAt = recorded.atTime(9 + random.nextInt(8), random.nextInt(60)).atZone(LONDON).toInstant();
+        return WorkforceEvent.newBuilder().setEventId(String.format("wf-%07d", ++nextFact)).setRevision(0).setType(type)
+                .setAreaCode(area).setEffectiveOn(on).setRecordedAt(recordedAt);
+    }
+
+    private String newWorker() {
+        return String.format("staff-%05d", ++nextWorker);
+    }
+
+    private LocalDate firstWorkingDay(LocalDate month) {
+        LocalDate day = month;
+        while (calendar.covers(day) && !calendar.isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+}

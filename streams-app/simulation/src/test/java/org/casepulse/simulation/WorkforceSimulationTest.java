@@ -1,0 +1,59 @@
+package org.casepulse.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.casepulse.calendar.WorkingDayCalendar;
+import org.casepulse.reference.Area;
+import org.casepulse.reference.AreaHierarchy;
+import org.casepulse.workforce.AbsenceType;
+import org.casepulse.workforce.PostFilling;
+import org.casepulse.workforce.StaffRole;
+import org.casepulse.workforce.WorkforceEvent;
+import org.casepulse.workforce.WorkforceEventType;
+import org.casepulse.workforce.WorkforceValidator;
+import org.junit.jupiter.api.Test;
+
+/** The simulated workforce is valid, deterministic, and near the seeds' figures (printed for the README). */
+class WorkforceSimulationTest {
+
+    private static final WorkingDayCalendar CALENDAR = WorkingDayCalendar.englandAndWales();
+    private static final LocalDate FROM = LocalDate.parse("2025-04-01");
+    private static final LocalDate TO = LocalDate.parse("2026-03-31");
+
+    @Test
+    void shouldSimulateAValidWorkforceNearTheSeedsFigures() {
+        List<String> areas = AreaHierarchy.defaults().lowest().stream().map(Area::code).toList();
+        List<WorkforceEvent> facts = WorkforceSimulation.generate(7, areas, FROM, TO, CALENDAR);
+
+        assertThat(facts).isEqualTo(WorkforceSimulation.generate(7, areas, FROM, TO, CALENDAR));
+        assertThat(facts).allSatisfy(fact -> assertThat(WorkforceValidator.validate(fact)).isEmpty());
+
+        // The posts as they stand at the end: the latest version of each.
+        Map<String, WorkforceEvent> posts = new HashMap<>();
+        facts.stream().filter(f -> f.getType() == WorkforceEventType.POST_RECORDED)
+                .forEach(f -> posts.merge(f.getPostId(), f, (a, b) -> b.getEffectiveOn().isBefore(a.getEffectiveOn()) ? a : b));
+        double establishment = 0;
+        double agency = 0;
+        double qualified = 0;
+        for (WorkforceEvent post : posts.values()) {
+            if (post.getRole() == StaffRole.QUALIFIED_SOCIAL_WORKER || post.getRole() == StaffRole.SOCIAL_WORK_ASSISTANT) {
+                establishment += post.getFte();
+                agency += post.getFilledBy() == PostFilling.AGENCY ? post.getFte() : 0;
+                qualified += post.getFilledBy() == PostFilling.PERMANENT && post.getRole() == StaffRole.QUALIFIED_SOCIAL_WORKER
+                        ? post.getFte() : 0;
+            }
+        }
+        long absences = facts.stream().filter(f -> f.getType() == WorkforceEventType.ABSENCE_RECORDED).count();
+        long longTerm = facts.stream().filter(f -> f.getAbsenceType() == AbsenceType.LONG_TERM).count();
+        System.out.printf("workforce of %d areas at %s: %d facts, caseholding FTE %.1f, agency %.1f%%, permanent QSW %.1f%%,"
+                        + " %d absences (%d long-term)%n", areas.size(), TO, facts.size(), establishment,
+                100 * agency / establishment, 100 * qualified / establishment, absences, longTerm);
+        assertThat(100 * agency / establishment).as("agency share (003: 17.4%)").isBetween(10.0, 25.0);
+        assertThat(100 * qualified / establishment).as("permanent QSW share (003: 77%)").isBetween(65.0, 85.0);
+        assertThat(longTerm).isPositive().isLessThan(absences);
+    }
+}
