@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -60,6 +62,12 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
     private KeyValueStore<String, Long> dirty;
     private KeyValueStore<String, Long> day;
     private final Set<String> unknownIndicators = new HashSet<>();
+    /**
+     * The buckets each dirty series changed at since it was last published, so that a flush
+     * re-evaluates only the figures that read them. Kept in memory only: a dirty series without
+     * an entry (after a restore) is re-evaluated whole, which is always right.
+     */
+    private Map<String, NavigableSet<LocalDate>> touched;
 
     SeriesProcessor(IndicatorCatalogue catalogue, AreaHierarchy areas, Benchmarks benchmarks, BusinessClock clock,
                     int reportingMonths, Duration flushInterval, Duration clockInterval, PipelineMetrics metrics) {
@@ -79,6 +87,7 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
         this.book = new SeriesBook(context.getStateStore(StateStores.SERIES_CELLS), context.getStateStore(StateStores.SERIES));
         this.dirty = context.getStateStore(StateStores.SERIES_DIRTY);
         this.day = context.getStateStore(StateStores.SERIES_CLOCK);
+        this.touched = new HashMap<>();
         context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::publishChanged);
         context.schedule(clockInterval, PunctuationType.WALL_CLOCK_TIME, this::followTheClock);
     }
@@ -108,6 +117,7 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
             String key = new SeriesKey(indicator.id(), area.code()).encode();
             IndicatorSeries series = book.series(key, indicator, areas.population(area.code()));
             book.apply(key, series, bucket, change.getNumerator(), change.getDenominator());
+            touched.computeIfAbsent(key, k -> new TreeSet<>()).add(bucket);
             LocalDate recordedOn = change.getRecordedOn();
             if (recordedOn != null && recordedOn.isAfter(lastUncounted)) {
                 book.applyLate(key, series, bucket, recordedOn, change.getNumerator(), change.getDenominator());
@@ -124,12 +134,16 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
 
     private void publishChanged(long wallClockTime) {
         ReportingWindow window = window(wallClockTime);
+        // Until the clock has moved the series to a new day, its figures are re-evaluated whole.
+        Long lastDay = day.get(TODAY);
+        boolean sameDay = lastDay != null && lastDay == window.today().toEpochDay();
         List<KeyValue<String, Long>> changed = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = dirty.all()) {
             all.forEachRemaining(changed::add);
         }
         for (KeyValue<String, Long> entry : changed) {
-            publish(entry.key, window, Instant.ofEpochMilli(entry.value), wallClockTime);
+            NavigableSet<LocalDate> buckets = touched.remove(entry.key);
+            publish(entry.key, window, Instant.ofEpochMilli(entry.value), wallClockTime, sameDay ? buckets : null);
             dirty.delete(entry.key);
         }
     }
@@ -146,14 +160,16 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
         ReportingWindow window = window(wallClockTime);
         List<String> keys = book.keys();
         for (String key : keys) {
-            publish(key, window, null, wallClockTime);
+            publish(key, window, null, wallClockTime, null);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         metrics.dayChange(took);
         LOG.info("New day {}: re-evaluated {} series in {} ms", today, keys.size(), took.toMillis());
     }
 
-    private void publish(String key, ReportingWindow window, Instant knownAt, long wallClockTime) {
+    /** Publishes what changed in a series: the figures reading {@code touched}, or all when it is null. */
+    private void publish(String key, ReportingWindow window, Instant knownAt, long wallClockTime,
+                         NavigableSet<LocalDate> touched) {
         SeriesKey seriesKey = SeriesKey.parse(key);
         IndicatorDefinition indicator = indicatorOf(seriesKey.indicatorId());
         Area area = areas.find(seriesKey.areaCode()).orElse(null);
@@ -163,7 +179,7 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
         IndicatorSeries series = book.series(key, indicator, areas.population(area.code()));
         book.forgetBefore(key, series, window.horizon(), RecordedDays.lastUncounted(window));
         SeriesPublisher.Publication publication = SeriesPublisher.publish(series, area, book.published(key), window,
-                Instant.ofEpochMilli(wallClockTime), benchmarks);
+                Instant.ofEpochMilli(wallClockTime), benchmarks, touched);
         for (SeriesPublisher.Change change : publication.changes()) {
             context.forward(new Record<>(change.key(), change.snapshot(), wallClockTime));
             if (change.snapshot() == null) {

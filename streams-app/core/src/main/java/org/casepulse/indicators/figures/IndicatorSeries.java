@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.TreeMap;
 import org.casepulse.calendar.Period;
 import org.casepulse.calendar.Periods;
@@ -138,6 +139,28 @@ public final class IndicatorSeries {
             }
         }
         return revision;
+    }
+
+    /**
+     * Whether the counts of {@code period} (and its revision) read a cell at any of the
+     * {@code buckets}: if not, changes to those cells leave them as they were. A day delta counts
+     * on every day from its own; a month cell in the months the period sums (with a demand
+     * baseline, the same months of the baseline years: all months between are taken, a superset).
+     */
+    public boolean reads(Period period, NavigableSet<LocalDate> buckets) {
+        if (buckets.isEmpty()) {
+            return false;
+        }
+        if (isSnapshot()) {
+            return !buckets.first().isAfter(period.end());
+        }
+        YearMonth from = YearMonth.from(period.start());
+        if (indicator.measure() == org.casepulse.indicators.MeasureKind.DEMAND_CHANGE) {
+            from = YearMonth.from(Periods.financialYearStart(period.endMonth()))
+                    .minusYears(indicator.parameters().yearsOfBaseline());
+        }
+        LocalDate first = buckets.ceiling(from.atDay(1));
+        return first != null && !first.isAfter(period.endMonth().atEndOfMonth());
     }
 
     /**
