@@ -27,6 +27,14 @@ public final class IndicatorSeries {
     private final long population;
     private final NavigableMap<LocalDate, long[]> cells;
     private final NavigableMap<LocalDate, NavigableMap<LocalDate, long[]>> late = new TreeMap<>();
+    /**
+     * Running sums of the cells in day order (index 0 is before the first cell), built when a
+     * state on a date is first asked for after a change: a snapshot series holds a delta per day,
+     * and a publication asks for the state on dozens of dates. Null when the cells changed since.
+     */
+    private long[] sumDays;
+    private long[] sumNumerators;
+    private long[] sumDenominators;
 
     private IndicatorSeries(IndicatorDefinition indicator, long population, NavigableMap<LocalDate, long[]> cells) {
         this.indicator = indicator;
@@ -62,6 +70,7 @@ public final class IndicatorSeries {
 
     public void apply(LocalDate bucket, long numerator, long denominator) {
         apply(cells, bucket, numerator, denominator);
+        sumDays = null;
     }
 
     private static void apply(NavigableMap<LocalDate, long[]> target, LocalDate bucket, long numerator, long denominator) {
@@ -92,6 +101,7 @@ public final class IndicatorSeries {
      */
     public void forgetBefore(LocalDate horizon) {
         forgetBefore(cells, horizon);
+        sumDays = null;
         for (LocalDate day : List.copyOf(late.keySet())) {
             NavigableMap<LocalDate, long[]> changes = late.get(day);
             forgetBefore(changes, horizon);
@@ -181,9 +191,10 @@ public final class IndicatorSeries {
     private Counts counts(NavigableMap<LocalDate, long[]> source, Period period, long population, LocalDate today) {
         if (isSnapshot()) {
             if (period.type() != PeriodType.SNAPSHOT) {
-                return sumOfStatesOn(source, lastDaysOfMonths(period, today));
+                return source == cells ? sumOfStatesOn(lastDaysOfMonths(period, today))
+                        : sumOfStatesOn(source, lastDaysOfMonths(period, today));
             }
-            Counts counts = countsOn(source, period.end());
+            Counts counts = source == cells ? stateOn(period.end()) : countsOn(source, period.end());
             // A snapshot rate is the numerator over the area's under-18 population (COUNTING.md 10).
             return indicator.unit() == org.casepulse.snapshots.Unit.RATE_PER_10K
                     ? new Counts(counts.numerator(), population, counts.empty()) : counts;
@@ -226,6 +237,47 @@ public final class IndicatorSeries {
             days.add(last.isAfter(today) ? today : last);
         }
         return days;
+    }
+
+    /** The states of the cells on each of {@code days} added up, from the running sums. */
+    private Counts sumOfStatesOn(List<LocalDate> days) {
+        long numerator = 0;
+        long denominator = 0;
+        boolean empty = true;
+        for (LocalDate day : days) {
+            int index = runningSumIndex(day);
+            numerator += sumNumerators[index];
+            denominator += sumDenominators[index];
+            empty &= sumNumerators[index] == 0 && sumDenominators[index] == 0;
+        }
+        return new Counts(numerator, denominator, empty);
+    }
+
+    /** The state of the cells on {@code day}: the sum of their deltas up to it. */
+    private Counts stateOn(LocalDate day) {
+        int index = runningSumIndex(day);
+        long numerator = sumNumerators[index];
+        long denominator = sumDenominators[index];
+        return new Counts(numerator, denominator, numerator == 0 && denominator == 0);
+    }
+
+    /** The index of the running sums that includes every cell on or before {@code day}. */
+    private int runningSumIndex(LocalDate day) {
+        if (sumDays == null) {
+            int size = cells.size();
+            sumDays = new long[size];
+            sumNumerators = new long[size + 1];
+            sumDenominators = new long[size + 1];
+            int i = 0;
+            for (Map.Entry<LocalDate, long[]> cell : cells.entrySet()) {
+                sumDays[i] = cell.getKey().toEpochDay();
+                sumNumerators[i + 1] = sumNumerators[i] + cell.getValue()[0];
+                sumDenominators[i + 1] = sumDenominators[i] + cell.getValue()[1];
+                i++;
+            }
+        }
+        int found = java.util.Arrays.binarySearch(sumDays, day.toEpochDay());
+        return found >= 0 ? found + 1 : -found - 1;
     }
 
     /** The states on each of {@code days} (ascending) added up, in one pass over the deltas. */
