@@ -29,7 +29,6 @@ import org.casepulse.state.LedgerDelta;
 import org.casepulse.state.PendingChanges;
 import org.casepulse.state.SeriesCell;
 import org.casepulse.state.SeriesChanges;
-import org.casepulse.state.SeriesState;
 
 /**
  * The Casepulse topology, assembled in one place.
@@ -138,7 +137,7 @@ public final class CasepulseTopology {
                 .merge(bySeries(workerChanges, "worker-changes-by-series", seriesChangesSerde), Named.as("merge-worker-changes"))
                 .process(supplier(() -> new SeriesProcessor(reference.catalogue(), reference.areas(), reference.benchmarks(), settings.clock(),
                                 settings.reportingMonths(), settings.flushInterval(), settings.clockInterval(), settings.metrics()),
-                        StateStores.inMemory(StateStores.SERIES, AvroStateSerde.of(SeriesState.class)),
+                        StateStores.inMemory(StateStores.SERIES, AvroStateSerde.of(IndicatorSnapshot.class)),
                         StateStores.inMemory(StateStores.SERIES_CELLS, AvroStateSerde.of(SeriesCell.class)),
                         StateStores.inMemory(StateStores.SERIES_DIRTY, Serdes.Long()),
                         StateStores.inMemory(StateStores.SERIES_CLOCK, Serdes.Long())),

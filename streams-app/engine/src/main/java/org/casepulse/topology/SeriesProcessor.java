@@ -191,7 +191,7 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
                 }
             }
         }
-        book.publish(key, series, publication.published());
+        book.publish(key, series, publication);
     }
 
     private ReportingWindow window(long wallClockTime) {
