@@ -100,8 +100,10 @@ public final class IndicatorSeries {
      * every count from the horizon on unchanged. Late changes are treated alike.
      */
     public void forgetBefore(LocalDate horizon) {
-        forgetBefore(cells, horizon);
-        sumDays = null;
+        if (!cells.isEmpty() && cells.firstKey().isBefore(horizon)) {
+            forgetBefore(cells, horizon);
+            sumDays = null;
+        }
         for (LocalDate day : List.copyOf(late.keySet())) {
             NavigableMap<LocalDate, long[]> changes = late.get(day);
             forgetBefore(changes, horizon);
