@@ -135,7 +135,6 @@ public final class CasepulseTopology {
                                 settings.reportingMonths(), settings.flushInterval(), settings.clockInterval(), settings.metrics()),
                         StateStores.inMemory(StateStores.SERIES, AvroStateSerde.of(IndicatorSnapshot.class)),
                         StateStores.inMemory(StateStores.SERIES_CELLS, new SeriesCellSerde()),
-                        StateStores.inMemory(StateStores.SERIES_DIRTY, Serdes.Long()),
                         StateStores.inMemory(StateStores.SERIES_CLOCK, Serdes.Long())),
                         Named.as("indicator-series"))
                 .to(topics.snapshots(), Produced.with(settings.snapshotKeySerde(), settings.snapshotSerde()).withName("snapshots"));
