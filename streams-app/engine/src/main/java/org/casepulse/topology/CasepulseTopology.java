@@ -25,6 +25,7 @@ import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
 import org.casepulse.state.LedgerDelta;
 import org.casepulse.state.SeriesChanges;
+import org.casepulse.state.SeriesState;
 
 /**
  * The Casepulse topology, assembled in one place.
@@ -133,7 +134,7 @@ public final class CasepulseTopology {
                 .merge(bySeries(workerChanges, "worker-changes-by-series", seriesChangesSerde), Named.as("merge-worker-changes"))
                 .process(supplier(() -> new SeriesProcessor(reference.catalogue(), reference.areas(), reference.benchmarks(), settings.clock(),
                                 settings.reportingMonths(), settings.flushInterval(), settings.clockInterval(), settings.metrics()),
-                        StateStores.inMemory(StateStores.SERIES, AvroStateSerde.of(IndicatorSnapshot.class)),
+                        StateStores.inMemory(StateStores.SERIES, AvroStateSerde.of(SeriesState.class)),
                         StateStores.inMemory(StateStores.SERIES_CELLS, new SeriesCellSerde()),
                         StateStores.inMemory(StateStores.SERIES_CLOCK, Serdes.Long())),
                         Named.as("indicator-series"))

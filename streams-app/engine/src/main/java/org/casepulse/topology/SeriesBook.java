@@ -13,10 +13,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.indicators.figures.IndicatorSeries;
-import org.casepulse.indicators.figures.SeriesPublisher;
 import org.casepulse.snapshots.IndicatorSnapshot;
-import org.casepulse.snapshots.IndicatorSnapshotKey;
 import org.casepulse.state.SeriesCell;
+import org.casepulse.state.SeriesState;
 
 /**
  * The series of one stream task and the figures published from them. The stores are the truth
@@ -25,23 +24,21 @@ import org.casepulse.state.SeriesCell;
  * reads no store. Cells are one record each, keyed {@code indicator|area#epochDay} (the day
  * zero-padded), so a series is one range scan when it is first needed; a late change (the part of
  * a cell recorded on a day after its month ended, which revisions count) is keyed
- * {@code indicator|area#epochDay#recordedEpochDay} in the same store. Published figures are one
- * record each too, keyed {@code indicator|area#PERIODTYPE#epochDay} of the period end, so
- * publishing writes only the figures that changed, not a whole series' list.
+ * {@code indicator|area#epochDay#recordedEpochDay} in the same store.
  */
 public final class SeriesBook {
 
     /** Store of the cells, for interactive queries. */
     public static final String CELLS_STORE = StateStores.SERIES_CELLS;
-    /** Store of the published figures, one entry per figure (see {@link #seriesKeyOf}), for interactive queries. */
+    /** Store of the published figures, one entry per series, for interactive queries. */
     public static final String PUBLISHED_STORE = StateStores.SERIES;
 
     private final KeyValueStore<String, SeriesCell> cellStore;
-    private final KeyValueStore<String, IndicatorSnapshot> publishedStore;
+    private final KeyValueStore<String, SeriesState> publishedStore;
     private final Map<String, IndicatorSeries> series = new HashMap<>();
     private final Map<String, List<IndicatorSnapshot>> published = new HashMap<>();
 
-    SeriesBook(KeyValueStore<String, SeriesCell> cellStore, KeyValueStore<String, IndicatorSnapshot> publishedStore) {
+    SeriesBook(KeyValueStore<String, SeriesCell> cellStore, KeyValueStore<String, SeriesState> publishedStore) {
         this.cellStore = cellStore;
         this.publishedStore = publishedStore;
     }
@@ -94,54 +91,33 @@ public final class SeriesBook {
 
     List<IndicatorSnapshot> published(String seriesKey) {
         return published.computeIfAbsent(seriesKey, key -> {
-            List<IndicatorSnapshot> figures = new ArrayList<>();
-            try (KeyValueIterator<String, IndicatorSnapshot> range = publishedStore.range(key + '#', key + "#~")) {
-                range.forEachRemaining(entry -> figures.add(entry.value));
-            }
-            return figures;
+            SeriesState state = publishedStore.get(key);
+            return state == null ? List.of() : state.getPublished();
         });
     }
 
-    /**
-     * Stores what a publication changed (one write per figure sent or withdrawn) and keeps the
-     * figures that stand; a series left with no cell and no figure is forgotten.
-     */
-    void publish(String seriesKey, IndicatorSeries target, SeriesPublisher.Publication publication) {
-        for (SeriesPublisher.Change change : publication.changes()) {
-            String key = figureKey(seriesKey, change.key());
-            if (change.snapshot() == null) {
-                publishedStore.delete(key);
-            } else {
-                publishedStore.put(key, change.snapshot());
-            }
+    /** Keeps an entry for every series with cells, even with nothing published, so a new day finds it. */
+    void publish(String seriesKey, IndicatorSeries target, List<IndicatorSnapshot> figures) {
+        if (!figures.isEmpty() && figures.equals(published.get(seriesKey))) {
+            return; // unchanged figures are already stored: no write, no changelog record
         }
-        if (target.cells().isEmpty() && target.late().isEmpty() && publication.published().isEmpty()) {
+        published.put(seriesKey, figures);
+        if (target.cells().isEmpty() && target.late().isEmpty() && figures.isEmpty()) {
+            publishedStore.delete(seriesKey);
             series.remove(seriesKey);
             published.remove(seriesKey);
         } else {
-            published.put(seriesKey, publication.published());
+            publishedStore.put(seriesKey, new SeriesState(new ArrayList<>(figures)));
         }
     }
 
-    /** Every series with a cell or a published figure: a new day re-evaluates them all. */
+    /** Every series with an entry in the store. */
     List<String> keys() {
-        Set<String> keys = new TreeSet<>();
-        try (KeyValueIterator<String, SeriesCell> all = cellStore.all()) {
-            all.forEachRemaining(entry -> keys.add(seriesKeyOf(entry.key)));
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, SeriesState> all = publishedStore.all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
         }
-        try (KeyValueIterator<String, IndicatorSnapshot> all = publishedStore.all()) {
-            all.forEachRemaining(entry -> keys.add(seriesKeyOf(entry.key)));
-        }
-        return new ArrayList<>(keys);
-    }
-
-    /** The series a key of either store belongs to: what comes before its first '#'. */
-    public static String seriesKeyOf(String storeKey) {
-        return storeKey.substring(0, storeKey.indexOf('#'));
-    }
-
-    static String figureKey(String seriesKey, IndicatorSnapshotKey figure) {
-        return seriesKey + '#' + figure.getPeriodType().name() + '#' + Keys.zeroPadded(figure.getPeriodEnd().toEpochDay(), 8);
+        return keys;
     }
 
     private void write(String seriesKey, IndicatorSeries target, LocalDate bucket) {

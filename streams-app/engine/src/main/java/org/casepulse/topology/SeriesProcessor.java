@@ -201,7 +201,7 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
                 }
             }
         }
-        book.publish(key, series, publication);
+        book.publish(key, series, publication.published());
     }
 
     private ReportingWindow window(long wallClockTime) {

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +45,7 @@ import org.casepulse.simulation.Simulation;
 import org.casepulse.simulation.SimulationSettings;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.state.SeriesCell;
+import org.casepulse.state.SeriesState;
 import org.casepulse.topology.SeriesBook;
 
 /**
@@ -253,22 +253,20 @@ public final class Benchmark {
 
     /** Re-publishes every series the run built as if the day had changed, as the series stage does at midnight. */
     private void dayChange(KafkaStreams streams, ReferenceData reference, int reportingMonths, LocalDate tomorrow) {
-        ReadOnlyKeyValueStore<String, IndicatorSnapshot> published = streams.store(
+        ReadOnlyKeyValueStore<String, SeriesState> published = streams.store(
                 StoreQueryParameters.fromNameAndType(SeriesBook.PUBLISHED_STORE, QueryableStoreTypes.keyValueStore()));
         ReadOnlyKeyValueStore<String, SeriesCell> cells = streams.store(
                 StoreQueryParameters.fromNameAndType(SeriesBook.CELLS_STORE, QueryableStoreTypes.keyValueStore()));
         Map<SeriesKey, IndicatorSeries> series = new HashMap<>();
         Map<SeriesKey, List<IndicatorSnapshot>> figures = new HashMap<>();
-        try (KeyValueIterator<String, IndicatorSnapshot> entries = published.all()) {
-            entries.forEachRemaining(entry -> figures.computeIfAbsent(SeriesKey.parse(SeriesBook.seriesKeyOf(entry.key)),
-                    key -> new ArrayList<>()).add(entry.value));
+        try (KeyValueIterator<String, SeriesState> entries = published.all()) {
+            entries.forEachRemaining(entry -> {
+                SeriesKey key = SeriesKey.parse(entry.key);
+                series.put(key, SeriesBook.read(cells, entry.key, reference.catalogue().indicator(key.indicatorId()),
+                        reference.areas().population(key.areaCode())));
+                figures.put(key, entry.value.getPublished());
+            });
         }
-        try (KeyValueIterator<String, SeriesCell> entries = cells.all()) {
-            entries.forEachRemaining(entry -> figures.computeIfAbsent(SeriesKey.parse(SeriesBook.seriesKeyOf(entry.key)),
-                    key -> new ArrayList<>()));
-        }
-        figures.keySet().forEach(key -> series.put(key, SeriesBook.read(cells, key.encode(),
-                reference.catalogue().indicator(key.indicatorId()), reference.areas().population(key.areaCode()))));
         IndicatorSeries workload = series.get(new SeriesKey("workload-allocated", reference.areas().national().code()));
         long openCases = workload == null ? 0 : workload.counts(Period.snapshot(tomorrow), tomorrow).denominator();
         long started = System.nanoTime();
