@@ -70,7 +70,18 @@ public final class IndicatorSeries {
 
     public void apply(LocalDate bucket, long numerator, long denominator) {
         apply(cells, bucket, numerator, denominator);
-        sumDays = null;
+        if (sumDays != null) {
+            // A change on a day the sums know of moves the sums from it on; a new day needs them rebuilt.
+            int found = java.util.Arrays.binarySearch(sumDays, bucket.toEpochDay());
+            if (found < 0) {
+                sumDays = null;
+            } else {
+                for (int i = found + 1; i < sumNumerators.length; i++) {
+                    sumNumerators[i] += numerator;
+                    sumDenominators[i] += denominator;
+                }
+            }
+        }
     }
 
     private static void apply(NavigableMap<LocalDate, long[]> target, LocalDate bucket, long numerator, long denominator) {

@@ -62,6 +62,12 @@ class IndicatorSeriesTest {
         assertThat(series.counts(Period.snapshot(day("2025-04-30")), today)).isEqualTo(new Counts(2, 3, false));
         assertThat(series.counts(Period.snapshot(day("2025-04-14")), today)).isEqualTo(new Counts(2, 2, false));
         assertThat(series.counts(Period.snapshot(day("2025-03-09")), today)).isEqualTo(new Counts(0, 0, true));
+        // A day's delta back to zero (the cell goes) and a change on a day already summed.
+        series.apply(day("2025-04-15"), 0, -1);
+        series.apply(day("2025-03-10"), 0, 1);
+        assertThat(series.counts(Period.snapshot(day("2025-04-30")), today)).isEqualTo(new Counts(2, 3, false));
+        series.apply(day("2025-04-15"), 0, 1);
+        series.apply(day("2025-03-10"), 0, -1);
         // Folding the days before the horizon into it leaves the states from the horizon on.
         series.forgetBefore(day("2025-04-01"));
         assertThat(series.counts(Period.snapshot(day("2025-04-14")), today)).isEqualTo(new Counts(2, 2, false));
