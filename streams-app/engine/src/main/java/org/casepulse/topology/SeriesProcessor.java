@@ -143,7 +143,9 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
         boolean sameDay = lastDay != null && lastDay == window.today().toEpochDay();
         if (republishAll) {
             republishAll = false;
-            for (String key : book.keys()) {
+            Set<String> keys = new TreeSet<>(book.keys());
+            keys.addAll(dirty.keySet()); // changed since the task started, not yet in a store's iteration
+            for (String key : keys) {
                 Long knownAt = dirty.get(key);
                 publish(key, window, knownAt == null ? null : Instant.ofEpochMilli(knownAt), wallClockTime, null);
             }
