@@ -3,6 +3,7 @@ package org.casepulse.topology;
 import org.casepulse.topics.Topics;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -22,12 +23,7 @@ import org.casepulse.indicators.measures.ChildFacts;
 import org.casepulse.reference.ReferenceData;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
-import org.casepulse.state.ChildState;
-import org.casepulse.state.ChildSummary;
-import org.casepulse.state.HoldingState;
 import org.casepulse.state.LedgerDelta;
-import org.casepulse.state.PendingChanges;
-import org.casepulse.state.SeriesCell;
 import org.casepulse.state.SeriesChanges;
 import org.casepulse.state.SeriesState;
 import org.casepulse.state.WorkforceState;
@@ -78,8 +74,8 @@ public final class CasepulseTopology {
         ReferenceData reference = settings.reference();
         Topics topics = settings.topics();
         var deltaSerde = AvroStateSerde.of(LedgerDelta.class);
-        var pendingSerde = AvroStateSerde.of(PendingChanges.class);
-        var seriesChangesSerde = AvroStateSerde.of(SeriesChanges.class);
+        var pendingSerde = new PendingChangesSerde();
+        var seriesChangesSerde = new SeriesChangesSerde();
 
         // 1. Admission: each record on its own; what cannot be read or fails validation is dead-lettered.
         Map<String, KStream<String, Admission>> admitted = builder
@@ -122,10 +118,10 @@ public final class CasepulseTopology {
         // 3. Per child: re-referrals and repeat plans look across the child's cases.
         KStream<String, SeriesChanges> childChanges = caseOutputs.get("case-output-children")
                 .mapValues(out -> ((CaseOutput.ChildUpdate) out).summary(), Named.as("child-summaries"))
-                .repartition(Repartitioned.with(Serdes.String(), AvroStateSerde.of(ChildSummary.class)).withName("by-child"))
+                .repartition(Repartitioned.with(Serdes.String(), new ChildSummarySerde()).withName("by-child"))
                 .process(supplier(() -> new ChildLedgerProcessor(childFacts, reference.areas(), settings.clock(),
                                 settings.reportingMonths(), settings.flushInterval()),
-                        StateStores.persistent(StateStores.CHILD_LEDGER, AvroStateSerde.of(ChildState.class)),
+                        StateStores.persistent(StateStores.CHILD_LEDGER, new ChildStateSerde()),
                         StateStores.inMemory(StateStores.CHILD_PENDING, pendingSerde)),
                         Named.as("child-ledger"));
 
@@ -135,7 +131,7 @@ public final class CasepulseTopology {
                 .repartition(Repartitioned.with(Serdes.String(), deltaSerde).withName("by-worker"))
                 .process(supplier(() -> new WorkerLedgerProcessor(reference.areas(), settings.clock(),
                                 settings.reportingMonths(), reference.catalogue().lookBackMonths(), settings.flushInterval()),
-                        StateStores.persistent(StateStores.WORKER_HOLDINGS, AvroStateSerde.of(HoldingState.class)),
+                        StateStores.persistent(StateStores.WORKER_HOLDINGS, new HoldingStateSerde()),
                         StateStores.inMemory(StateStores.WORKER_PENDING, pendingSerde)),
                         Named.as("worker-ledger"));
 
@@ -196,15 +192,14 @@ public final class CasepulseTopology {
                 .process(supplier(() -> new SeriesProcessor(reference.catalogue(), reference.areas(), reference.benchmarks(), settings.clock(),
                                 settings.reportingMonths(), settings.flushInterval(), settings.clockInterval(), settings.metrics()),
                         StateStores.inMemory(StateStores.SERIES, AvroStateSerde.of(SeriesState.class)),
-                        StateStores.inMemory(StateStores.SERIES_CELLS, AvroStateSerde.of(SeriesCell.class)),
-                        StateStores.inMemory(StateStores.SERIES_DIRTY, Serdes.Long()),
+                        StateStores.inMemory(StateStores.SERIES_CELLS, new SeriesCellSerde()),
                         StateStores.inMemory(StateStores.SERIES_CLOCK, Serdes.Long())),
                         Named.as("indicator-series"))
                 .to(topics.snapshots(), Produced.with(settings.snapshotKeySerde(), settings.snapshotSerde()).withName("snapshots"));
     }
 
     private static KStream<String, SeriesChanges> bySeries(KStream<String, SeriesChanges> changes, String name,
-                                                            AvroStateSerde<SeriesChanges> serde) {
+                                                            Serde<SeriesChanges> serde) {
         return changes.repartition(Repartitioned.with(Serdes.String(), serde).withName(name));
     }
 

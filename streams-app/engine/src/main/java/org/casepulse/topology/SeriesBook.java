@@ -111,13 +111,20 @@ public final class SeriesBook {
         }
     }
 
-    /** Every series with an entry in the store. */
+    /**
+     * Every series with cells or figures in the stores: those with an entry in the published
+     * store, and those whose cells changed but were never published (a task that stopped between
+     * the two), found from the cells' keys.
+     */
     List<String> keys() {
-        List<String> keys = new ArrayList<>();
+        Set<String> keys = new TreeSet<>();
         try (KeyValueIterator<String, SeriesState> all = publishedStore.all()) {
             all.forEachRemaining(entry -> keys.add(entry.key));
         }
-        return keys;
+        try (KeyValueIterator<String, SeriesCell> all = cellStore.all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key.substring(0, entry.key.indexOf('#'))));
+        }
+        return new ArrayList<>(keys);
     }
 
     private void write(String seriesKey, IndicatorSeries target, LocalDate bucket) {

@@ -26,7 +26,6 @@ final class StateStores {
     static final String STAFF_PENDING = "staff-pending";
     static final String SERIES = "indicator-series";
     static final String SERIES_CELLS = "indicator-series-cells";
-    static final String SERIES_DIRTY = "indicator-series-dirty";
     static final String SERIES_CLOCK = "indicator-series-clock";
 
     private StateStores() {}

@@ -47,6 +47,27 @@ public record Beside(BigDecimal lastYear, BigDecimal outturn, BigDecimal sixMont
         return new Beside(lastYear, outturn, sixMonths, benchmark);
     }
 
+    /**
+     * The periods whose counts {@link #of} reads for a figure of {@code period}: a figure can
+     * change only when the counts of one of them (or of the period itself) change.
+     */
+    public static List<Period> periodsRead(IndicatorDefinition indicator, Period period) {
+        Comparisons asked = indicator.comparisons();
+        List<Period> read = new ArrayList<>();
+        if (asked.lastYear()) {
+            read.add(lastYear(period));
+        }
+        Period outturnPeriod = asked.outturn() ? outturn(period) : null;
+        if (outturnPeriod != null) {
+            read.add(outturnPeriod);
+        }
+        if (asked.sixMonths() != Comparisons.SixMonths.NONE && period.type() != PeriodType.YTD
+                && period.type() != PeriodType.R12M) {
+            read.addAll(sixMonthsBefore(period));
+        }
+        return read;
+    }
+
     /** The same period a year earlier: a snapshot on the same date (28 February for the 29th). */
     public static Period lastYear(Period period) {
         return period.type() == PeriodType.SNAPSHOT

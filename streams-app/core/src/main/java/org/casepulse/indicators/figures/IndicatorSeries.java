@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.TreeMap;
 import org.casepulse.calendar.Period;
 import org.casepulse.calendar.Periods;
@@ -26,6 +27,14 @@ public final class IndicatorSeries {
     private final long population;
     private final NavigableMap<LocalDate, long[]> cells;
     private final NavigableMap<LocalDate, NavigableMap<LocalDate, long[]>> late = new TreeMap<>();
+    /**
+     * Running sums of the cells in day order (index 0 is before the first cell), built when a
+     * state on a date is first asked for after a change: a snapshot series holds a delta per day,
+     * and a publication asks for the state on dozens of dates. Null when the cells changed since.
+     */
+    private long[] sumDays;
+    private long[] sumNumerators;
+    private long[] sumDenominators;
 
     private IndicatorSeries(IndicatorDefinition indicator, long population, NavigableMap<LocalDate, long[]> cells) {
         this.indicator = indicator;
@@ -61,6 +70,18 @@ public final class IndicatorSeries {
 
     public void apply(LocalDate bucket, long numerator, long denominator) {
         apply(cells, bucket, numerator, denominator);
+        if (sumDays != null) {
+            // A change on a day the sums know of moves the sums from it on; a new day needs them rebuilt.
+            int found = java.util.Arrays.binarySearch(sumDays, bucket.toEpochDay());
+            if (found < 0) {
+                sumDays = null;
+            } else {
+                for (int i = found + 1; i < sumNumerators.length; i++) {
+                    sumNumerators[i] += numerator;
+                    sumDenominators[i] += denominator;
+                }
+            }
+        }
     }
 
     private static void apply(NavigableMap<LocalDate, long[]> target, LocalDate bucket, long numerator, long denominator) {
@@ -90,7 +111,10 @@ public final class IndicatorSeries {
      * every count from the horizon on unchanged. Late changes are treated alike.
      */
     public void forgetBefore(LocalDate horizon) {
-        forgetBefore(cells, horizon);
+        if (!cells.isEmpty() && cells.firstKey().isBefore(horizon)) {
+            forgetBefore(cells, horizon);
+            sumDays = null;
+        }
         for (LocalDate day : List.copyOf(late.keySet())) {
             NavigableMap<LocalDate, long[]> changes = late.get(day);
             forgetBefore(changes, horizon);
@@ -141,6 +165,28 @@ public final class IndicatorSeries {
     }
 
     /**
+     * Whether the counts of {@code period} (and its revision) read a cell at any of the
+     * {@code buckets}: if not, changes to those cells leave them as they were. A day delta counts
+     * on every day from its own; a month cell in the months the period sums (with a demand
+     * baseline, the same months of the baseline years: all months between are taken, a superset).
+     */
+    public boolean reads(Period period, NavigableSet<LocalDate> buckets) {
+        if (buckets.isEmpty()) {
+            return false;
+        }
+        if (isSnapshot()) {
+            return !buckets.first().isAfter(period.end());
+        }
+        YearMonth from = YearMonth.from(period.start());
+        if (indicator.measure() == org.casepulse.indicators.MeasureKind.DEMAND_CHANGE) {
+            from = YearMonth.from(Periods.financialYearStart(period.endMonth()))
+                    .minusYears(indicator.parameters().yearsOfBaseline());
+        }
+        LocalDate first = buckets.ceiling(from.atDay(1));
+        return first != null && !first.isAfter(period.endMonth().atEndOfMonth());
+    }
+
+    /**
      * The counts of a period; empty when every fact in it is zero (COUNTING.md section 5). A
      * state kept as day deltas gives SNAPSHOT its state on the date, and MONTH or YTD the sums of
      * its states on the last day of each month of the period, or {@code today} for the month in
@@ -158,9 +204,10 @@ public final class IndicatorSeries {
     private Counts counts(NavigableMap<LocalDate, long[]> source, Period period, long population, LocalDate today) {
         if (isSnapshot()) {
             if (period.type() != PeriodType.SNAPSHOT) {
-                return sumOfStatesOn(source, lastDaysOfMonths(period, today));
+                return source == cells ? sumOfStatesOn(lastDaysOfMonths(period, today))
+                        : sumOfStatesOn(source, lastDaysOfMonths(period, today));
             }
-            Counts counts = countsOn(source, period.end());
+            Counts counts = source == cells ? stateOn(period.end()) : countsOn(source, period.end());
             // A snapshot rate is the numerator over the area's under-18 population (COUNTING.md 10).
             return indicator.unit() == org.casepulse.snapshots.Unit.RATE_PER_10K
                     ? new Counts(counts.numerator(), population, counts.empty()) : counts;
@@ -203,6 +250,47 @@ public final class IndicatorSeries {
             days.add(last.isAfter(today) ? today : last);
         }
         return days;
+    }
+
+    /** The states of the cells on each of {@code days} added up, from the running sums. */
+    private Counts sumOfStatesOn(List<LocalDate> days) {
+        long numerator = 0;
+        long denominator = 0;
+        boolean empty = true;
+        for (LocalDate day : days) {
+            int index = runningSumIndex(day);
+            numerator += sumNumerators[index];
+            denominator += sumDenominators[index];
+            empty &= sumNumerators[index] == 0 && sumDenominators[index] == 0;
+        }
+        return new Counts(numerator, denominator, empty);
+    }
+
+    /** The state of the cells on {@code day}: the sum of their deltas up to it. */
+    private Counts stateOn(LocalDate day) {
+        int index = runningSumIndex(day);
+        long numerator = sumNumerators[index];
+        long denominator = sumDenominators[index];
+        return new Counts(numerator, denominator, numerator == 0 && denominator == 0);
+    }
+
+    /** The index of the running sums that includes every cell on or before {@code day}. */
+    private int runningSumIndex(LocalDate day) {
+        if (sumDays == null) {
+            int size = cells.size();
+            sumDays = new long[size];
+            sumNumerators = new long[size + 1];
+            sumDenominators = new long[size + 1];
+            int i = 0;
+            for (Map.Entry<LocalDate, long[]> cell : cells.entrySet()) {
+                sumDays[i] = cell.getKey().toEpochDay();
+                sumNumerators[i + 1] = sumNumerators[i] + cell.getValue()[0];
+                sumDenominators[i + 1] = sumDenominators[i] + cell.getValue()[1];
+                i++;
+            }
+        }
+        int found = java.util.Arrays.binarySearch(sumDays, day.toEpochDay());
+        return found >= 0 ? found + 1 : -found - 1;
     }
 
     /** The states on each of {@code days} (ascending) added up, in one pass over the deltas. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import org.casepulse.calendar.Period;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.Benchmarks;
@@ -38,6 +39,18 @@ public final class SeriesPublisher {
     /** As above, each figure carrying what the catalogue puts beside it and its benchmarks. */
     public static Publication publish(IndicatorSeries series, Area area, List<IndicatorSnapshot> published,
                                       ReportingWindow window, Instant now, Benchmarks benchmarks) {
+        return publish(series, area, published, window, now, benchmarks, null);
+    }
+
+    /**
+     * As above, re-evaluating only the figures that read a cell at one of {@code touched} (the
+     * buckets changed since {@code published} was worked out, in the same window): every other
+     * published figure stands as it is. {@code touched} null re-evaluates every figure and
+     * withdraws those that left the window (a new day, or nothing known of what changed).
+     */
+    public static Publication publish(IndicatorSeries series, Area area, List<IndicatorSnapshot> published,
+                                      ReportingWindow window, Instant now, Benchmarks benchmarks,
+                                      NavigableSet<LocalDate> touched) {
         Map<Period, Counts> counts = new HashMap<>();
         Map<IndicatorSnapshotKey, IndicatorSnapshot> before = new LinkedHashMap<>();
         for (IndicatorSnapshot snapshot : published) {
@@ -45,17 +58,24 @@ public final class SeriesPublisher {
         }
 
         List<Change> changes = new ArrayList<>();
-        Map<IndicatorSnapshotKey, IndicatorSnapshot> after = new LinkedHashMap<>();
+        Map<IndicatorSnapshotKey, IndicatorSnapshot> after = touched == null ? new LinkedHashMap<>() : new LinkedHashMap<>(before);
+        List<IndicatorSnapshotKey> withdrawn = new ArrayList<>();
         for (Period period : window.periods(series.indicator())) {
+            IndicatorSnapshotKey key = key(series.indicator().id(), area.code(), period.type(), period.end());
+            if (touched != null && !reads(series, period, window, touched)) {
+                continue;
+            }
+            IndicatorSnapshot old = before.get(key);
             Counts current = counts.computeIfAbsent(period, p -> series.counts(p, window.today()));
             if (current.empty()) {
+                if (touched != null && after.remove(key) != null) {
+                    withdrawn.add(key);
+                }
                 continue;
             }
             Period previousPeriod = period.previous();
             Counts previous = window.contains(previousPeriod) ? counts.computeIfAbsent(previousPeriod, p -> series.counts(p, window.today())) : null;
 
-            IndicatorSnapshotKey key = key(series.indicator().id(), area.code(), period.type(), period.end());
-            IndicatorSnapshot old = before.get(key);
             Beside beside = Beside.of(series.indicator(), period,
                     p -> counts.computeIfAbsent(p, q -> series.counts(q, window.today())),
                     benchmarks.forPeriodEnd(series.indicator().id(), period.end()).orElse(null));
@@ -68,11 +88,31 @@ public final class SeriesPublisher {
             }
             after.put(key, figure);
         }
-        before.keySet().removeAll(after.keySet());
-        for (IndicatorSnapshotKey withdrawn : before.keySet()) {
-            changes.add(new Change(withdrawn, null));
+        if (touched == null) {
+            before.keySet().removeAll(after.keySet());
+            withdrawn.addAll(before.keySet());
+        }
+        for (IndicatorSnapshotKey key : withdrawn) {
+            changes.add(new Change(key, null));
         }
         return new Publication(changes, new ArrayList<>(after.values()));
+    }
+
+    /** Whether the figure of {@code period} reads a touched cell: through its own counts, its previous period's or what is beside it. */
+    static boolean reads(IndicatorSeries series, Period period, ReportingWindow window, NavigableSet<LocalDate> touched) {
+        if (series.reads(period, touched)) {
+            return true;
+        }
+        Period previous = period.previous();
+        if (window.contains(previous) && series.reads(previous, touched)) {
+            return true;
+        }
+        for (Period besides : Beside.periodsRead(series.indicator(), period)) {
+            if (series.reads(besides, touched)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static IndicatorSnapshotKey keyOf(IndicatorSnapshot snapshot) {

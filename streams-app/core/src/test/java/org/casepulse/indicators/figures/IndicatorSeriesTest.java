@@ -50,6 +50,31 @@ class IndicatorSeriesTest {
     }
 
     @Test
+    void shouldCountEveryChangeMadeAfterAStateWasAskedFor() {
+        IndicatorSeries series = empty("public-law-workload-allocated");
+        series.apply(day("2025-03-10"), 1, 2);
+        LocalDate today = day("2025-07-02");
+        assertThat(series.counts(Period.snapshot(day("2025-04-30")), today)).isEqualTo(new Counts(1, 2, false));
+
+        // A change after the states were summed once, on a day between two cells and on one of them.
+        series.apply(day("2025-04-15"), 0, 1);
+        series.apply(day("2025-03-10"), 1, 0);
+        assertThat(series.counts(Period.snapshot(day("2025-04-30")), today)).isEqualTo(new Counts(2, 3, false));
+        assertThat(series.counts(Period.snapshot(day("2025-04-14")), today)).isEqualTo(new Counts(2, 2, false));
+        assertThat(series.counts(Period.snapshot(day("2025-03-09")), today)).isEqualTo(new Counts(0, 0, true));
+        // A day's delta back to zero (the cell goes) and a change on a day already summed.
+        series.apply(day("2025-04-15"), 0, -1);
+        series.apply(day("2025-03-10"), 0, 1);
+        assertThat(series.counts(Period.snapshot(day("2025-04-30")), today)).isEqualTo(new Counts(2, 3, false));
+        series.apply(day("2025-04-15"), 0, 1);
+        series.apply(day("2025-03-10"), 0, -1);
+        // Folding the days before the horizon into it leaves the states from the horizon on.
+        series.forgetBefore(day("2025-04-01"));
+        assertThat(series.counts(Period.snapshot(day("2025-04-14")), today)).isEqualTo(new Counts(2, 2, false));
+        assertThat(series.counts(Period.snapshot(day("2025-04-15")), today)).isEqualTo(new Counts(2, 3, false));
+    }
+
+    @Test
     void shouldGiveTheMonthOfPlansVisitedItsStateOnTheLastDayAndAddUpPlanMonths() {
         IndicatorSeries series = empty("cp-children-visited-in-month");
         // One plan due from 1 May; visited 12 May (counted to 31 May), not in June.
