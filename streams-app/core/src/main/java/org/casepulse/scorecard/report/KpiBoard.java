@@ -19,7 +19,7 @@ import org.casepulse.snapshots.PeriodType;
 
 /**
  * The KPI board of the national family-court service (seed 000): the catalogue's entries labelled
- * {@code KPI ...} (KPI 1 to KPI 7, 5A and 5B apart), for one area at the month's end, each with its
+ * {@code KPI ...} (KPI 1 to KPI 8, 5A and 5B apart; KPI 8, appraisals, from the workforce topic), for one area at the month's end, each with its
  * headline figure, the best performer and the hotspots among the service areas beneath it, and
  * every one of those service areas' values, as the seed's graphs show them. Built from the read
  * model alone, like {@link BoardReport}.

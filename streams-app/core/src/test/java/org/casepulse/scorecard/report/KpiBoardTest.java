@@ -43,7 +43,8 @@ class KpiBoardTest {
                 REFERENCE.areas().find("NATIONAL").orElseThrow(), OCTOBER, code -> true);
 
         assertThat(board.rows()).extracting(KpiBoard.Row::label)
-                .containsExactly("KPI 1", "KPI 2", "KPI 3", "KPI 4", "KPI 5A", "KPI 5B", "KPI 6", "KPI 7");
+                .containsExactly("KPI 1", "KPI 2", "KPI 3", "KPI 4", "KPI 5A", "KPI 5B", "KPI 6", "KPI 7",
+                        "KPI 8");
         assertThat(board.peers()).hasSize(21);
         KpiBoard.Row diversity = board.rows().get(7);
         assertThat(diversity.indicator().id()).isEqualTo(KPI_7);
