@@ -284,8 +284,8 @@
       valueCell(row),
       el('td', { class: 'rag-cell' }, ragBadge(figure ? figure.rag : 'NOT_RATED')),
       el('td', { class: 'dot-cell' }, directionCell(figure, indicator)),
-      // A rate's denominator is a population, long enough to need a second line.
-      el('td', { class: figure && figure.unit === 'RATE_PER_10K' ? 'num counts wraps' : 'num counts' }, counts(figure)),
+      // A long pair (a rate's population, FTE in hundredths) may wrap at the slash, so the table fits.
+      el('td', { class: 'num counts wraps' }, counts(figure)),
       el('td', { class: 'trend' }, sparkline(row)),
       el('td', { class: 'best' }, row.best ? standing(row.best, indicator) : el('span', { class: 'muted' }, '–')),
       el('td', { class: 'hotspots-cell' }, hotspotsCell(row)));
