@@ -103,9 +103,9 @@ public final class OperationsServer implements AutoCloseable {
             routes(config.routes, view, reference, health, json);
             new CommentaryRoutes(commentary, reference, json, settings.commentaryMaxChars(), Clock.systemUTC(),
                     ctx -> scope(ctx, reference), OperationsServer::checkArea).register(config.routes);
-            new ReportPage(view, commentary, reference, ctx -> scope(ctx, reference), OperationsServer::checkArea)
-                    .register(config.routes);
-            new KpiBoardPage(view, reference, ctx -> scope(ctx, reference), OperationsServer::checkArea)
+            PrintablePage.boardReport(view, commentary, reference, ctx -> scope(ctx, reference),
+                    OperationsServer::checkArea).register(config.routes);
+            PrintablePage.kpiBoard(view, reference, ctx -> scope(ctx, reference), OperationsServer::checkArea)
                     .register(config.routes);
         });
         this.meters = List.of(

@@ -43,6 +43,7 @@ class CommentaryApiIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String PASSWORD = "correct horse";
     private static final String ALLOCATION = "allocation-within-2wd";
+    private static final String KPI_1 = "s31-allocation-within-2wd";
     private static final LocalDate MARCH_END = LocalDate.of(2026, 3, 31);
     private static final String N6_MARCH = "/api/commentary?indicator=" + ALLOCATION + "&area=N6&month=2026-03";
 
@@ -60,6 +61,10 @@ class CommentaryApiIT {
     static void start(RealKafka kafka) throws IOException {
         snapshots = SnapshotTopic.create(kafka, 2);
         snapshots.publish(percent(ALLOCATION, "N6", AreaLevel.SERVICE_AREA, PeriodType.YTD, MARCH_END, 44.8, Rag.RED)
+                .build());
+        snapshots.publish(percent(KPI_1, "NATIONAL", AreaLevel.NATIONAL, PeriodType.YTD, MARCH_END, 68.0, Rag.GREEN)
+                .build());
+        snapshots.publish(percent(KPI_1, "N6", AreaLevel.SERVICE_AREA, PeriodType.YTD, MARCH_END, 71.3, Rag.GREEN)
                 .build());
         commentaryTopic = kafka.uniqueTopic("commentary");
         kafka.createTopics(new TopicSpec(commentaryTopic, 3, (short) 1, java.util.Map.of()).compacted());
@@ -201,5 +206,22 @@ class CommentaryApiIT {
         assertThat(http.send("GET", "/report?area=N6&month=2026-03", null, null).status()).isEqualTo(401);
         assertThat(http.send("GET", "/report?area=S4&month=2026-03", null, basic("north-editor")).status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void shouldServeSeed000sKpiBoardBehindTheSameAuthentication() {
+        Http.Answer board = http.send("GET", "/kpi-board?area=NATIONAL&month=2026-03", null, basic("editor"));
+
+        assertThat(board.status()).as(board.body()).isEqualTo(200);
+        assertThat(board.contentType()).startsWith("text/html");
+        assertThat(board.contentSecurityPolicy()).contains("default-src 'none'", "style-src 'sha256-")
+                .doesNotContain("script-src");
+        assertThat(board.body()).contains("KPI 1", "KPI 7", "68.0%", "71.3%").doesNotContain("<script");
+        assertThat(http.send("GET", "/kpi-board?area=NATIONAL&month=2026-03", null, null).status()).isEqualTo(401);
+        // A user scoped to the North sees no area outside it.
+        assertThat(http.send("GET", "/kpi-board?area=S4&month=2026-03", null, basic("north-editor")).status())
+                .isEqualTo(403);
+        assertThat(http.send("GET", "/kpi-board?area=NOWHERE&month=2026-03", null, basic("editor")).status())
+                .isEqualTo(400);
     }
 }
