@@ -79,7 +79,7 @@ public final class CaseStateSerde implements Serde<CaseState> {
             strings.index(event.getRetractsEventId());
             Extra.indexStrings(event, strings);
         }
-        Output out = new Output(16 + 24 * events.size() + strings.bytes);
+        CompactSerde.Writer out = new CompactSerde.Writer(16 + 24 * events.size() + strings.bytes);
         out.bytes[out.size++] = FORMAT;
         LocalDate expiresOn = state.getExpiresOn();
         LocalDate knownThrough = state.getKnownThrough();
@@ -163,7 +163,7 @@ public final class CaseStateSerde implements Serde<CaseState> {
             if (bytes.length == 0 || bytes[0] != FORMAT) {
                 throw new IllegalArgumentException("not a case state of this release's format");
             }
-            Input in = new Input(bytes, 1);
+            CompactSerde.Reader in = new CompactSerde.Reader(bytes, 1);
             int stateFlags = in.varint();
             LocalDate expiresOn = (stateFlags & EXPIRES) != 0 ? LocalDate.ofEpochDay(in.varlong()) : null;
             LocalDate knownThrough = (stateFlags & KNOWN_THROUGH) != 0 ? LocalDate.ofEpochDay(in.varlong()) : null;
@@ -270,7 +270,7 @@ public final class CaseStateSerde implements Serde<CaseState> {
             }
         }
 
-        static void write(CaseEvent event, Output out, Strings strings) {
+        static void write(CaseEvent event, CompactSerde.Writer out, Strings strings) {
             long mask = present(event);
             out.varlong(mask);
             for (int i = 0; i < FIELDS.size(); i++) {
@@ -294,7 +294,7 @@ public final class CaseStateSerde implements Serde<CaseState> {
             }
         }
 
-        static void read(CaseEvent event, Input in, String[] strings) {
+        static void read(CaseEvent event, CompactSerde.Reader in, String[] strings) {
             long mask = in.varlong();
             for (int i = 0; i < FIELDS.size(); i++) {
                 if ((mask & (1L << i)) == 0) {
@@ -342,7 +342,7 @@ public final class CaseStateSerde implements Serde<CaseState> {
             return order.size() - 1;
         }
 
-        void writeTo(Output out) {
+        void writeTo(CompactSerde.Writer out) {
             out.varint(order.size());
             byte[] previous = new byte[0];
             for (String value : order) {
@@ -379,7 +379,7 @@ public final class CaseStateSerde implements Serde<CaseState> {
             }
         }
 
-        static String[] readFrom(Input in) {
+        static String[] readFrom(CompactSerde.Reader in) {
             String[] strings = new String[in.varint()];
             byte[] previous = new byte[0];
             for (int i = 0; i < strings.length; i++) {
@@ -399,85 +399,6 @@ public final class CaseStateSerde implements Serde<CaseState> {
                 previous = utf8;
             }
             return strings;
-        }
-    }
-
-    private static final class Output {
-        byte[] bytes;
-        int size;
-
-        Output(int capacity) {
-            this.bytes = new byte[capacity];
-        }
-
-        void varint(int value) {
-            varlong(value & 0xFFFFFFFFL);
-        }
-
-        void varlong(long value) {
-            ensure(10);
-            while ((value & ~0x7FL) != 0) {
-                bytes[size++] = (byte) ((value & 0x7F) | 0x80);
-                value >>>= 7;
-            }
-            bytes[size++] = (byte) value;
-        }
-
-        void fixedLong(long value) {
-            ensure(8);
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                bytes[size++] = (byte) (value >>> shift);
-            }
-        }
-
-        void write(byte[] source, int offset, int length) {
-            ensure(length);
-            System.arraycopy(source, offset, bytes, size, length);
-            size += length;
-        }
-
-        private void ensure(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-            }
-        }
-    }
-
-    private static final class Input {
-        final byte[] bytes;
-        int position;
-
-        Input(byte[] bytes, int position) {
-            this.bytes = bytes;
-            this.position = position;
-        }
-
-        int varint() {
-            long value = varlong();
-            if (value < 0 || value > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("count or index out of range: " + value);
-            }
-            return (int) value;
-        }
-
-        long fixedLong() {
-            long value = 0;
-            for (int i = 0; i < 8; i++) {
-                value = (value << 8) | (bytes[position++] & 0xFF);
-            }
-            return value;
-        }
-
-        long varlong() {
-            long value = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                byte b = bytes[position++];
-                value |= (long) (b & 0x7F) << shift;
-                if ((b & 0x80) == 0) {
-                    return value;
-                }
-            }
-            throw new IllegalArgumentException("malformed variable-length number");
         }
     }
 }

@@ -156,10 +156,21 @@ abstract class CompactSerde<T> implements Serde<T> {
             }
         }
 
+        void fixedLong(long value) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (value >>> shift);
+            }
+        }
+
         void write(byte[] source) {
-            ensure(source.length);
-            System.arraycopy(source, 0, bytes, size, source.length);
-            size += source.length;
+            write(source, 0, source.length);
+        }
+
+        void write(byte[] source, int offset, int length) {
+            ensure(length);
+            System.arraycopy(source, offset, bytes, size, length);
+            size += length;
         }
 
         private void ensure(int more) {
@@ -196,6 +207,14 @@ abstract class CompactSerde<T> implements Serde<T> {
                 }
             }
             throw new IllegalArgumentException("malformed variable-length number");
+        }
+
+        long fixedLong() {
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = (value << 8) | (bytes[position++] & 0xFF);
+            }
+            return value;
         }
 
         long signed() {
