@@ -171,7 +171,7 @@ public final class CasepulseApplication implements AutoCloseable {
         keys.configure(serdeConfig, true);
         SpecificAvroSerde<IndicatorSnapshot> snapshots = new SpecificAvroSerde<>(IndicatorSnapshot.class);
         snapshots.configure(serdeConfig, false);
-        return new TopologySettings(settings.topics(), reference, settings.clock(), settings.flushInterval(),
+        return new TopologySettings(settings.topics(), reference, settings.clock(), settings.cadence(),
                 settings.clockInterval(), settings.reportingMonths(), events, keys, snapshots, metrics.pipeline(),
                 settings.caseStateMaxBytes(), registryOutage, workforce);
     }

@@ -23,6 +23,7 @@ import org.casepulse.http.auth.AccessSettings;
 import org.casepulse.http.tls.TlsSettings;
 import org.casepulse.scorecard.commentary.CommentText;
 import org.casepulse.topics.Topics;
+import org.casepulse.topology.FlushCadence;
 import org.casepulse.topology.TopologySettings;
 
 /**
@@ -63,12 +64,14 @@ public final class CasepulseSettings {
             StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
             "exactly_once_v2: nothing pending is lost or counted twice; at_least_once is not faster here."));
     // Under exactly-once a figure is visible only once the transaction that wrote it commits, and an
-    // event crosses two commits (case ledger, then series stage) and two flushes: latency is about
-    // 2 x (commit + flush) at worst. 200 ms each keeps p99 under a second (benchmark --latency) while
-    // the store caches still absorb repeated writes to hot keys between commits.
+    // event crosses two flushes and two commits (case ledger, then series stage). A stage whose input
+    // is current asks for a commit right after each flush that sent something (FlushSchedule), so
+    // live latency is about two live flushes plus two commits; this interval is the cadence of the
+    // commits nobody asks for, while catching up: each one is a transaction and a flush of every
+    // store cache, and 2 s lets the caches absorb ten times more repeated writes than 200 ms did.
     public static final Setting<Long> COMMIT_INTERVAL_MS = declare(Setting.longInteger(
-            StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200L, "Exactly-once commits: 200 ms keeps a figure's p99 latency "
-                    + "under a second (two commits and two flushes per event)."));
+            StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 2000L, "Exactly-once commits while catching up; a live stage asks "
+                    + "for one after each flush, so a figure's p99 latency stays under a second."));
     public static final Setting<Integer> STANDBY_REPLICAS = declare(Setting.integer(
             StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1, "Warm copies of each task's stores on another instance: "
                     + "failover without replaying the changelogs. No effect with a single instance."));
@@ -103,7 +106,14 @@ public final class CasepulseSettings {
     public static final Setting<Integer> REPORTING_MONTHS = declare(Setting.integer("casepulse.reporting.months",
             TopologySettings.DEFAULT_REPORTING_MONTHS, "Months of figures published, the current one included."));
     public static final Setting<Duration> FLUSH_INTERVAL_MS = declare(Setting.millis("casepulse.flush.interval.ms",
-            TopologySettings.DEFAULT_FLUSH_INTERVAL, "How often summed changes move on to the series: latency against traffic."));
+            FlushCadence.DEFAULT_LIVE, "How often a stage whose input is current sends its summed changes or "
+                    + "publishes what they changed (latency)."));
+    public static final Setting<Duration> CATCH_UP_FLUSH_INTERVAL_MS = declare(Setting.millis(
+            "casepulse.flush.catch-up-interval.ms", FlushCadence.DEFAULT_CATCH_UP, "The same while a stage catches up "
+                    + "(backfill, reprocessing, restart): each changed figure is evaluated and sent once per interval."));
+    public static final Setting<Duration> CATCH_UP_LAG_MS = declare(Setting.millis("casepulse.flush.catch-up-lag.ms",
+            FlushCadence.DEFAULT_CATCH_UP_LAG, "A stage is catching up while the records it processes were produced "
+                    + "more than this long before."));
     public static final Setting<Duration> CLOCK_INTERVAL_MS = declare(Setting.millis("casepulse.clock.interval.ms",
             TopologySettings.DEFAULT_CLOCK_INTERVAL, "How often the day is checked (snapshot figures move at midnight)."));
     public static final Setting<String> TOPIC_CASE_EVENTS = declare(Setting.text("casepulse.topics.case-events",
@@ -291,8 +301,8 @@ public final class CasepulseSettings {
         return find(AS_OF).map(BusinessClock::fixed).orElse(BusinessClock.wall());
     }
 
-    public Duration flushInterval() {
-        return get(FLUSH_INTERVAL_MS);
+    public FlushCadence cadence() {
+        return new FlushCadence(get(FLUSH_INTERVAL_MS), get(CATCH_UP_FLUSH_INTERVAL_MS), get(CATCH_UP_LAG_MS));
     }
 
     public Duration clockInterval() {

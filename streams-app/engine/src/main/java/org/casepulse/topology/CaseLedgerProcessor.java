@@ -1,10 +1,8 @@
 package org.casepulse.topology;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -47,7 +45,7 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
     private final boolean childMeasuresInCatalogue;
     private final BusinessClock clock;
     private final int reportingMonths;
-    private final Duration flushInterval;
+    private final FlushCadence cadence;
     private final PipelineMetrics metrics;
     private final CaseStateBudget budget;
 
@@ -57,15 +55,16 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
     private PendingCells pending;
     private LocalDate lastExpiryDay;
     private RecentCases recent;
+    private FlushSchedule flushes;
 
     CaseLedgerProcessor(CaseFacts caseFacts, AreaHierarchy areas, boolean childMeasuresInCatalogue, BusinessClock clock,
-                        int reportingMonths, Duration flushInterval, PipelineMetrics metrics, CaseStateBudget budget) {
+                        int reportingMonths, FlushCadence cadence, PipelineMetrics metrics, CaseStateBudget budget) {
         this.caseFacts = caseFacts;
         this.areas = areas;
         this.childMeasuresInCatalogue = childMeasuresInCatalogue;
         this.clock = clock;
         this.reportingMonths = reportingMonths;
-        this.flushInterval = flushInterval;
+        this.cadence = cadence;
         this.metrics = metrics;
         this.budget = budget;
     }
@@ -77,11 +76,12 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         this.expiry = new CaseExpiry(context.getStateStore(StateStores.CASE_EXPIRY));
         this.pending = new PendingCells(context.getStateStore(StateStores.CASE_PENDING), areas, true);
         this.recent = new RecentCases(RECENT_CASES);
-        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flushAndExpire);
+        this.flushes = FlushSchedule.start(context, cadence, this::flushAndExpire);
     }
 
     @Override
     public void process(Record<String, Admission> record) {
+        flushes.received(record);
         String caseId = record.key();
         CaseEvent event = record.value().event();
         RecentCases.Entry cached = recent.get(caseId);
@@ -201,22 +201,25 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         return latest;
     }
 
-    private void flushAndExpire(long wallClockTime) {
+    private boolean flushAndExpire(long wallClockTime, long timestamp) {
         SeriesBatches series = new SeriesBatches();
+        boolean[] holdingsSent = {false};
         pending.flush(delta -> {
             if (delta.getWorkerId() == null) {
                 series.add(delta);
             } else {
-                context.forward(new Record<>(PendingCells.holdingKey(delta), new CaseOutput.HoldingChange(delta), wallClockTime));
+                context.forward(new Record<>(PendingCells.holdingKey(delta), new CaseOutput.HoldingChange(delta), timestamp));
+                holdingsSent[0] = true;
             }
         });
-        series.sendTo(changes -> context.forward(
-                new Record<>(changes.getIndicatorId(), new CaseOutput.SeriesChange(changes), wallClockTime)));
+        boolean seriesSent = series.sendTo(changes -> context.forward(
+                new Record<>(changes.getIndicatorId(), new CaseOutput.SeriesChange(changes), timestamp)));
         LocalDate today = clock.today(wallClockTime);
         if (!today.equals(lastExpiryDay)) {
             lastExpiryDay = today;
             expireClosedCases(new ReportingWindow(today, reportingMonths, caseFacts.lookBackMonths()).horizon());
         }
+        return seriesSent || holdingsSent[0];
     }
 
     /**

@@ -93,7 +93,7 @@ public final class CasepulseTopology {
         var caseStateSerde = new CaseStateSerde();
         Map<String, KStream<String, CaseOutput>> caseOutputs = events
                 .process(supplier(() -> new CaseLedgerProcessor(caseFacts, reference.areas(), !childFacts.isEmpty(),
-                                settings.clock(), settings.reportingMonths(), settings.flushInterval(), settings.metrics(),
+                                settings.clock(), settings.reportingMonths(), settings.cadence(), settings.metrics(),
                                 new CaseStateBudget(settings.caseStateLimitBytes(), caseStateSerde.serializer())),
                         StateStores.persistent(StateStores.CASE_LEDGER, caseStateSerde),
                         StateStores.persistent(StateStores.CASE_EXPIRY, Serdes.String()),
@@ -120,7 +120,7 @@ public final class CasepulseTopology {
                 .mapValues(out -> ((CaseOutput.ChildUpdate) out).summary(), Named.as("child-summaries"))
                 .repartition(Repartitioned.with(Serdes.String(), new ChildSummarySerde()).withName("by-child"))
                 .process(supplier(() -> new ChildLedgerProcessor(childFacts, reference.areas(), settings.clock(),
-                                settings.reportingMonths(), settings.flushInterval()),
+                                settings.reportingMonths(), settings.cadence()),
                         StateStores.persistent(StateStores.CHILD_LEDGER, new ChildStateSerde()),
                         StateStores.inMemory(StateStores.CHILD_PENDING, pendingSerde)),
                         Named.as("child-ledger"));
@@ -130,7 +130,7 @@ public final class CasepulseTopology {
                 .mapValues(out -> ((CaseOutput.HoldingChange) out).delta(), Named.as("worker-holding-changes"))
                 .repartition(Repartitioned.with(Serdes.String(), deltaSerde).withName("by-worker"))
                 .process(supplier(() -> new WorkerLedgerProcessor(reference.areas(), settings.clock(),
-                                settings.reportingMonths(), reference.catalogue().lookBackMonths(), settings.flushInterval()),
+                                settings.reportingMonths(), reference.catalogue().lookBackMonths(), settings.cadence()),
                         StateStores.persistent(StateStores.WORKER_HOLDINGS, new HoldingStateSerde()),
                         StateStores.inMemory(StateStores.WORKER_PENDING, pendingSerde)),
                         Named.as("worker-ledger"));
@@ -157,7 +157,7 @@ public final class CasepulseTopology {
                 .mapValues(WorkforceAdmission.Outcome::fact, Named.as("workforce-facts"))
                 .repartition(Repartitioned.with(Serdes.String(), AvroStateSerde.of(WorkforceEvent.class)).withName("by-subject"))
                 .process(supplier(() -> new WorkforceLedgerProcessor(postFacts, !staffFacts.isEmpty(), reference.areas(),
-                                settings.flushInterval()),
+                                settings.cadence()),
                         StateStores.persistent(StateStores.WORKFORCE_LEDGER, AvroStateSerde.of(WorkforceState.class)),
                         StateStores.inMemory(StateStores.WORKFORCE_PENDING, pendingSerde)),
                         Named.as("workforce-ledger"))
@@ -175,7 +175,7 @@ public final class CasepulseTopology {
                                 new StaffInput(outcome.fact(), null)), Named.as("staff-facts")), Named.as("merge-staff-inputs"))
                 .repartition(Repartitioned.with(Serdes.String(), AvroStateSerde.of(StaffInput.class)).withName("by-worker-staff"))
                 .process(supplier(() -> new StaffLedgerProcessor(staffFacts, reference.areas(), settings.clock(),
-                                settings.reportingMonths(), reference.catalogue().lookBackMonths(), settings.flushInterval()),
+                                settings.reportingMonths(), reference.catalogue().lookBackMonths(), settings.cadence()),
                         StateStores.persistent(StateStores.STAFF_LEDGER, AvroStateSerde.of(StaffState.class)),
                         StateStores.inMemory(StateStores.STAFF_PENDING, pendingSerde)),
                         Named.as("staff-ledger"));
@@ -190,7 +190,7 @@ public final class CasepulseTopology {
                 .merge(bySeries(workforceChanges, "workforce-changes-by-series", seriesChangesSerde), Named.as("merge-workforce-changes"))
                 .merge(bySeries(staffChanges, "staff-changes-by-series", seriesChangesSerde), Named.as("merge-staff-changes"))
                 .process(supplier(() -> new SeriesProcessor(reference.catalogue(), reference.areas(), reference.benchmarks(), settings.clock(),
-                                settings.reportingMonths(), settings.flushInterval(), settings.clockInterval(), settings.metrics()),
+                                settings.reportingMonths(), settings.cadence(), settings.clockInterval(), settings.metrics()),
                         StateStores.inMemory(StateStores.SERIES, AvroStateSerde.of(SeriesState.class)),
                         StateStores.inMemory(StateStores.SERIES_CELLS, new SeriesCellSerde()),
                         StateStores.inMemory(StateStores.SERIES_CLOCK, Serdes.Long())),

@@ -1,10 +1,8 @@
 package org.casepulse.topology;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -30,7 +28,8 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
 
     private final ChildFacts childFacts;
     private final AreaHierarchy areas;
-    private final Duration flushInterval;
+    private final FlushCadence cadence;
+    private FlushSchedule flushes;
     private final BusinessClock clock;
     private final int reportingMonths;
 
@@ -39,12 +38,12 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
     private PendingCells pending;
 
     ChildLedgerProcessor(ChildFacts childFacts, AreaHierarchy areas, BusinessClock clock, int reportingMonths,
-                         Duration flushInterval) {
+                         FlushCadence cadence) {
         this.childFacts = childFacts;
         this.areas = areas;
         this.clock = clock;
         this.reportingMonths = reportingMonths;
-        this.flushInterval = flushInterval;
+        this.cadence = cadence;
     }
 
     @Override
@@ -52,11 +51,12 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
         this.context = context;
         this.ledger = context.getStateStore(StateStores.CHILD_LEDGER);
         this.pending = new PendingCells(context.getStateStore(StateStores.CHILD_PENDING), areas, true);
-        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
+        this.flushes = FlushSchedule.start(context, cadence, this::flush);
     }
 
     @Override
     public void process(Record<String, ChildSummary> record) {
+        flushes.received(record);
         String childId = record.key();
         ChildSummary update = record.value();
         ChildState state = ledger.get(childId);
@@ -92,9 +92,9 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
         return versions;
     }
 
-    private void flush(long wallClockTime) {
+    private boolean flush(long wallClockTime, long timestamp) {
         SeriesBatches series = new SeriesBatches();
         pending.flush(series::add);
-        series.sendTo(changes -> context.forward(new Record<>(changes.getIndicatorId(), changes, wallClockTime)));
+        return series.sendTo(changes -> context.forward(new Record<>(changes.getIndicatorId(), changes, timestamp)));
     }
 }

@@ -27,8 +27,12 @@ final class SeriesBatches {
                         delta.getKnownAt(), delta.getRecordedOn()));
     }
 
-    /** Hands each indicator's batches to {@code send}; the key to send them under is their indicator id. */
-    void sendTo(Consumer<SeriesChanges> send) {
+    /**
+     * Hands each indicator's batches to {@code send}; the key to send them under is their indicator
+     * id. Says whether there was anything to send.
+     */
+    boolean sendTo(Consumer<SeriesChanges> send) {
+        boolean any = !byIndicator.isEmpty();
         byIndicator.forEach((indicatorId, changes) -> {
             for (int from = 0; from < changes.size(); from += MAX_CHANGES) {
                 send.accept(new SeriesChanges(indicatorId,
@@ -36,5 +40,6 @@ final class SeriesBatches {
             }
         });
         byIndicator.clear();
+        return any;
     }
 }

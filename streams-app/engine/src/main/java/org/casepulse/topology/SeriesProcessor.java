@@ -52,7 +52,7 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
     private final AreaHierarchy areas;
     private final BusinessClock clock;
     private final int reportingMonths;
-    private final Duration flushInterval;
+    private final FlushCadence cadence;
     private final Duration clockInterval;
     private final PipelineMetrics metrics;
 
@@ -68,6 +68,7 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
      */
     private NavigableMap<String, Long> dirty;
     private boolean republishAll;
+    private FlushSchedule flushes;
     private KeyValueStore<String, Long> day;
     private final Set<String> unknownIndicators = new HashSet<>();
     /**
@@ -78,13 +79,13 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
     private Map<String, NavigableSet<LocalDate>> touched;
 
     SeriesProcessor(IndicatorCatalogue catalogue, AreaHierarchy areas, Benchmarks benchmarks, BusinessClock clock,
-                    int reportingMonths, Duration flushInterval, Duration clockInterval, PipelineMetrics metrics) {
+                    int reportingMonths, FlushCadence cadence, Duration clockInterval, PipelineMetrics metrics) {
         this.catalogue = catalogue;
         this.benchmarks = benchmarks;
         this.areas = areas;
         this.clock = clock;
         this.reportingMonths = reportingMonths;
-        this.flushInterval = flushInterval;
+        this.cadence = cadence;
         this.clockInterval = clockInterval;
         this.metrics = metrics;
     }
@@ -97,12 +98,13 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
         this.republishAll = true;
         this.day = context.getStateStore(StateStores.SERIES_CLOCK);
         this.touched = new HashMap<>();
-        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::publishChanged);
+        this.flushes = FlushSchedule.start(context, cadence, this::publishChanged);
         context.schedule(clockInterval, PunctuationType.WALL_CLOCK_TIME, this::followTheClock);
     }
 
     @Override
     public void process(Record<String, SeriesChanges> record) {
+        flushes.received(record);
         IndicatorDefinition indicator = indicatorOf(record.value().getIndicatorId());
         if (indicator == null) {
             return;
@@ -136,28 +138,31 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
         latestKnown.forEach((key, latest) -> dirty.merge(key, latest, Math::max));
     }
 
-    private void publishChanged(long wallClockTime) {
+    /** Publishes what the changes since the last flush touched; says whether any figure was sent. */
+    private boolean publishChanged(long wallClockTime, long newestInputTimestamp) {
         ReportingWindow window = window(wallClockTime);
         // Until the clock has moved the series to a new day, its figures are re-evaluated whole.
         Long lastDay = day.get(TODAY);
         boolean sameDay = lastDay != null && lastDay == window.today().toEpochDay();
+        boolean sent = false;
         if (republishAll) {
             republishAll = false;
             Set<String> keys = new TreeSet<>(book.keys());
             keys.addAll(dirty.keySet()); // changed since the task started, not yet in a store's iteration
             for (String key : keys) {
                 Long knownAt = dirty.get(key);
-                publish(key, window, knownAt == null ? null : Instant.ofEpochMilli(knownAt), wallClockTime, null);
+                sent |= publish(key, window, knownAt == null ? null : Instant.ofEpochMilli(knownAt), wallClockTime, null);
             }
             dirty.clear();
             touched.clear();
-            return;
+            return sent;
         }
         while (!dirty.isEmpty()) {
             Map.Entry<String, Long> entry = dirty.pollFirstEntry();
             NavigableSet<LocalDate> buckets = touched.remove(entry.getKey());
-            publish(entry.getKey(), window, Instant.ofEpochMilli(entry.getValue()), wallClockTime, sameDay ? buckets : null);
+            sent |= publish(entry.getKey(), window, Instant.ofEpochMilli(entry.getValue()), wallClockTime, sameDay ? buckets : null);
         }
+        return sent;
     }
 
     /** On a new day, every series is re-published: snapshot figures move and new periods begin. */
@@ -179,14 +184,17 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
         LOG.info("New day {}: re-evaluated {} series in {} ms", today, keys.size(), took.toMillis());
     }
 
-    /** Publishes what changed in a series: the figures reading {@code touched}, or all when it is null. */
-    private void publish(String key, ReportingWindow window, Instant knownAt, long wallClockTime,
+    /**
+     * Publishes what changed in a series: the figures reading {@code touched}, or all when it is
+     * null. Says whether any figure was sent.
+     */
+    private boolean publish(String key, ReportingWindow window, Instant knownAt, long wallClockTime,
                          NavigableSet<LocalDate> touched) {
         SeriesKey seriesKey = SeriesKey.parse(key);
         IndicatorDefinition indicator = indicatorOf(seriesKey.indicatorId());
         Area area = areas.find(seriesKey.areaCode()).orElse(null);
         if (indicator == null || area == null) {
-            return;
+            return false;
         }
         IndicatorSeries series = book.series(key, indicator, areas.population(area.code()));
         book.forgetBefore(key, series, window.horizon(), RecordedDays.lastUncounted(window));
@@ -204,6 +212,7 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
             }
         }
         book.publish(key, series, publication.published());
+        return !publication.changes().isEmpty();
     }
 
     private ReportingWindow window(long wallClockTime) {

@@ -1,13 +1,11 @@
 package org.casepulse.topology;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -43,20 +41,21 @@ final class StaffLedgerProcessor implements Processor<String, StaffInput, String
     private final BusinessClock clock;
     private final int reportingMonths;
     private final int lookBackMonths;
-    private final Duration flushInterval;
+    private final FlushCadence cadence;
+    private FlushSchedule flushes;
 
     private ProcessorContext<String, SeriesChanges> context;
     private KeyValueStore<String, StaffState> ledger;
     private PendingCells pending;
 
     StaffLedgerProcessor(StaffFacts staffFacts, AreaHierarchy areas, BusinessClock clock, int reportingMonths,
-                         int lookBackMonths, Duration flushInterval) {
+                         int lookBackMonths, FlushCadence cadence) {
         this.staffFacts = staffFacts;
         this.areas = areas;
         this.clock = clock;
         this.reportingMonths = reportingMonths;
         this.lookBackMonths = lookBackMonths;
-        this.flushInterval = flushInterval;
+        this.cadence = cadence;
     }
 
     @Override
@@ -64,11 +63,12 @@ final class StaffLedgerProcessor implements Processor<String, StaffInput, String
         this.context = context;
         this.ledger = context.getStateStore(StateStores.STAFF_LEDGER);
         this.pending = new PendingCells(context.getStateStore(StateStores.STAFF_PENDING), areas, true);
-        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
+        this.flushes = FlushSchedule.start(context, cadence, this::flush);
     }
 
     @Override
     public void process(Record<String, StaffInput> record) {
+        flushes.received(record);
         StaffState before = ledger.get(record.key());
         if (before == null) {
             before = new StaffState(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), null);
@@ -158,9 +158,9 @@ final class StaffLedgerProcessor implements Processor<String, StaffInput, String
         return day == null || (asOf != null && !day.isAfter(asOf));
     }
 
-    private void flush(long wallClockTime) {
+    private boolean flush(long wallClockTime, long timestamp) {
         SeriesBatches series = new SeriesBatches();
         pending.flush(series::add);
-        series.sendTo(changes -> context.forward(new Record<>(changes.getIndicatorId(), changes, wallClockTime)));
+        return series.sendTo(changes -> context.forward(new Record<>(changes.getIndicatorId(), changes, timestamp)));
     }
 }

@@ -16,7 +16,7 @@ import org.casepulse.workforce.WorkforceEvent;
  * What the topology is built from: topics, reference data, the clock, timing, and the serdes of
  * the public topics (Schema Registry Avro in production; any registry client in tests).
  *
- * @param flushInterval   how often pending aggregate changes move on (latency vs. traffic)
+ * @param cadence         how often pending aggregate changes move on, live and while catching up
  * @param clockInterval   how often the day is checked (snapshot figures change at midnight)
  * @param reportingMonths how many months of figures are published, the current one included
  * @param caseStateLimitBytes the most one case's encoded state may take (see {@link CaseStateBudget})
@@ -27,7 +27,7 @@ public record TopologySettings(
         Topics topics,
         ReferenceData reference,
         BusinessClock clock,
-        Duration flushInterval,
+        FlushCadence cadence,
         Duration clockInterval,
         int reportingMonths,
         Deserializer<CaseEvent> eventDeserializer,
@@ -39,7 +39,6 @@ public record TopologySettings(
         Deserializer<WorkforceEvent> workforceDeserializer) {
 
 
-    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofMillis(200);
     public static final Duration DEFAULT_CLOCK_INTERVAL = Duration.ofSeconds(30);
     public static final int DEFAULT_REPORTING_MONTHS = 13;
 }

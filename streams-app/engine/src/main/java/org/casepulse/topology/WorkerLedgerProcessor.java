@@ -1,10 +1,8 @@
 package org.casepulse.topology;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -33,19 +31,20 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
     private final BusinessClock clock;
     private final int reportingMonths;
     private final int lookBackMonths;
-    private final Duration flushInterval;
+    private final FlushCadence cadence;
+    private FlushSchedule flushes;
 
     private ProcessorContext<String, SeriesChanges> context;
     private KeyValueStore<String, HoldingState> holdings;
     private PendingCells pending;
 
     WorkerLedgerProcessor(AreaHierarchy areas, BusinessClock clock, int reportingMonths, int lookBackMonths,
-                          Duration flushInterval) {
+                          FlushCadence cadence) {
         this.lookBackMonths = lookBackMonths;
         this.areas = areas;
         this.clock = clock;
         this.reportingMonths = reportingMonths;
-        this.flushInterval = flushInterval;
+        this.cadence = cadence;
     }
 
     @Override
@@ -53,11 +52,12 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
         this.context = context;
         this.holdings = context.getStateStore(StateStores.WORKER_HOLDINGS);
         this.pending = new PendingCells(context.getStateStore(StateStores.WORKER_PENDING), areas, false);
-        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
+        this.flushes = FlushSchedule.start(context, cadence, this::flush);
     }
 
     @Override
     public void process(Record<String, LedgerDelta> record) {
+        flushes.received(record);
         LedgerDelta change = record.value();
         HoldingState state = holdings.get(record.key());
         ReportingWindow window = new ReportingWindow(clock.today(context.currentSystemTimeMs()), reportingMonths, lookBackMonths);
@@ -107,9 +107,9 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
         return worker;
     }
 
-    private void flush(long wallClockTime) {
+    private boolean flush(long wallClockTime, long timestamp) {
         SeriesBatches series = new SeriesBatches();
         pending.flush(series::add);
-        series.sendTo(changes -> context.forward(new Record<>(changes.getIndicatorId(), changes, wallClockTime)));
+        return series.sendTo(changes -> context.forward(new Record<>(changes.getIndicatorId(), changes, timestamp)));
     }
 }

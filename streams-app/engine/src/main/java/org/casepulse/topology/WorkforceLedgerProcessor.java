@@ -1,9 +1,7 @@
 package org.casepulse.topology;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -35,17 +33,18 @@ final class WorkforceLedgerProcessor implements Processor<String, WorkforceEvent
     /** Whether the catalogue has staff indicators: only then are workers told of their posts. */
     private final boolean staff;
     private final AreaHierarchy areas;
-    private final Duration flushInterval;
+    private final FlushCadence cadence;
+    private FlushSchedule flushes;
 
     private ProcessorContext<String, WorkforceOutput> context;
     private KeyValueStore<String, WorkforceState> ledger;
     private PendingCells pending;
 
-    WorkforceLedgerProcessor(PostFacts postFacts, boolean staff, AreaHierarchy areas, Duration flushInterval) {
+    WorkforceLedgerProcessor(PostFacts postFacts, boolean staff, AreaHierarchy areas, FlushCadence cadence) {
         this.postFacts = postFacts;
         this.staff = staff;
         this.areas = areas;
-        this.flushInterval = flushInterval;
+        this.cadence = cadence;
     }
 
     @Override
@@ -53,11 +52,12 @@ final class WorkforceLedgerProcessor implements Processor<String, WorkforceEvent
         this.context = context;
         this.ledger = context.getStateStore(StateStores.WORKFORCE_LEDGER);
         this.pending = new PendingCells(context.getStateStore(StateStores.WORKFORCE_PENDING), areas, true);
-        context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, this::flush);
+        this.flushes = FlushSchedule.start(context, cadence, this::flush);
     }
 
     @Override
     public void process(Record<String, WorkforceEvent> record) {
+        flushes.received(record);
         String subject = record.key();
         WorkforceEvent fact = record.value();
         WorkforceState state = ledger.get(subject);
@@ -101,10 +101,10 @@ final class WorkforceLedgerProcessor implements Processor<String, WorkforceEvent
         }
     }
 
-    private void flush(long wallClockTime) {
+    private boolean flush(long wallClockTime, long timestamp) {
         SeriesBatches series = new SeriesBatches();
         pending.flush(series::add);
-        series.sendTo(changes -> context.forward(new Record<>(changes.getIndicatorId(),
-                new WorkforceOutput.SeriesChange(changes), wallClockTime)));
+        return series.sendTo(changes -> context.forward(new Record<>(changes.getIndicatorId(),
+                new WorkforceOutput.SeriesChange(changes), timestamp)));
     }
 }

@@ -33,7 +33,7 @@ class CasepulseSettingsTest {
         assertThat(settings.httpPort()).isEqualTo(9003);
         assertThat(settings.reportingMonths()).isEqualTo(7);
         assertThat(settings.topicPartitions()).isEqualTo(8);
-        assertThat(settings.flushInterval()).isEqualTo(org.casepulse.topology.TopologySettings.DEFAULT_FLUSH_INTERVAL);
+        assertThat(settings.cadence()).isEqualTo(org.casepulse.topology.FlushCadence.defaults());
     }
 
     @Test
@@ -114,7 +114,7 @@ class CasepulseSettingsTest {
         assertThat(settings.find(CasepulseSettings.AS_OF)).isEmpty();
         assertThat(settings.get(CasepulseSettings.LOG_FORMAT)).isEqualTo(LogFormat.TEXT);
         assertThat(settings.passThrough()).containsEntry("application.id", "casepulse-indicators-v1")
-                .containsEntry("commit.interval.ms", "200").doesNotContainKey("state.dir");
+                .containsEntry("commit.interval.ms", "2000").doesNotContainKey("state.dir");
     }
 
     @Test

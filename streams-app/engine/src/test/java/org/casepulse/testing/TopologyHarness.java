@@ -35,6 +35,7 @@ import org.casepulse.snapshots.PeriodType;
 import org.casepulse.topology.CasepulseTopology;
 import org.casepulse.topology.RegistryOutage;
 import org.casepulse.topics.Topics;
+import org.casepulse.topology.FlushCadence;
 import org.casepulse.topology.TopologySettings;
 
 /**
@@ -64,6 +65,13 @@ public final class TopologyHarness implements AutoCloseable {
 
     private TopologyHarness(ReferenceData reference, BusinessClock clock, Instant start, int reportingMonths,
                             int caseStateLimitBytes) {
+        // One interval whatever the events' timestamps (their recordedAt, mostly long before the
+        // driver's clock), so that flush() is one flush of every stage.
+        this(reference, clock, start, reportingMonths, caseStateLimitBytes, FlushCadence.every(FLUSH));
+    }
+
+    private TopologyHarness(ReferenceData reference, BusinessClock clock, Instant start, int reportingMonths,
+                            int caseStateLimitBytes, FlushCadence cadence) {
         InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
         var eventSerde = new SpecificAvroSerde<>(registry, CaseEvent.class);
         eventSerde.configure(SERDE_CONFIG, false);
@@ -74,7 +82,7 @@ public final class TopologyHarness implements AutoCloseable {
         var snapshotSerde = new SpecificAvroSerde<>(registry, IndicatorSnapshot.class);
         snapshotSerde.configure(SERDE_CONFIG, false);
 
-        TopologySettings settings = new TopologySettings(Topics.defaults(), reference, clock, FLUSH,
+        TopologySettings settings = new TopologySettings(Topics.defaults(), reference, clock, cadence,
                 Duration.ofSeconds(30), reportingMonths, eventSerde.deserializer(), keySerde, snapshotSerde, metrics,
                 caseStateLimitBytes, new RegistryOutage(), workforceSerde.deserializer());
         Properties props = new Properties();
@@ -108,6 +116,12 @@ public final class TopologyHarness implements AutoCloseable {
     public static TopologyHarness onWallClock(ReferenceData reference, LocalDate today, int caseStateLimitBytes) {
         return new TopologyHarness(reference, BusinessClock.wall(), CaseEvents.noon(today.toString()), 13,
                 caseStateLimitBytes);
+    }
+
+    /** As {@link #onWallClock(ReferenceData, LocalDate)}, flushing on {@code cadence} (advance the clock yourself). */
+    public static TopologyHarness onWallClock(ReferenceData reference, LocalDate today, FlushCadence cadence) {
+        return new TopologyHarness(reference, BusinessClock.wall(), CaseEvents.noon(today.toString()), 13,
+                DEFAULT_CASE_STATE_LIMIT, cadence);
     }
 
     /** Today is fixed, whatever the driver's wall clock says. */
@@ -172,6 +186,12 @@ public final class TopologyHarness implements AutoCloseable {
         for (int stage = 0; stage < 3; stage++) {
             driver.advanceWallClockTime(FLUSH);
         }
+        return this;
+    }
+
+    /** Moves the wall clock on by {@code duration} and nothing more (each punctuation due fires once). */
+    public TopologyHarness tick(Duration duration) {
+        driver.advanceWallClockTime(duration);
         return this;
     }
 

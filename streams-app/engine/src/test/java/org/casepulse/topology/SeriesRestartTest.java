@@ -84,7 +84,7 @@ class SeriesRestartTest {
 
     private static SeriesProcessor processor() {
         return new SeriesProcessor(REFERENCE.catalogue(), REFERENCE.areas(), REFERENCE.benchmarks(),
-                BusinessClock.fixed(TODAY), 13, Duration.ofMillis(200), Duration.ofSeconds(30),
+                BusinessClock.fixed(TODAY), 13, FlushCadence.defaults(), Duration.ofSeconds(30),
                 PipelineMetrics.discarding());
     }
 
