@@ -340,6 +340,11 @@ final class CatalogueReader {
             if (indicator.measure() != MeasureKind.TEAM_BAND_SHARE) {
                 continue;
             }
+            Comparisons asked = indicator.comparisons();
+            if (asked.lastYear() || asked.outturn() || asked.sixMonths() != Comparisons.SixMonths.NONE) {
+                throw file.error("indicators[" + i + "].compare", "a team-band-share carries no comparisons "
+                        + "(lastYear, outturn, sixMonths): its teams' figures of other periods are not kept");
+            }
             String at = "indicators[" + i + "].parameters.of";
             IndicatorDefinition source = byId.get(indicator.parameters().of());
             if (source == null) {

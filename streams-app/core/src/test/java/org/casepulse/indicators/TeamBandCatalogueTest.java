@@ -103,6 +103,12 @@ class TeamBandCatalogueTest {
     }
 
     @Test
+    void shouldNameComparisonsAShareCannotCarry() throws IOException {
+        assertError(SHARE.replace("    polarity: H", "    compare: [lastYear]\n    polarity: H"),
+                "indicators[1].compare: a team-band-share carries no comparisons");
+    }
+
+    @Test
     void shouldNameAShareOfAShare() throws IOException {
         String shareOfShare = SHARE + SHARE.replace("id: teams-under-12", "id: teams-under-12-again")
                 .replace("of: s7-average-filing-weeks", "of: teams-under-12");
