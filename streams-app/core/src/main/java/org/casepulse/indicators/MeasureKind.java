@@ -193,7 +193,9 @@ public enum MeasureKind {
      * MONTH and YTD figures add up the states on the months' last days (IndicatorSeries).
      */
     public boolean isSnapshot() {
-        return periods.contains(PeriodType.SNAPSHOT) || this == PLANS_VISITED_IN_MONTH || this == SICKNESS_ABSENCE;
+        // A team-band-share may band any period, snapshots included, but keeps no state of its own.
+        return (periods.contains(PeriodType.SNAPSHOT) && this != TEAM_BAND_SHARE)
+                || this == PLANS_VISITED_IN_MONTH || this == SICKNESS_ABSENCE;
     }
 
     /** The period types an indicator of this kind may be published for. */
