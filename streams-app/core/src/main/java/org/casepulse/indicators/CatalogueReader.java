@@ -83,6 +83,7 @@ final class CatalogueReader {
             }
             indicators.add(indicator);
         }
+        checkBandSources(indicators);
         return new IndicatorCatalogue(content.version().strip(), indicators);
     }
 
@@ -295,12 +296,70 @@ final class CatalogueReader {
                 oneOf(at + "." + MeasureParameters.IN, entry.in(), List.of("days", "weeks")),
                 posts(at + "." + MeasureParameters.POSTS, entry.posts()),
                 entry.absenceType() == null ? null : enumValue(at + "." + MeasureParameters.ABSENCE_TYPE,
-                        entry.absenceType(), org.casepulse.workforce.AbsenceType.class));
+                        entry.absenceType(), org.casepulse.workforce.AbsenceType.class),
+                entry.of(),
+                band(at + "." + MeasureParameters.BAND, entry.band()));
         if (measure == MeasureKind.INTERVAL_TIMELINESS && given.size() != 3) {
             throw file.error(at, "measure interval-timeliness needs exactly one of withinWorkingDays, within "
                     + "and lessThan");
         }
         return measure.defaultParameters().overriddenBy(parsed);
+    }
+
+    /** team-band-share (COUNTING.md 13.1): one lower end (over, atLeast) at most, one upper (below, upTo) at most. */
+    private MeasureParameters.Band band(String field, BandEntry entry) {
+        if (entry == null) {
+            return null;
+        }
+        if (entry.over() != null && entry.atLeast() != null) {
+            throw file.error(field, "give one lower end: over or atLeast");
+        }
+        if (entry.below() != null && entry.upTo() != null) {
+            throw file.error(field, "give one upper end: below or upTo");
+        }
+        BigDecimal lower = entry.over() != null ? entry.over() : entry.atLeast();
+        BigDecimal upper = entry.below() != null ? entry.below() : entry.upTo();
+        if (lower == null && upper == null) {
+            throw file.error(field, "missing: give over or atLeast, below or upTo (the range of the source's value)");
+        }
+        if (lower != null && upper != null && lower.compareTo(upper) > 0) {
+            throw file.error(field, "the lower end " + lower + " is above the upper end " + upper);
+        }
+        return new MeasureParameters.Band(lower, entry.atLeast() != null, upper, entry.upTo() != null);
+    }
+
+    /**
+     * A team-band-share entry bands the published figures of another entry of the same file, at
+     * its lowest areas, for periods that entry publishes (COUNTING.md 13.1).
+     */
+    private void checkBandSources(List<IndicatorDefinition> indicators) {
+        Map<String, IndicatorDefinition> byId = new HashMap<>();
+        indicators.forEach(indicator -> byId.put(indicator.id(), indicator));
+        for (int i = 0; i < indicators.size(); i++) {
+            IndicatorDefinition indicator = indicators.get(i);
+            if (indicator.measure() != MeasureKind.TEAM_BAND_SHARE) {
+                continue;
+            }
+            Comparisons asked = indicator.comparisons();
+            if (asked.lastYear() || asked.outturn() || asked.sixMonths() != Comparisons.SixMonths.NONE) {
+                throw file.error("indicators[" + i + "].compare", "a team-band-share carries no comparisons "
+                        + "(lastYear, outturn, sixMonths): its teams' figures of other periods are not kept");
+            }
+            String at = "indicators[" + i + "].parameters.of";
+            IndicatorDefinition source = byId.get(indicator.parameters().of());
+            if (source == null) {
+                throw file.error(at, "no indicator " + indicator.parameters().of() + " in this catalogue");
+            }
+            if (source.measure().isFigureOfFigures()) {
+                throw file.error(at, source.id() + " is itself a team-band-share: band a counted indicator");
+            }
+            for (PeriodType period : indicator.periods()) {
+                if (!source.publishes(period)) {
+                    throw file.error("indicators[" + i + "].periods", "period " + period + " is not published by "
+                            + source.id() + ", which publishes " + source.periods());
+                }
+            }
+        }
     }
 
     /** A cohort lagged by 1 to 12 months (COUNTING.md 13). */
@@ -788,6 +847,8 @@ final class CatalogueReader {
 
     record TrendEntry(BigDecimal noChange, BigDecimal much) {}
 
+    record BandEntry(BigDecimal over, BigDecimal atLeast, BigDecimal below, BigDecimal upTo) {}
+
     record PostsEntry(List<String> filledBy, List<String> roles, List<String> filledRoles, String weight) {}
 
     record AgeBandEntry(Integer from, Integer to, String unknownAge) {}
@@ -814,7 +875,8 @@ final class CatalogueReader {
                            String checkType, String withinUnder5, String inCareAtLeast, List<String> intervals,
                            String context, String arrangementYear, Integer firstWithinWorkingDays, String interval,
                            String population, Integer baselineYears, String check, Boolean harmIndicated,
-                           Integer lagMonths, String in, PostsEntry posts, String absenceType) {
+                           Integer lagMonths, String in, PostsEntry posts, String absenceType, String of,
+                           BandEntry band) {
 
         /** The parameters the file sets, by name. */
         Map<String, Object> given() {
@@ -860,6 +922,8 @@ final class CatalogueReader {
             putIfSet(given, MeasureParameters.IN, in);
             putIfSet(given, MeasureParameters.POSTS, posts);
             putIfSet(given, MeasureParameters.ABSENCE_TYPE, absenceType);
+            putIfSet(given, MeasureParameters.OF, of);
+            putIfSet(given, MeasureParameters.BAND, band);
             return given;
         }
 

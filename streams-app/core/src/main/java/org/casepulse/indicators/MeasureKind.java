@@ -156,7 +156,14 @@ public enum MeasureKind {
      * YTD the sum of those, as plans-visited-in-month.
      */
     SICKNESS_ABSENCE("sickness-absence", Set.of(PeriodType.MONTH, PeriodType.YTD), List.of(Unit.PERCENT),
-            Set.of(MeasureParameters.ABSENCE_TYPE), Set.of(), NONE);
+            Set.of(MeasureParameters.ABSENCE_TYPE), Set.of(), NONE),
+    /**
+     * A figure of figures (COUNTING.md 13.1): of the lowest areas under an area with a figure of
+     * the indicator {@code of} for the period, those whose published value lies in the band.
+     * Counted from the published figures, not from cases; its periods are the source's.
+     */
+    TEAM_BAND_SHARE("team-band-share", Set.of(PeriodType.MONTH, PeriodType.YTD, PeriodType.R12M, PeriodType.SNAPSHOT),
+            Units.PROPORTION, Set.of(MeasureParameters.OF, MeasureParameters.BAND), Set.of(), NONE);
 
     private final String yamlName;
     private final Set<PeriodType> periods;
@@ -186,7 +193,9 @@ public enum MeasureKind {
      * MONTH and YTD figures add up the states on the months' last days (IndicatorSeries).
      */
     public boolean isSnapshot() {
-        return periods.contains(PeriodType.SNAPSHOT) || this == PLANS_VISITED_IN_MONTH || this == SICKNESS_ABSENCE;
+        // A team-band-share may band any period, snapshots included, but keeps no state of its own.
+        return (periods.contains(PeriodType.SNAPSHOT) && this != TEAM_BAND_SHARE)
+                || this == PLANS_VISITED_IN_MONTH || this == SICKNESS_ABSENCE;
     }
 
     /** The period types an indicator of this kind may be published for. */
@@ -242,6 +251,11 @@ public enum MeasureKind {
     /** Workforce kinds counted per worker (staff in post), from the posts they hold and their own facts. */
     public boolean isStaff() {
         return this == STAFF_APPRAISED || this == STAFF_DIVERSITY_RECORDED || this == SICKNESS_ABSENCE;
+    }
+
+    /** Whether the kind is counted from another indicator's published figures (the team-bands stage), not from facts. */
+    public boolean isFigureOfFigures() {
+        return this == TEAM_BAND_SHARE;
     }
 
     /** Whether the denominator is the area's under-18 population, supplied when the figure is made. */

@@ -57,6 +57,8 @@ import org.casepulse.events.SafeguardingCheckType;
  * @param in interval-average: the unit of the average, days or weeks
  * @param posts posts (workforce, COUNTING.md 14.3): which posts, which fillings count, and their weight
  * @param absenceType sickness-absence (COUNTING.md 14.5): the kind of absence counted
+ * @param of team-band-share (COUNTING.md 13.1): the indicator whose lowest areas' figures are banded
+ * @param band team-band-share: the range of the source's published value that counts
  */
 public record MeasureParameters(Integer withinWorkingDays,
                                 Integer intervalWorkingDays,
@@ -98,7 +100,9 @@ public record MeasureParameters(Integer withinWorkingDays,
                                 Integer lagMonths,
                                 String in,
                                 PostSelection posts,
-                                org.casepulse.workforce.AbsenceType absenceType) {
+                                org.casepulse.workforce.AbsenceType absenceType,
+                                String of,
+                                Band band) {
     static final String WITHIN_WORKING_DAYS = "withinWorkingDays";
     static final String INTERVAL_WORKING_DAYS = "intervalWorkingDays";
     static final String OVER_WORKING_DAYS = "overWorkingDays";
@@ -140,15 +144,17 @@ public record MeasureParameters(Integer withinWorkingDays,
     static final String IN = "in";
     static final String POSTS = "posts";
     static final String ABSENCE_TYPE = "absenceType";
+    static final String OF = "of";
+    static final String BAND = "band";
 
     /** No parameters. */
-    public static final MeasureParameters NONE = new MeasureParameters(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    public static final MeasureParameters NONE = new MeasureParameters(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     /** What a catalogue written before issue 12 can set. */
     public MeasureParameters(Integer withinWorkingDays, Integer intervalWorkingDays, Integer overWorkingDays,
                              AssessmentAnchor anchor, Lookback lookback, Period minimumDuration) {
         this(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public MeasureParameters {
@@ -170,151 +176,151 @@ public record MeasureParameters(Integer withinWorkingDays,
     }
 
     public MeasureParameters withWithinWorkingDays(Integer value) {
-        return new MeasureParameters(value, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(value, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withIntervalWorkingDays(Integer value) {
-        return new MeasureParameters(withinWorkingDays, value, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, value, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withOverWorkingDays(Integer value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, value, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, value, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withAnchor(AssessmentAnchor value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, value, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, value, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withLookback(Lookback value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, value, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, value, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withMinimumDuration(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, value, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, value, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withAssessmentTypes(Set<AssessmentType> value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, value, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, value, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withCaseAllocation(Allocation value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, value, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, value, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withStartedInSameMonth(Boolean value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, value, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, value, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withExcludeProgressedToStrategy(Boolean value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, value, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, value, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withElement(Element value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, value, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, value, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withFrom(Element value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, value, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, value, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withTo(Element value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, value, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, value, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withCondition(Condition value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, value, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, value, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withWithin(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, value, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, value, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withLessThan(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, value, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, value, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withAllocation(Allocation value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, value, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, value, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withCount(Counted value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, value, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, value, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withPlanType(PlanType value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, value, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, value, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withPlacementTypes(Set<PlacementType> value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, value, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, value, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withSubset(Subset value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, value, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, value, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withWindow(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, value, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, value, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withMinimumPlacements(Integer value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, value, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, value, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withMinimumInCare(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, value, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, value, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withMinimumInPlacement(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, value, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, value, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withCheckType(CheckType value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, value, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, value, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withWithinUnder5(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, value, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, value, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withInCareAtLeast(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, value, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, value, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withIntervals(List<ReviewInterval> value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, value, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, value, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withContext(String value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, value, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, value, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withArrangementYear(String value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, value, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, value, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withFirstWithinWorkingDays(Integer value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, value, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, value, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withInterval(Period value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, value, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, value, population, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withPopulation(String value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, value, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, value, baselineYears, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withBaselineYears(Integer value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, value, check, harmIndicated, lagMonths, in, posts, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, value, check, harmIndicated, lagMonths, in, posts, absenceType, of, band);
     }
 
     public MeasureParameters withPosts(PostSelection value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, value, absenceType);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, value, absenceType, of, band);
     }
 
     public MeasureParameters withAbsenceType(org.casepulse.workforce.AbsenceType value) {
-        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, value);
+        return new MeasureParameters(withinWorkingDays, intervalWorkingDays, overWorkingDays, anchor, lookback, minimumDuration, assessmentTypes, caseAllocation, startedInSameMonth, excludeProgressedToStrategy, element, from, to, condition, within, lessThan, allocation, count, planType, placementTypes, subset, window, minimumPlacements, minimumInCare, minimumInPlacement, checkType, withinUnder5, inCareAtLeast, intervals, context, arrangementYear, firstWithinWorkingDays, interval, population, baselineYears, check, harmIndicated, lagMonths, in, posts, value, of, band);
     }
 
     /**
@@ -330,6 +336,27 @@ public record MeasureParameters(Integer withinWorkingDays,
             filledBy = Set.copyOf(filledBy);
             roles = roles == null ? null : Set.copyOf(roles);
             filledRoles = filledRoles == null ? null : Set.copyOf(filledRoles);
+        }
+    }
+
+    /**
+     * team-band-share (COUNTING.md 13.1): a range of published values, each end open or closed or
+     * absent (unbounded), such as {@code {atLeast: 12, upTo: 16}}.
+     */
+    public record Band(java.math.BigDecimal lower, boolean lowerIncluded, java.math.BigDecimal upper,
+                       boolean upperIncluded) {
+        public boolean contains(java.math.BigDecimal value) {
+            if (lower != null) {
+                int c = value.compareTo(lower);
+                if (c < 0 || (c == 0 && !lowerIncluded)) {
+                    return false;
+                }
+            }
+            if (upper != null) {
+                int c = value.compareTo(upper);
+                return c < 0 || (c == 0 && upperIncluded);
+            }
+            return true;
         }
     }
 
@@ -396,7 +423,9 @@ public record MeasureParameters(Integer withinWorkingDays,
                 given.lagMonths != null ? given.lagMonths : lagMonths,
                 given.in != null ? given.in : in,
                 given.posts != null ? given.posts : posts,
-                given.absenceType != null ? given.absenceType : absenceType);
+                given.absenceType != null ? given.absenceType : absenceType,
+                given.of != null ? given.of : of,
+                given.band != null ? given.band : band);
     }
 
     /** Which open cases (or assessments in them) count, by their allocation at T. */

@@ -49,6 +49,8 @@ import org.casepulse.workforce.WorkforceEvent;
  *                      posts --> workforce ledger (by post) ---------------------------------+
  *                                     \--(tenures, by worker)--> staff ledger (by worker) ---+
  *                      worker facts (by worker) ---------------------^
+ *
+ * snapshots of a banded indicator at the lowest areas --(by indicator+ancestor)--> team bands --> snapshots
  * </pre>
  *
  * Each ledger keeps what its key contributes and sends exact differences; changes are summed per
@@ -184,7 +186,7 @@ public final class CasepulseTopology {
         // them. Each flush of a ledger sends one record per indicator (SeriesBatches). Each ledger
         // sends its changes through its own repartition topic, so the ledgers stay separate
         // sub-topologies that never wait on one another.
-        bySeries(caseChanges, "case-changes-by-series", seriesChangesSerde)
+        KStream<IndicatorSnapshotKey, IndicatorSnapshot> figures = bySeries(caseChanges, "case-changes-by-series", seriesChangesSerde)
                 .merge(bySeries(childChanges, "child-changes-by-series", seriesChangesSerde), Named.as("merge-child-changes"))
                 .merge(bySeries(workerChanges, "worker-changes-by-series", seriesChangesSerde), Named.as("merge-worker-changes"))
                 .merge(bySeries(workforceChanges, "workforce-changes-by-series", seriesChangesSerde), Named.as("merge-workforce-changes"))
@@ -194,8 +196,21 @@ public final class CasepulseTopology {
                         StateStores.inMemory(StateStores.SERIES, AvroStateSerde.of(SeriesState.class)),
                         StateStores.inMemory(StateStores.SERIES_CELLS, new SeriesCellSerde()),
                         StateStores.inMemory(StateStores.SERIES_CLOCK, Serdes.Long())),
-                        Named.as("indicator-series"))
-                .to(topics.snapshots(), Produced.with(settings.snapshotKeySerde(), settings.snapshotSerde()).withName("snapshots"));
+                        Named.as("indicator-series"));
+        figures.to(topics.snapshots(), Produced.with(settings.snapshotKeySerde(), settings.snapshotSerde()).withName("snapshots"));
+
+        // 7. Figures of figures (COUNTING.md 13.1): each lowest area's published figure of a banded
+        // indicator goes to every ancestor (keyed by indicator and ancestor), whose team-bands stage
+        // holds the latest figure of each of its teams and publishes the shares by band.
+        Set<String> bandedSources = TeamBandsProcessor.sharesBySource(reference.catalogue()).keySet();
+        figures.flatMap((key, snapshot) -> TeamFigureChange.of(key, snapshot, bandedSources, reference.areas()),
+                        Named.as("team-figures-to-ancestors"))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("team-figures-by-area"))
+                .process(supplier(() -> new TeamBandsProcessor(reference.catalogue(), reference.areas(), settings.metrics()),
+                        StateStores.persistent(StateStores.TEAM_FIGURES, Serdes.String())),
+                        Named.as("team-bands"))
+                .to(topics.snapshots(), Produced.with(settings.snapshotKeySerde(), settings.snapshotSerde())
+                        .withName("team-band-snapshots"));
     }
 
     private static KStream<String, SeriesChanges> bySeries(KStream<String, SeriesChanges> changes, String name,

@@ -27,6 +27,7 @@ final class StateStores {
     static final String SERIES = "indicator-series";
     static final String SERIES_CELLS = "indicator-series-cells";
     static final String SERIES_CLOCK = "indicator-series-clock";
+    static final String TEAM_FIGURES = "team-figures";
 
     private StateStores() {}
 

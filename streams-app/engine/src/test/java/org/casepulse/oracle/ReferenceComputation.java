@@ -19,6 +19,7 @@ import org.casepulse.reference.Benchmark;
 import org.casepulse.snapshots.TrendGrade;
 import org.casepulse.indicators.IndicatorValue;
 import org.casepulse.indicators.MeasureKind;
+import org.casepulse.indicators.MeasureParameters;
 import org.casepulse.indicators.Rating;
 import org.casepulse.snapshots.PeriodType;
 import org.casepulse.snapshots.Unit;
@@ -87,12 +88,38 @@ public final class ReferenceComputation {
                 YearMonth.from(today).minusMonths(reportingMonths - 1L), figuresOf);
         Map<FigureKey, ExpectedFigure> revised = new LinkedHashMap<>();
         figures.forEach((key, figure) -> revised.put(key, figure.withRevision(revisions.getOrDefault(key, 0))));
+        // COUNTING.md 13.1: a share by band is restated as its teams' figures are, the largest of their revisions.
+        figures.forEach((key, figure) -> {
+            IndicatorDefinition indicator = reference.catalogue().find(key.indicatorId()).orElseThrow();
+            if (indicator.measure() == MeasureKind.TEAM_BAND_SHARE) {
+                int revision = 0;
+                for (Area team : teamsUnder(reference, key.areaCode())) {
+                    ExpectedFigure teamFigure = revised.get(new FigureKey(indicator.parameters().of(), team.code(),
+                            key.periodType(), key.periodEnd()));
+                    if (teamFigure != null && teamFigure.value() != null) {
+                        revision = Math.max(revision, teamFigure.revision());
+                    }
+                }
+                revised.put(key, figure.withRevision(revision));
+            }
+        });
         return revised;
+    }
+
+    /** The lowest areas strictly below {@code areaCode}: the "teams" a share by band counts. */
+    private static List<Area> teamsUnder(ReferenceData reference, String areaCode) {
+        AreaRollup rollup = new AreaRollup(reference.areas());
+        return reference.areas().lowest().stream()
+                .filter(team -> !team.code().equals(areaCode) && rollup.rollsUpTo(team.code(), areaCode))
+                .toList();
     }
 
     private Map<FigureKey, ExpectedFigure> figures() {
         Map<FigureKey, Counts> counts = new LinkedHashMap<>();
         for (IndicatorDefinition indicator : reference.catalogue().all()) {
+            if (indicator.measure() == MeasureKind.TEAM_BAND_SHARE) {
+                continue; // figures of figures, from the others' below
+            }
             for (PeriodType type : indicator.periods()) {
                 for (LocalDate periodEnd : periodEnds(type)) {
                     for (Area area : reference.areas().all()) {
@@ -105,9 +132,50 @@ public final class ReferenceComputation {
             }
         }
 
+        for (IndicatorDefinition indicator : reference.catalogue().all()) {
+            if (indicator.measure() == MeasureKind.TEAM_BAND_SHARE) {
+                bandShares(indicator, counts);
+            }
+        }
+
         Map<FigureKey, ExpectedFigure> figures = new LinkedHashMap<>();
         counts.forEach((key, figure) -> figures.put(key, figure(key, figure, counts)));
         return figures;
+    }
+
+    /**
+     * COUNTING.md 13.1: at every area above the lowest, of its lowest areas with a figure of the
+     * source (a published value) for the period, those whose value lies in the band.
+     */
+    private void bandShares(IndicatorDefinition share, Map<FigureKey, Counts> counts) {
+        IndicatorDefinition source = reference.catalogue().indicator(share.parameters().of());
+        MeasureParameters.Band band = share.parameters().band();
+        for (PeriodType type : share.periods()) {
+            for (LocalDate periodEnd : periodEnds(type)) {
+                for (Area area : reference.areas().all()) {
+                    long teams = 0;
+                    long inBand = 0;
+                    for (Area team : teamsUnder(reference, area.code())) {
+                        Counts teamCounts = counts.get(new FigureKey(source.id(), team.code(), type, periodEnd));
+                        BigDecimal value = teamCounts == null ? null : value(source, teamCounts);
+                        if (value == null) {
+                            continue;
+                        }
+                        teams++;
+                        boolean aboveLower = band.lower() == null || value.compareTo(band.lower()) > 0
+                                || (band.lowerIncluded() && value.compareTo(band.lower()) == 0);
+                        boolean belowUpper = band.upper() == null || value.compareTo(band.upper()) < 0
+                                || (band.upperIncluded() && value.compareTo(band.upper()) == 0);
+                        if (aboveLower && belowUpper) {
+                            inBand++;
+                        }
+                    }
+                    if (teams > 0) {
+                        counts.put(new FigureKey(share.id(), area.code(), type, periodEnd), new Counts(inBand, teams));
+                    }
+                }
+            }
+        }
     }
 
     /** The counts of any period of the indicator in the area, inside the window or not. */

@@ -65,6 +65,8 @@ class DifferentialTest {
                 .contains("wtfh-meetings-agreement", "wtfh-meetings-change", "s7-average-filing-weeks",
                         "public-law-risk-identification", "la-checks-within-2wd", "police-checks-within-2wd-harm",
                         "diversity-forms-on-closed-cases", "case-file-audits-completed", "service-user-satisfaction");
+        assertThat(expected.values()).as("the history exercises the shares of teams by band (COUNTING.md 13.1)")
+                .anyMatch(figure -> figure.indicatorId().startsWith("s7-teams-filing-") && figure.numerator() > 0);
         assertThat(differences).as("differences from the reference computation (%d figures expected)", expected.size())
                 .isEmpty();
     }

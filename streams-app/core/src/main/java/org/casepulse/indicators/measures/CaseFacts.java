@@ -66,6 +66,9 @@ public final class CaseFacts {
                 case POSTS, STAFF_APPRAISED, STAFF_DIVERSITY_RECORDED, SICKNESS_ABSENCE -> {
                     // workforce facts, not cases: PostFacts
                 }
+                case TEAM_BAND_SHARE -> {
+                    // a figure of figures, from the published figures: TeamBands
+                }
             }
         }
         this.timeline = new SnapshotTimeline(calendar, snapshotMeasures);
