@@ -17,7 +17,7 @@ import org.casepulse.events.Violation;
  *       most 1, whole hundredths), {@code filledBy}; {@code workerId} when filled (PERMANENT, AGENCY)</li>
  *   <li>POST_DISESTABLISHED: {@code postId}</li>
  *   <li>ABSENCE_RECORDED: {@code workerId}, {@code absenceType}, {@code lastDay} not before {@code effectiveOn}</li>
- *   <li>APPRAISAL_COMPLETED, DIVERSITY_RECORDED: {@code workerId}</li>
+ *   <li>APPRAISAL_COMPLETED, DIVERSITY_RECORDED, QUALIFICATION_RECORDED: {@code workerId}</li>
  *   <li>EVENT_RETRACTED: {@code retractsEventId} (not its own eventId), and {@code postId} or
  *       {@code workerId}: the subject whose fact it removes</li>
  *   <li>UNKNOWN: never valid ({@code unsupported-type})</li>
@@ -81,7 +81,7 @@ public final class WorkforceValidator {
                     violations.add(new Violation("lastDay", ReasonCode.INVALID_VALUE, "before effectiveOn"));
                 }
             }
-            case APPRAISAL_COMPLETED, DIVERSITY_RECORDED -> requireText(violations, "workerId", event.getWorkerId(), type);
+            case APPRAISAL_COMPLETED, DIVERSITY_RECORDED, QUALIFICATION_RECORDED -> requireText(violations, "workerId", event.getWorkerId(), type);
             case EVENT_RETRACTED -> {
                 requireText(violations, "retractsEventId", event.getRetractsEventId(), type);
                 if (event.getRetractsEventId() != null && event.getRetractsEventId().equals(event.getEventId())) {

@@ -19,7 +19,7 @@ class WorkforceJsonlTest {
     @Test
     void shouldReadEveryLineOfTheExampleFileAndWriteItBackTheSame() throws IOException {
         List<String> lines = exampleLines();
-        assertThat(lines).hasSize(9);
+        assertThat(lines).hasSize(10);
         for (int i = 0; i < lines.size(); i++) {
             WorkforceJsonl.Line parsed = WorkforceJsonl.parse(lines.get(i), i + 1);
             assertThat(parsed).as(lines.get(i)).isInstanceOf(WorkforceJsonl.Line.Fact.class);

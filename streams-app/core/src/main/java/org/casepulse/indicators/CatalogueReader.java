@@ -287,7 +287,8 @@ final class CatalogueReader {
                 oneOf(at + "." + MeasureParameters.ARRANGEMENT_YEAR, entry.arrangementYear(), List.of("first", "later")),
                 positive(at + "." + MeasureParameters.FIRST_WITHIN_WORKING_DAYS, entry.firstWithinWorkingDays()),
                 duration(at + "." + MeasureParameters.INTERVAL, entry.interval()),
-                oneOf(at + "." + MeasureParameters.POPULATION, entry.population(), List.of("current")),
+                oneOf(at + "." + MeasureParameters.POPULATION, entry.population(), measure.isStaff()
+                        ? List.of(org.casepulse.indicators.workforce.StaffFacts.NEWLY_QUALIFIED) : List.of("current")),
                 baselineYears(at + "." + MeasureParameters.BASELINE_YEARS, entry.baselineYears()),
                 entry.check() == null ? null : enumValue(at + "." + MeasureParameters.CHECK, entry.check(),
                         org.casepulse.events.SafeguardingCheckType.class),

@@ -144,19 +144,23 @@ public enum MeasureKind {
      */
     POSTS("posts", PeriodSets.SNAPSHOT, List.of(Unit.PERCENT, Unit.COUNT),
             Set.of(MeasureParameters.POSTS), Set.of(), NONE),
-    /** Staff in post at T (COUNTING.md 14.4), those with an appraisal in the window to T. */
+    /**
+     * Staff in post at T (COUNTING.md 14.4), those with an appraisal in the window to T; with
+     * {@code population: newly-qualified} (14.7), the staff in their first year after qualifying.
+     */
     STAFF_APPRAISED("staff-appraised", PeriodSets.SNAPSHOT, Units.PROPORTION,
-            Set.of(), Set.of(WITHIN), NONE.withWithin(Period.ofMonths(12))),
+            Set.of(), Set.of(WITHIN, MeasureParameters.POPULATION), NONE.withWithin(Period.ofMonths(12))),
     /** Staff in post at T, those with diversity monitoring recorded by T. */
     STAFF_DIVERSITY_RECORDED("staff-diversity-recorded", PeriodSets.SNAPSHOT, Units.PROPORTION,
             Set.of(), Set.of(), NONE),
     /**
      * FTE working days of staff in post lost to absence of the type (COUNTING.md 14.5): a state
      * on a date (the month to the date), so the month's figure is its state on the last day and
-     * YTD the sum of those, as plans-visited-in-month.
+     * YTD the sum of those, as plans-visited-in-month. {@code population: newly-qualified} (14.7)
+     * counts only the days a worker is in their first year after qualifying.
      */
     SICKNESS_ABSENCE("sickness-absence", Set.of(PeriodType.MONTH, PeriodType.YTD), List.of(Unit.PERCENT),
-            Set.of(MeasureParameters.ABSENCE_TYPE), Set.of(), NONE),
+            Set.of(MeasureParameters.ABSENCE_TYPE), Set.of(MeasureParameters.POPULATION), NONE),
     /**
      * A figure of figures (COUNTING.md 13.1): of the lowest areas under an area with a figure of
      * the indicator {@code of} for the period, those whose published value lies in the band.

@@ -48,7 +48,8 @@ import org.casepulse.events.SafeguardingCheckType;
  * @param arrangementYear visit-timeliness: first or later years of the arrangement
  * @param firstWithinWorkingDays visit-timeliness: the first visit within this many working days of the start
  * @param interval visit-timeliness: the longest gap between visits
- * @param population visit-timeliness: current (the visits of arrangements active at T)
+ * @param population visit-timeliness: current (the visits of arrangements active at T); staff-appraised,
+ *                   sickness-absence: newly-qualified (staff in their first year after qualifying, COUNTING.md 14.7)
  * @param baselineYears demand-change: how many previous years the period is compared with (their mean)
  * @param check participant-checks: the safeguarding step looked for
  * @param harmIndicated participant-checks: only participants with harm indicated (true)

@@ -236,6 +236,16 @@ class IndicatorCatalogueTest {
     }
 
     @Test
+    void shouldNarrowTheStaffKindsToNewlyQualifiedStaffOnly() throws IOException {
+        assertError(VALID.replace("measure: referral-to-assessment", "measure: staff-appraised")
+                        .replace("polarity: T", "parameters: {population: current}\n    polarity: T"),
+                ":10: indicators[0].parameters.population: must be one of [newly-qualified], got current");
+        assertError(VALID.replace("measure: referral-to-assessment", "measure: staff-diversity-recorded")
+                        .replace("polarity: T", "parameters: {population: newly-qualified}\n    polarity: T"),
+                ":10: indicators[0].parameters.population: not a parameter of measure staff-diversity-recorded, which takes none");
+    }
+
+    @Test
     void shouldNameAMisspeltParameter() throws IOException {
         assertError(VALID.replace("polarity: T", "parameters: {withinWorkingDay: 2}\n    polarity: T"),
                 ":10: indicators[0].parameters.withinWorkingDay: unknown field; expected one of [absenceType, allocation, anchor,");

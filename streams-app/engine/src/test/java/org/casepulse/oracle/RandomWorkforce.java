@@ -22,7 +22,7 @@ import org.casepulse.workforce.WorkforceEventType;
  * months up to {@code today} and a few after it; amendments that move a version's date, area,
  * filling or FTE; exact duplicates, same-revision variants (the first received wins) and lower
  * revisions arriving late; retractions of versions, of retractions and of ids that never existed;
- * worker facts (absences, appraisals, diversity) beside them; all in shuffled order. Every fact is
+ * worker facts (absences, appraisals, diversity, qualifications) beside them; all in shuffled order. Every fact is
  * valid on its own. Event ids repeat across posts, as an id only names a fact within its subject.
  */
 public final class RandomWorkforce {
@@ -67,11 +67,15 @@ public final class RandomWorkforce {
                         .setEffectiveOn(first).setLastDay(first.plusDays(type == AbsenceType.SHORT_TERM ? 2 : 30))
                         .setAbsenceType(type).build());
             }
+            // Qualified within the year of the histories' months, so newly qualified for part of them (WF8).
+            arrivals.add(WorkforceEvent.newBuilder(workerFact("Q1", WorkforceEventType.QUALIFICATION_RECORDED, worker))
+                    .setEffectiveOn(today.minusDays(random.nextInt(500))).build());
             int facts = 2 + random.nextInt(5);
             for (int f = 1; f <= facts; f++) {
-                WorkforceEventType type = switch (random.nextInt(3)) {
+                WorkforceEventType type = switch (random.nextInt(4)) {
                     case 0 -> WorkforceEventType.ABSENCE_RECORDED;
                     case 1 -> WorkforceEventType.APPRAISAL_COMPLETED;
+                    case 2 -> WorkforceEventType.QUALIFICATION_RECORDED;
                     default -> WorkforceEventType.DIVERSITY_RECORDED;
                 };
                 WorkforceEvent fact = workerFact("F" + f, type, worker);

@@ -27,7 +27,7 @@ final class WorkforceCounts {
     private final Map<String, List<WorkforceEvent>> posts = new LinkedHashMap<>();
     private final AreaRollup rollup;
     private final org.casepulse.calendar.WorkingDayCalendar calendar;
-    /** Per worker: its effective facts (absences, appraisals, diversity). */
+    /** Per worker: its effective facts (absences, appraisals, diversity, qualification). */
     private final Map<String, List<WorkforceEvent>> workerFacts = new LinkedHashMap<>();
 
     WorkforceCounts(List<WorkforceEvent> received, AreaRollup rollup, org.casepulse.calendar.WorkingDayCalendar calendar) {
@@ -79,7 +79,7 @@ final class WorkforceCounts {
         long numerator = 0;
         long denominator = 0;
         for (Map.Entry<String, WorkforceEvent> staff : heldPost.entrySet()) {
-            if (!rollup.rollsUpTo(staff.getValue().getAreaCode(), areaCode)) {
+            if (!rollup.rollsUpTo(staff.getValue().getAreaCode(), areaCode) || !inPopulation(indicator, staff.getKey(), t)) {
                 continue;
             }
             denominator++;
@@ -97,6 +97,23 @@ final class WorkforceCounts {
             numerator += counted ? 1 : 0;
         }
         return new Counts(numerator, denominator);
+    }
+
+    /**
+     * 14.7: with population newly-qualified, only a worker with an effective qualification dated q,
+     * q <= day and day before q plus 12 months; otherwise every worker.
+     */
+    private boolean inPopulation(IndicatorDefinition indicator, String workerId, LocalDate day) {
+        if (!"newly-qualified".equals(indicator.parameters().population())) {
+            return true;
+        }
+        for (WorkforceEvent fact : workerFacts.getOrDefault(workerId, List.of())) {
+            if (fact.getType() == WorkforceEventType.QUALIFICATION_RECORDED && !fact.getEffectiveOn().isAfter(day)
+                    && fact.getEffectiveOn().plusMonths(12).isAfter(day)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Each permanent worker in post at T, with the version of the smallest postId they hold. */
@@ -121,7 +138,7 @@ final class WorkforceCounts {
                 continue;
             }
             for (Map.Entry<String, WorkforceEvent> staff : staffInPost(day).entrySet()) {
-                if (!rollup.rollsUpTo(staff.getValue().getAreaCode(), areaCode)) {
+                if (!rollup.rollsUpTo(staff.getValue().getAreaCode(), areaCode) || !inPopulation(indicator, staff.getKey(), day)) {
                     continue;
                 }
                 long fte = Math.round(staff.getValue().getFte() * 100);

@@ -60,10 +60,14 @@ class WorkforceReplayIT {
                     line(WorkforceEvent.newBuilder().setEventId("wf-8").setType(WorkforceEventType.APPRAISAL_COMPLETED)
                             .setAreaCode("N1").setEffectiveOn(LocalDate.parse("2025-11-20"))
                             .setRecordedAt(Instant.parse("2025-11-20T15:00:00Z")).setWorkerId("worker-p-2").build()),
+                    // p-2's holder qualified in September: newly qualified until 31 August (WF8).
+                    line(WorkforceEvent.newBuilder().setEventId("wf-9").setType(WorkforceEventType.QUALIFICATION_RECORDED)
+                            .setAreaCode("N1").setEffectiveOn(LocalDate.parse("2025-09-01"))
+                            .setRecordedAt(Instant.parse("2025-09-01T09:00:00Z")).setWorkerId("worker-p-2").build()),
                     "{\"eventId\":\"wf-6\",\"type\":\"POST_RECORDED\",\"areaCode\":\"N1\"}"));
             Tool replay = replay(casepulse, first);
             assertThat(replay.status()).as(replay.err()).isZero();
-            assertThat(replay.out()).contains("7 lines read, 6 sent to " + casepulse.settings().topics().workforce())
+            assertThat(replay.out()).contains("8 lines read, 7 sent to " + casepulse.settings().topics().workforce())
                     .contains("1 rejected");
 
             awaitFigure(snapshots, "posts-filled-by-agency", "100/350 28.6");
@@ -72,6 +76,7 @@ class WorkforceReplayIT {
             awaitFigure(snapshots, "manager-posts-vacant", "1/1 1.0");
             // Permanent staff in post: the holders of p-2 (appraised in November) and p-3.
             awaitFigure(snapshots, "staff-appraised-12m", "1/2 50.0");
+            awaitFigure(snapshots, "nq-staff-appraised-12m", "1/1 100.0");
 
             // HR corrects the agency post to permanent (a new revision) and fills the vacancy from 2 March.
             Path second = dir.resolve("workforce-2.jsonl");

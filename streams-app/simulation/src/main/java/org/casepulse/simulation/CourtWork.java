@@ -32,14 +32,39 @@ import org.casepulse.events.SafeguardingCheckType;
  * on as if it closed when its main line did: the main line's draws stay what they were. Each area's own skill moves
  * its figures either way, so that the best performer and the hotspots differ. Its own random
  * stream: the main line's draws are those they were before court work existed.
+ *
+ * <p>Volumes follow the seed's year-on-year changes, not the referrals (seed 000:
+ * work-to-first-hearing meetings +1.6%, section 7 requests -7.3%, rule 9.5 orders +23.9%, family
+ * assistance orders +49.3%): each element's chance moves by {@code ((1 + change) / (1 + the
+ * area's referral growth))} a year, equal to its calibrated level at the history's end, so
+ * the last year shows the board's shares, and it is applied to the referrals expected, not those
+ * drawn, so each year's volume stands to the year before's as the seed's do. Care (S31) proceedings end with a final hearing some 40 weeks after the
+ * referral, spread by weeks either way, so that about a third of care cases complete within 40
+ * weeks (seed 000's FC8: 32.8%).
  */
 final class CourtWork {
     private static final long MINUTE = 60_000L;
     private static final long HOUR = 60 * MINUTE;
+    /** Seed 000's year-on-year changes of court volumes (FC3, FC4, FC6, FC7). */
+    static final double MEETINGS_CHANGE = 0.016;
+    static final double SECTION_7_CHANGE = -0.073;
+    static final double RULE_9_5_CHANGE = 0.239;
+    static final double FAMILY_ASSISTANCE_CHANGE = 0.493;
+    /** Care proceedings: weeks from referral to the final hearing, mean and spread (FC8). */
+    static final double FINAL_HEARING_WEEKS = 40;
+    static final double FINAL_HEARING_SPREAD = 16;
 
     private final DayIndex days;
     private final SplittableRandom random;
     private final Output output;
+    /**
+     * Per area and element, the occurrences due and not yet made: each day adds the area's expected
+     * private law referrals times the element's chance (with its trend), and a private law case
+     * takes one when at least one is due. So a volume follows its own year-on-year change, not the
+     * scatter of the referrals actually drawn (a few per cent of the year's, as large as the
+     * changes themselves).
+     */
+    private final Map<String, Double> credit = new HashMap<>();
     /** Each area's skill in [-1, 1], drawn when the area is first met. */
     private final Map<String, Double> skill = new HashMap<>();
     /** What is planned for each day, sent on that day unless the case has closed before it. */
@@ -133,6 +158,17 @@ final class CourtWork {
         } else {
             publicLawWork(c, day, s);
         }
+        if ("S31".equals(c.caseType)) {
+            // The final hearing ends the proceedings: the case closes after it (FC8).
+            double weeks = Math.max(8, FINAL_HEARING_WEEKS - 2.0 * s + FINAL_HEARING_SPREAD * gaussian());
+            int finalHearing = days.addWorkingDays(day, (int) Math.round(weeks * 5));
+            if (finalHearing == DayIndex.NEVER) {
+                // The proceedings outlast the history: the case is still open at its end.
+                c.courtWorkUntil = Math.max(c.courtWorkUntil, days.days() - 1);
+            } else {
+                send(c, finalHearing, EventType.HEARING_HELD, e -> e.setHearingType(HearingType.FINAL));
+            }
+        }
         maybeAudit(c, day);
     }
 
@@ -176,16 +212,16 @@ final class CourtWork {
     private void privateLawWork(SimCase c, int day, double s) {
         int meeting = days.addWorkingDays(day, 15 + random.nextInt(15));
         boolean referred = false;
-        if (random.nextDouble() < 0.85) {
+        if (due(c, "meeting")) {
             double agreed = clamp(0.673 + 0.15 * s);
             double u = random.nextDouble();
             Agreement agreement = u < agreed * 0.5 ? Agreement.FULL : u < agreed ? Agreement.PARTIAL : Agreement.NONE;
-            referred = random.nextDouble() < clamp(0.218 - 0.08 * s);
+            referred = due(c, "referred");
             boolean toReport = referred;
             send(c, meeting, EventType.HEARING_HELD, e -> e.setHearingType(HearingType.WORK_TO_FIRST_HEARING)
                     .setAgreement(agreement).setReferredForReport(toReport));
         } else {
-            referred = random.nextDouble() < 0.5; // a report ordered without a meeting first
+            referred = due(c, "report-without-meeting");
         }
         if (referred) {
             String reportId = Ids.eventId(c.number, 900).replace("evt-", "rpt-");
@@ -197,11 +233,11 @@ final class CourtWork {
                     .setReportDueOn(days.date(ordered).plusWeeks(12)));
             send(c, filed, EventType.REPORT_FILED, e -> e.setReportId(reportId).setReportType(ReportType.SECTION_7));
         }
-        if (random.nextDouble() < 0.08) {
+        if (due(c, "rule-9.5")) {
             send(c, days.addWorkingDays(day, 40 + random.nextInt(60)), EventType.ORDER_MADE,
                     e -> e.setOrderType(OrderType.RULE_9_5));
         }
-        if (random.nextDouble() < 0.04) {
+        if (due(c, "family-assistance")) {
             send(c, days.addWorkingDays(day, 60 + random.nextInt(60)), EventType.ORDER_MADE,
                     e -> e.setOrderType(OrderType.FAMILY_ASSISTANCE));
         }
@@ -287,8 +323,57 @@ final class CourtWork {
         output.send(new SimulatedRecord.Good(event.build()), recordedAt, day);
     }
 
+    /**
+     * The day's expected referrals of the area (before they are drawn) make the private law court
+     * work due: per element, its chance at the history's end (meetings 85%; of the meetings, 21.8%
+     * referred for a section 7 report, fewer in the better areas; a report without a meeting in
+     * half of the other cases; rule 9.5 and family assistance orders 10% each), moved by its trend.
+     */
+    void expect(AreaProfile area, int day, double referrals) {
+        if (referrals <= 0) {
+            return;
+        }
+        double privateLaw = referrals * (1 - Calibration.ASYLUM_SEEKING) * Calibration.PRIVATE_LAW;
+        double meetings = trend(area, day, MEETINGS_CHANGE);
+        double section7 = trend(area, day, SECTION_7_CHANGE);
+        double s = skill(area.code);
+        owe(area, "meeting", privateLaw * clamp(0.85 * meetings));
+        owe(area, "referred", privateLaw * clamp(0.85 * meetings) * clamp((0.218 - 0.08 * s) * section7 / meetings));
+        owe(area, "report-without-meeting", privateLaw * 0.075 * section7);
+        owe(area, "rule-9.5", privateLaw * 0.1 * trend(area, day, RULE_9_5_CHANGE));
+        owe(area, "family-assistance", privateLaw * 0.1 * trend(area, day, FAMILY_ASSISTANCE_CHANGE));
+    }
+
+    /**
+     * How far an element's chance stands from its level at the history's end on {@code day}, so that
+     * its volume changes by {@code change} a year while the area's referrals grow by their own rate.
+     */
+    private double trend(AreaProfile area, int day, double change) {
+        double yearsBeforeEnd = (days.days() - 1 - day) / 365.25;
+        return Math.pow((1 + change) / (1 + area.growth), -yearsBeforeEnd);
+    }
+
+    private void owe(AreaProfile area, String element, double expected) {
+        credit.merge(area.code + '|' + element, expected, Double::sum);
+    }
+
+    /** Whether the element occurs in this case: one is due in its area. */
+    private boolean due(SimCase c, String element) {
+        String key = c.area.code + '|' + element;
+        double owed = credit.getOrDefault(key, 0.0);
+        if (owed < 1) {
+            return false;
+        }
+        credit.put(key, owed - 1);
+        return true;
+    }
+
     private double skill(SimCase c) {
-        return skill.computeIfAbsent(c.area.code, code -> 2 * random.nextDouble() - 1);
+        return skill(c.area.code);
+    }
+
+    private double skill(String areaCode) {
+        return skill.computeIfAbsent(areaCode, code -> 2 * random.nextDouble() - 1);
     }
 
     private double gaussian() {

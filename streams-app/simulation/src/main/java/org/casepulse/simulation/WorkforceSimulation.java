@@ -23,6 +23,10 @@ import org.casepulse.workforce.WorkforceEventType;
  * sickness absences, yearly appraisals (about half of them done) and diversity monitoring.
  * Calibrated near the seeds: agency about 17% of caseholding FTE, permanent qualified social workers
  * about 77% (003), appraisals about 55% and short- and long-term sickness about 2.5% each (000).
+ * Some qualified social workers are newly qualified (QUALIFICATION_RECORDED in the 12 months
+ * before; WF8): about 10% of those in post at the start, nearly all who fill a vacancy permanently and
+ * nearly half the agency workers taken on, which keeps the share near 9% (drawn from a random of their own, so the other figures keep
+ * the values they had before newly qualified staff were simulated).
  * Its worker ids are its own (staff-NNNNN), not the case simulation's.
  */
 public final class WorkforceSimulation {
@@ -41,17 +45,23 @@ public final class WorkforceSimulation {
     static final double APPRAISED = 0.55;
     static final double SHORT_TERM_A_MONTH = 0.17;
     static final double LONG_TERM_A_MONTH = 0.02;
+    static final double NEWLY_QUALIFIED_AT_START = 0.1;
+    static final double NEWLY_QUALIFIED_JOINERS = 0.95;
+    static final double NEWLY_QUALIFIED_MADE_PERMANENT = 0.45;
 
     private final Random random;
+    private final Random qualifications;
     private final WorkingDayCalendar calendar;
     private final LocalDate from;
     private final LocalDate to;
     private final List<WorkforceEvent> facts = new ArrayList<>();
     private int nextFact;
     private int nextWorker;
+    private int nextQualification;
 
     private WorkforceSimulation(long seed, LocalDate from, LocalDate to, WorkingDayCalendar calendar) {
         this.random = new Random(seed * 31 + 15);
+        this.qualifications = new Random(seed * 31 + 8);
         this.from = from;
         this.to = to;
         this.calendar = calendar;
@@ -87,6 +97,7 @@ public final class WorkforceSimulation {
         }
 
         void record(LocalDate on, PostFilling filledBy, String workerId) {
+            PostFilling before = filling;
             filling = filledBy;
             worker = workerId;
             since = on;
@@ -94,6 +105,9 @@ public final class WorkforceSimulation {
                     .setFte(fte).setFilledBy(filledBy).setWorkerId(workerId).build());
             if (filledBy == PostFilling.PERMANENT) {
                 joined(this, on);
+                if (role == StaffRole.QUALIFIED_SOCIAL_WORKER) {
+                    qualification(this, on, before);
+                }
             }
         }
     }
@@ -160,6 +174,29 @@ public final class WorkforceSimulation {
                 facts.add(fact(WorkforceEventType.APPRAISAL_COMPLETED, post.area, appraisal).setWorkerId(worker).build());
             }
         }
+    }
+
+    /**
+     * Whether the new permanent social worker qualified in the year before: staff in post at the
+     * start now and then, nearly all who fill a vacancy (straight after qualifying), and nearly half the
+     * agency workers taken on (placed through an agency in their first months).
+     */
+    private void qualification(Post post, LocalDate on, PostFilling before) {
+        double u = qualifications.nextDouble();
+        LocalDate qualified;
+        if (before == null && u < NEWLY_QUALIFIED_AT_START) {
+            qualified = on.minusDays(qualifications.nextInt(365));
+        } else if (before == PostFilling.VACANT && u < NEWLY_QUALIFIED_JOINERS) {
+            qualified = on.minusDays(qualifications.nextInt(90));
+        } else if (before == PostFilling.AGENCY && u < NEWLY_QUALIFIED_MADE_PERMANENT) {
+            qualified = on.minusDays(30 + qualifications.nextInt(150));
+        } else {
+            return;
+        }
+        Instant recordedAt = on.atTime(9 + qualifications.nextInt(8), qualifications.nextInt(60)).atZone(LONDON).toInstant();
+        facts.add(WorkforceEvent.newBuilder().setEventId(String.format("wf-q%06d", ++nextQualification)).setRevision(0)
+                .setType(WorkforceEventType.QUALIFICATION_RECORDED).setAreaCode(post.area).setEffectiveOn(qualified)
+                .setRecordedAt(recordedAt).setWorkerId(post.worker).build());
     }
 
     private void sickness(Post post, LocalDate month) {

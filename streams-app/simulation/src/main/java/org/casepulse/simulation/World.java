@@ -87,6 +87,7 @@ final class World {
         }
         for (AreaProfile area : areas) {
             double expected = area.referralShare * dayFactor * season * Math.pow(1 + area.growth, years);
+            court.expect(area, day, expected);
             for (int n = poisson(expected); n > 0; n--) {
                 refer(area, day);
             }

@@ -56,4 +56,31 @@ class WorkforceSimulationTest {
         assertThat(100 * qualified / establishment).as("permanent QSW share (003: 77%)").isBetween(65.0, 85.0);
         assertThat(longTerm).isPositive().isLessThan(absences);
     }
+
+    @Test
+    void shouldMakeAboutOneInElevenPermanentSocialWorkersNewlyQualifiedThroughTheYear() {
+        List<String> areas = AreaHierarchy.defaults().lowest().stream().map(Area::code).toList();
+        List<WorkforceEvent> facts = WorkforceSimulation.generate(7, areas, FROM, TO, CALENDAR);
+        Map<String, LocalDate> qualified = new HashMap<>();
+        facts.stream().filter(f -> f.getType() == WorkforceEventType.QUALIFICATION_RECORDED)
+                .forEach(f -> qualified.put(f.getWorkerId(), f.getEffectiveOn()));
+
+        StringBuilder printed = new StringBuilder();
+        for (LocalDate t : List.of(FROM, FROM.plusMonths(6), TO)) {
+            // Permanent qualified social workers in post at T: the version of each post in force at T.
+            Map<String, WorkforceEvent> inForce = new HashMap<>();
+            facts.stream().filter(f -> f.getType() == WorkforceEventType.POST_RECORDED && !f.getEffectiveOn().isAfter(t))
+                    .forEach(f -> inForce.merge(f.getPostId(), f, (a, b) -> b.getEffectiveOn().isBefore(a.getEffectiveOn()) ? a : b));
+            List<String> staff = inForce.values().stream().filter(p -> p.getFilledBy() == PostFilling.PERMANENT
+                    && p.getRole() == StaffRole.QUALIFIED_SOCIAL_WORKER).map(WorkforceEvent::getWorkerId).toList();
+            long newlyQualified = staff.stream().filter(w -> qualified.containsKey(w) && !qualified.get(w).isAfter(t)
+                    && t.isBefore(qualified.get(w).plusMonths(12))).count();
+            double share = 100.0 * newlyQualified / staff.size();
+            printed.append(String.format(" %s %d of %d (%.1f%%);", t, newlyQualified, staff.size(), share));
+            assertThat(share).as("newly qualified share of permanent QSWs at " + t).isBetween(6.0, 13.0);
+        }
+        System.out.println("newly qualified permanent social workers:" + printed);
+        assertThat(facts).filteredOn(f -> f.getType() == WorkforceEventType.QUALIFICATION_RECORDED)
+                .allSatisfy(f -> assertThat(WorkforceValidator.validate(f)).isEmpty());
+    }
 }

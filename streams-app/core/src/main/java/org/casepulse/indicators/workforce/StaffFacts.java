@@ -30,6 +30,14 @@ public final class StaffFacts {
         }
     }
 
+    /**
+     * The staff kinds' population narrowed to newly qualified staff (COUNTING.md 14.7, WF8): a
+     * worker is newly qualified from the date of a QUALIFICATION_RECORDED fact for
+     * {@link #NEWLY_QUALIFIED_FOR} (the assessed and supported year in employment).
+     */
+    public static final String NEWLY_QUALIFIED = "newly-qualified";
+    public static final java.time.Period NEWLY_QUALIFIED_FOR = java.time.Period.ofMonths(12);
+
     private final List<IndicatorDefinition> indicators;
     private final WorkingDayCalendar calendar;
 
@@ -61,7 +69,10 @@ public final class StaffFacts {
                 }
             }
             for (WorkforceEvent fact : effective) {
-                if (fact.getType() == WorkforceEventType.APPRAISAL_COMPLETED && indicator.measure() == MeasureKind.STAFF_APPRAISED) {
+                if (fact.getType() == WorkforceEventType.QUALIFICATION_RECORDED && newlyQualifiedOnly(indicator)) {
+                    dates.add(fact.getEffectiveOn());
+                    dates.add(fact.getEffectiveOn().plus(NEWLY_QUALIFIED_FOR));
+                } else if (fact.getType() == WorkforceEventType.APPRAISAL_COMPLETED && indicator.measure() == MeasureKind.STAFF_APPRAISED) {
                     LocalDate until = fact.getEffectiveOn().plus(indicator.parameters().within());
                     dates.add(fact.getEffectiveOn());
                     dates.add(until);
@@ -109,7 +120,7 @@ public final class StaffFacts {
                 continue;
             }
             Span counted = spanOn(spans, day);
-            if (counted == null) {
+            if (counted == null || (newlyQualifiedOnly(indicator) && !newlyQualifiedOn(effective, day))) {
                 continue;
             }
             long available = counted.fteHundredths();
@@ -138,7 +149,7 @@ public final class StaffFacts {
     private static State stateOn(IndicatorDefinition indicator, List<Span> spans, List<WorkforceEvent> effective,
                                  LocalDate day) {
         Span counted = spanOn(spans, day);
-        if (counted == null) {
+        if (counted == null || (newlyQualifiedOnly(indicator) && !newlyQualifiedOn(effective, day))) {
             return null;
         }
         boolean numerator = false;
@@ -152,6 +163,21 @@ public final class StaffFacts {
             }
         }
         return new State(counted.areaCode(), numerator ? 1 : 0);
+    }
+
+    private static boolean newlyQualifiedOnly(IndicatorDefinition indicator) {
+        return NEWLY_QUALIFIED.equals(indicator.parameters().population());
+    }
+
+    /** 14.7: some effective qualification {@code q} has {@code q <= day < q + 12 months}. */
+    public static boolean newlyQualifiedOn(List<WorkforceEvent> effective, LocalDate day) {
+        for (WorkforceEvent fact : effective) {
+            if (fact.getType() == WorkforceEventType.QUALIFICATION_RECORDED && !fact.getEffectiveOn().isAfter(day)
+                    && day.isBefore(fact.getEffectiveOn().plus(NEWLY_QUALIFIED_FOR))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The span the worker is counted in on the day: of those covering it, the smallest postId. */

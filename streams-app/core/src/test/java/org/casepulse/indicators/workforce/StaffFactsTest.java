@@ -14,7 +14,7 @@ import org.casepulse.workforce.WorkforceEvent;
 import org.casepulse.workforce.WorkforceEventType;
 import org.junit.jupiter.api.Test;
 
-/** COUNTING.md 14.4-14.5 by hand, on the default catalogue's staff entries. */
+/** COUNTING.md 14.4-14.5 and 14.7 by hand, on the default catalogue's staff entries. */
 class StaffFactsTest {
 
     private static final StaffFacts FACTS = new StaffFacts(IndicatorCatalogue.defaults(), WorkingDayCalendar.englandAndWales());
@@ -46,6 +46,34 @@ class StaffFactsTest {
                 "N3 2026-04-01 0/80", "N3 2026-04-02 80/80", "N3 2026-05-01 -80/-160");
         assertThat(of(facts, "sickness-long-term")).containsExactly(
                 "N3 2026-04-01 0/80", "N3 2026-04-02 0/80", "N3 2026-05-01 0/-160");
+    }
+
+    @Test
+    void shouldCountNewlyQualifiedStaffOnlyInTheTwelveMonthsFromTheirQualification() {
+        // In post from January 2025; qualified on 3 March 2025, so newly qualified to 2 March 2026;
+        // appraised on 1 September 2025.
+        List<StaffFacts.Span> spans = List.of(new StaffFacts.Span("p-1", date("2025-01-06"), null, "N3", 100));
+        Facts facts = FACTS.compute(spans, List.of(fact("q1", WorkforceEventType.QUALIFICATION_RECORDED, "2025-03-03"),
+                fact("a1", WorkforceEventType.APPRAISAL_COMPLETED, "2025-09-01")));
+
+        assertThat(of(facts, "nq-staff-appraised-12m")).containsExactly(
+                "N3 2025-03-03 0/1", "N3 2025-09-01 1/0", "N3 2026-03-03 -1/-1");
+        assertThat(of(facts, "staff-appraised-12m")).startsWith("N3 2025-01-06 0/1", "N3 2025-09-01 1/0");
+    }
+
+    @Test
+    void shouldCountTheSicknessOfNewlyQualifiedStaffOnTheDaysTheyAreNewlyQualified() {
+        // In post Wednesday 1 to Friday 3 April 2026, newly qualified to Wednesday 1 April (qualified
+        // 2 April 2025): Thursday's sickness is a day of a worker no longer newly qualified.
+        List<StaffFacts.Span> spans = List.of(new StaffFacts.Span("p-1", date("2026-04-01"), date("2026-04-04"), "N3", 80));
+        WorkforceEvent absence = WorkforceEvent.newBuilder(fact("s1", WorkforceEventType.ABSENCE_RECORDED, "2026-04-01"))
+                .setAbsenceType(AbsenceType.SHORT_TERM).setLastDay(date("2026-04-02")).build();
+        Facts facts = FACTS.compute(spans, List.of(absence, fact("q1", WorkforceEventType.QUALIFICATION_RECORDED, "2025-04-02")));
+
+        assertThat(of(facts, "nq-sickness-short-term")).containsExactly("N3 2026-04-01 80/80", "N3 2026-05-01 -80/-80");
+        assertThat(of(facts, "sickness-short-term")).containsExactly(
+                "N3 2026-04-01 80/80", "N3 2026-04-02 80/80", "N3 2026-05-01 -160/-160");
+        assertThat(of(FACTS.compute(spans, List.of(absence)), "nq-sickness-short-term")).isEmpty();
     }
 
     private static List<String> of(Facts facts, String indicatorId) {
