@@ -156,7 +156,14 @@ public enum MeasureKind {
      * YTD the sum of those, as plans-visited-in-month.
      */
     SICKNESS_ABSENCE("sickness-absence", Set.of(PeriodType.MONTH, PeriodType.YTD), List.of(Unit.PERCENT),
-            Set.of(MeasureParameters.ABSENCE_TYPE), Set.of(), NONE);
+            Set.of(MeasureParameters.ABSENCE_TYPE), Set.of(), NONE),
+    /**
+     * Open allocated cases of the team types at T over the FTE of the posts of those team types
+     * filled at T (COUNTING.md 14.7): a ratio whose numerator the case ledger sends and whose
+     * denominator the workforce ledger sends, into the same cells.
+     */
+    CASELOAD_PER_FTE("caseload-per-fte", PeriodSets.SNAPSHOT, List.of(Unit.RATIO),
+            Set.of(MeasureParameters.POSTS), Set.of(), NONE);
 
     private final String yamlName;
     private final Set<PeriodType> periods;
@@ -237,6 +244,11 @@ public enum MeasureKind {
     /** Whether the kind counts workforce facts (the workforce ledger), not cases. */
     public boolean isWorkforce() {
         return this == POSTS || isStaff();
+    }
+
+    /** Whether the numerator counts cases and the denominator posts (caseload-per-fte). */
+    public boolean isCasesOverPosts() {
+        return this == CASELOAD_PER_FTE;
     }
 
     /** Workforce kinds counted per worker (staff in post), from the posts they hold and their own facts. */
