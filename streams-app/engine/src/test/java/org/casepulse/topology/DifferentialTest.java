@@ -54,6 +54,9 @@ class DifferentialTest {
                 .anyMatch(figure -> figure.indicatorId().equals("staff-appraised-12m") && figure.numerator() > 0)
                 .anyMatch(figure -> figure.indicatorId().equals("staff-diversity-recorded") && figure.numerator() > 0)
                 .anyMatch(figure -> figure.indicatorId().startsWith("sickness-") && figure.numerator() > 0);
+        assertThat(expected.values()).as("the history exercises cases over FTE by team type (COUNTING.md 14.7)")
+                .anyMatch(figure -> figure.indicatorId().equals("caseload-per-fte-other-teams")
+                        && figure.numerator() > 0 && figure.denominator() > 0);
         assertThat(expected.values()).as("the history exercises what stands beside the figures (COUNTING.md 12)")
                 .anyMatch(figure -> figure.beside().lastYear() != null)
                 .anyMatch(figure -> figure.beside().outturn() != null)
