@@ -176,7 +176,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (workforce != null) {
             List<String> codes = simulation.areas().stream().map(org.casepulse.reference.Area::code).toList();
             List<org.casepulse.workforce.WorkforceEvent> facts = org.casepulse.simulation.WorkforceSimulation.generate(
-                    settings.seed(), codes, settings.from(), settings.to(), calendar);
+                    settings.seed(), simulation.referralsByArea(), settings.from(), settings.to(), calendar);
             try (java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(workforce, java.nio.charset.StandardCharsets.UTF_8)) {
                 for (org.casepulse.workforce.WorkforceEvent fact : facts) {
                     out.write(org.casepulse.workforce.WorkforceJsonl.toLine(fact));

@@ -114,6 +114,10 @@ final class CatalogueReader {
         if (measure == MeasureKind.POSTS && unit == Unit.COUNT && !parameters.posts().byPosts()) {
             throw file.error(at + ".unit", "COUNT of posts needs parameters.posts.weight: posts (a count of FTE hundredths would mislead)");
         }
+        if (measure == MeasureKind.CASELOAD_PER_FTE && parameters.posts().filledRoles() != null) {
+            throw file.error(at + ".parameters.posts.filledRoles", "not used by caseload-per-fte: its denominator is "
+                    + "the posts of the roles and team types filled as filledBy says");
+        }
         Target target = target(at + ".target", entry.target());
         // H and L entries may go without a target (rated NOT_RATED, direction still judged); T
         // cannot, as closeness needs something to be close to. A NONE entry's target is shown only.
@@ -391,7 +395,8 @@ final class CatalogueReader {
                 enumSet(field + ".filledBy", entry.filledBy(), org.casepulse.workforce.PostFilling.class),
                 enumSet(field + ".roles", entry.roles(), org.casepulse.workforce.StaffRole.class),
                 enumSet(field + ".filledRoles", entry.filledRoles(), org.casepulse.workforce.StaffRole.class),
-                "posts".equals(weight));
+                "posts".equals(weight),
+                enumSet(field + ".teamTypes", entry.teamTypes(), org.casepulse.workforce.TeamType.class));
     }
 
     /** One or two years: the history kept reaches back three years before the window (ReportingWindow#horizon). */
@@ -850,7 +855,8 @@ final class CatalogueReader {
 
     record BandEntry(BigDecimal over, BigDecimal atLeast, BigDecimal below, BigDecimal upTo) {}
 
-    record PostsEntry(List<String> filledBy, List<String> roles, List<String> filledRoles, String weight) {}
+    record PostsEntry(List<String> filledBy, List<String> roles, List<String> filledRoles, String weight,
+                      List<String> teamTypes) {}
 
     record AgeBandEntry(Integer from, Integer to, String unknownAge) {}
 

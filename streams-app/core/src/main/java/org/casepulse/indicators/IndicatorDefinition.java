@@ -101,6 +101,10 @@ public record IndicatorDefinition(String id,
 
     /** The published value of these counts, rounded to this indicator's decimals (null without a denominator). */
     public BigDecimal value(long numerator, Long denominator) {
+        if (measure.isCasesOverPosts() && !parameters.posts().byPosts()) {
+            // cases over FTE published in hundredths (COUNTING.md 14.2): 1,335 cases over 8,530 is 15.6 per FTE
+            return IndicatorValue.of(unit, numerator * 100, denominator, decimals);
+        }
         return IndicatorValue.of(unit, numerator, denominator, decimals, parameters.daysPerUnit());
     }
 }

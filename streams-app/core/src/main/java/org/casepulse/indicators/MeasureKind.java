@@ -167,7 +167,14 @@ public enum MeasureKind {
      * Counted from the published figures, not from cases; its periods are the source's.
      */
     TEAM_BAND_SHARE("team-band-share", Set.of(PeriodType.MONTH, PeriodType.YTD, PeriodType.R12M, PeriodType.SNAPSHOT),
-            Units.PROPORTION, Set.of(MeasureParameters.OF, MeasureParameters.BAND), Set.of(), NONE);
+            Units.PROPORTION, Set.of(MeasureParameters.OF, MeasureParameters.BAND), Set.of(), NONE),
+    /**
+     * Open allocated cases of the team types at T over the FTE of the posts of those team types
+     * filled at T (COUNTING.md 14.8): a ratio whose numerator the case ledger sends and whose
+     * denominator the workforce ledger sends, into the same cells.
+     */
+    CASELOAD_PER_FTE("caseload-per-fte", PeriodSets.SNAPSHOT, List.of(Unit.RATIO),
+            Set.of(MeasureParameters.POSTS), Set.of(), NONE);
 
     private final String yamlName;
     private final Set<PeriodType> periods;
@@ -250,6 +257,11 @@ public enum MeasureKind {
     /** Whether the kind counts workforce facts (the workforce ledger), not cases. */
     public boolean isWorkforce() {
         return this == POSTS || isStaff();
+    }
+
+    /** Whether the numerator counts cases and the denominator posts (caseload-per-fte). */
+    public boolean isCasesOverPosts() {
+        return this == CASELOAD_PER_FTE;
     }
 
     /** Workforce kinds counted per worker (staff in post), from the posts they hold and their own facts. */

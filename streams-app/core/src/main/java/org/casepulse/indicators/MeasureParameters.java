@@ -326,17 +326,26 @@ public record MeasureParameters(Integer withinWorkingDays,
 
     /**
      * posts (COUNTING.md 14.3): the population is the posts in establishment whose role is in
-     * {@code roles} (null: any); the numerator those filled as {@code filledBy} says, with a role in
-     * {@code filledRoles} (null: any); each weighs its FTE in hundredths, or 1 with {@code byPosts}.
+     * {@code roles} and whose team type is in {@code teamTypes} (null: any); the numerator those filled
+     * as {@code filledBy} says, with a role in {@code filledRoles} (null: any); each weighs its FTE in
+     * hundredths, or 1 with {@code byPosts}. caseload-per-fte (COUNTING.md 14.8) takes the posts
+     * filled as {@code filledBy} says as its denominator.
      */
     public record PostSelection(Set<org.casepulse.workforce.PostFilling> filledBy,
                                 Set<org.casepulse.workforce.StaffRole> roles,
                                 Set<org.casepulse.workforce.StaffRole> filledRoles,
-                                boolean byPosts) {
+                                boolean byPosts,
+                                Set<org.casepulse.workforce.TeamType> teamTypes) {
         public PostSelection {
             filledBy = Set.copyOf(filledBy);
             roles = roles == null ? null : Set.copyOf(roles);
             filledRoles = filledRoles == null ? null : Set.copyOf(filledRoles);
+            teamTypes = teamTypes == null ? null : Set.copyOf(teamTypes);
+        }
+
+        /** Whether a post of this role and team type is in the population (before its filling is looked at). */
+        public boolean selects(org.casepulse.workforce.StaffRole role, org.casepulse.workforce.TeamType teamType) {
+            return (roles == null || roles.contains(role)) && (teamTypes == null || teamTypes.contains(teamType));
         }
     }
 

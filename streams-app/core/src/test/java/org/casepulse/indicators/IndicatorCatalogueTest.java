@@ -375,6 +375,41 @@ class IndicatorCatalogueTest {
     }
 
     @Test
+    void shouldReadTeamTypesOfPostsAndRefuseFilledRolesOnCaseloadPerFte() throws IOException {
+        String caseload = """
+                  - id: caseload-per-fte-cic
+                    title: Cases per FTE in children in care teams
+                    measure: caseload-per-fte
+                    parameters:
+                      posts:
+                        teamTypes: [CHILDREN_IN_CARE]
+                        filledBy: [PERMANENT, AGENCY]
+                    polarity: L
+                    periods: [SNAPSHOT]
+                """;
+
+        IndicatorDefinition loaded = IndicatorCatalogue.load(write(caseload)).indicator("caseload-per-fte-cic");
+        assertThat(loaded.parameters().posts().teamTypes()).containsExactly(org.casepulse.workforce.TeamType.CHILDREN_IN_CARE);
+        assertThat(loaded.parameters().posts().roles()).isNull();
+        assertThat(loaded.unit()).isEqualTo(org.casepulse.snapshots.Unit.RATIO);
+        Path withFilledRoles = write(caseload.replace("filledBy: [PERMANENT, AGENCY]",
+                "filledBy: [PERMANENT, AGENCY]\n        filledRoles: [MANAGER]"));
+        assertThatThrownBy(() -> IndicatorCatalogue.load(withFilledRoles)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("indicators[0].parameters.posts.filledRoles: not used by caseload-per-fte");
+        Path badTeam = write(caseload.replace("[CHILDREN_IN_CARE]", "[CIC]"));
+        assertThatThrownBy(() -> IndicatorCatalogue.load(badTeam)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("indicators[0].parameters.posts.teamTypes[0]").hasMessageContaining("got CIC");
+        Path noPosts = write(caseload.replace("""
+                    parameters:
+                      posts:
+                        teamTypes: [CHILDREN_IN_CARE]
+                        filledBy: [PERMANENT, AGENCY]
+                """, ""));
+        assertThatThrownBy(() -> IndicatorCatalogue.load(noPosts)).isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("indicators[0].parameters.posts: missing: measure caseload-per-fte needs it");
+    }
+
+    @Test
     void shouldNameAValueMissingFromTheIndicatorAndTheDefaults() throws IOException {
         Path file = Files.writeString(dir.resolve("catalogue.yaml"), "version: x\nindicators:\n" + VALID);
 

@@ -189,6 +189,11 @@ public final class ReferenceComputation {
 
     /** A snapshot kind's counts at T: from the workforce facts for the workforce kinds, else from the cases. */
     private Counts stateAt(IndicatorDefinition indicator, LocalDate t, String areaCode) {
+        if (indicator.measure().isCasesOverPosts()) {
+            // 14.8: the cases from the case events, the FTE from the workforce facts
+            return new Counts(snapshotCounts.at(indicator, t, areaCode).numerator(),
+                    workforceCounts.at(indicator, t, areaCode).denominator());
+        }
         return indicator.measure().isWorkforce() ? workforceCounts.at(indicator, t, areaCode)
                 : snapshotCounts.at(indicator, t, areaCode);
     }
@@ -430,6 +435,11 @@ public final class ReferenceComputation {
         if ("weeks".equals(indicator.parameters().in())) {
             return counts.denominator() == 0 ? null : BigDecimal.valueOf(counts.numerator())
                     .divide(BigDecimal.valueOf(7L * counts.denominator()), indicator.decimals(), java.math.RoundingMode.HALF_UP);
+        }
+        // COUNTING.md 14.8: cases over FTE in hundredths is a hundred times the cases over the hundredths.
+        if (indicator.measure().isCasesOverPosts() && !indicator.parameters().posts().byPosts()) {
+            return counts.denominator() == 0 ? null : BigDecimal.valueOf(100 * counts.numerator())
+                    .divide(BigDecimal.valueOf(counts.denominator()), indicator.decimals(), java.math.RoundingMode.HALF_UP);
         }
         return IndicatorValue.of(indicator.unit(), counts.numerator(), counts.denominator(), indicator.decimals());
     }

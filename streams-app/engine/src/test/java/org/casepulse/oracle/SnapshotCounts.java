@@ -45,9 +45,29 @@ final class SnapshotCounts {
                     || (p.allocation() == MeasureParameters.Allocation.ALLOCATED) == c.workerAt(t).isPresent()),
                     open.size());
             case AVERAGE_CASELOAD -> averageCaseload(open, t);
+            case CASELOAD_PER_FTE -> new Counts(count(open, c -> c.workerAt(t).isPresent()
+                    && (p.posts().teamTypes() == null || p.posts().teamTypes().contains(teamTypeAt(c, t)))), 0);
             case PLANS_VISITED_IN_MONTH -> plansVisitedInMonth(open, t, p);
             default -> throw new IllegalArgumentException(indicator.id() + " is not a snapshot measure");
         };
+    }
+
+    /**
+     * COUNTING.md 14.8: the team that holds the case at T by its stage, the first that applies:
+     * in care (a CLA plan active at T), on a CP or CIN plan active at T, assessed (an assessment
+     * started by T), else the front door.
+     */
+    private static org.casepulse.workforce.TeamType teamTypeAt(CaseHistory c, LocalDate t) {
+        List<CaseHistory.Plan> active = c.countablePlans().stream().filter(plan -> plan.activeAt(t)).toList();
+        if (active.stream().anyMatch(plan -> plan.type() == org.casepulse.events.PlanType.CLA)) {
+            return org.casepulse.workforce.TeamType.CHILDREN_IN_CARE;
+        }
+        if (!active.isEmpty()) {
+            return org.casepulse.workforce.TeamType.SAFEGUARDING; // CP and CIN are the only other types
+        }
+        boolean assessed = c.assessments().stream()
+                .anyMatch(a -> a.start() != null && !a.start().getOccurredOn().isAfter(t));
+        return assessed ? org.casepulse.workforce.TeamType.ASSESSMENT : org.casepulse.workforce.TeamType.FRONT_DOOR;
     }
 
     /** COUNTING.md 8.4: open assessments of the types; the numerator over the limit from the anchor, in cases allocated as asked. */

@@ -186,7 +186,8 @@ final class WorkforceCounts {
                     || !rollup.rollsUpTo(inForce.getAreaCode(), areaCode)) {
                 continue;
             }
-            if (selection.roles() != null && !selection.roles().contains(inForce.getRole())) {
+            if ((selection.roles() != null && !selection.roles().contains(inForce.getRole()))
+                    || (selection.teamTypes() != null && !selection.teamTypes().contains(inForce.getTeamType()))) {
                 continue;
             }
             long weight = selection.byPosts() ? 1 : Math.round(inForce.getFte() * 100);
@@ -196,6 +197,7 @@ final class WorkforceCounts {
                 numerator += weight;
             }
         }
-        return new Counts(numerator, denominator);
+        // 14.8: caseload-per-fte takes the posts filled as asked as its denominator (the cases are counted elsewhere).
+        return indicator.measure().isCasesOverPosts() ? new Counts(0, numerator) : new Counts(numerator, denominator);
     }
 }

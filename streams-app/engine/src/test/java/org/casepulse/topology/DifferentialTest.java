@@ -56,6 +56,9 @@ class DifferentialTest {
                 .anyMatch(figure -> figure.indicatorId().startsWith("sickness-") && figure.numerator() > 0)
                 .anyMatch(figure -> figure.indicatorId().equals("nq-staff-appraised-12m") && figure.denominator() > 0)
                 .anyMatch(figure -> figure.indicatorId().startsWith("nq-sickness-") && figure.denominator() > 0);
+        assertThat(expected.values()).as("the history exercises cases over FTE by team type (COUNTING.md 14.8)")
+                .anyMatch(figure -> figure.indicatorId().equals("caseload-per-fte-other-teams")
+                        && figure.numerator() > 0 && figure.denominator() > 0);
         assertThat(expected.values()).as("the history exercises what stands beside the figures (COUNTING.md 12)")
                 .anyMatch(figure -> figure.beside().lastYear() != null)
                 .anyMatch(figure -> figure.beside().outturn() != null)

@@ -76,8 +76,12 @@ public record DemoFeed(boolean enabled, long seed, double referralsPerWorkingDay
         }
         LocalDate today = clock.today();
         java.util.List<String> areas = reference.areas().lowest().stream().map(org.casepulse.reference.Area::code).toList();
+        // sized to the cases the generator sends (COUNTING.md 14.8's caseloads per FTE)
+        java.util.Map<String, Double> referrals = org.casepulse.simulation.WorkforceSimulation.referralsByArea(
+                reference.areas().lowest(), reference.areas().population(reference.areas().national().code()),
+                referralsPerWorkingDay);
         java.util.List<org.casepulse.workforce.WorkforceEvent> facts = org.casepulse.simulation.WorkforceSimulation.generate(
-                seed, areas, historyStart(today), today, reference.calendar());
+                seed, referrals, historyStart(today), today, reference.calendar());
         Instant now = Instant.now();
         long sent = 0;
         try (org.casepulse.publish.WorkforcePublisher publisher = org.casepulse.publish.WorkforcePublisher.connect(

@@ -81,6 +81,12 @@ public final class Simulation implements Iterable<SimulatedRecord> {
         return selected;
     }
 
+    /** The referrals a working day each of {@link #areas()} receives, by population (the workforce is sized to them). */
+    public java.util.Map<String, Double> referralsByArea() {
+        return WorkforceSimulation.referralsByArea(selected, hierarchy.population(hierarchy.national().code()),
+                settings.referralsPerWorkingDay());
+    }
+
     /** A new run from the first day; every run yields the same records. */
     public SimulationRun start() {
         SplittableRandom root = new SplittableRandom(settings.seed());

@@ -17,7 +17,7 @@ import org.casepulse.workforce.WorkforceEventType;
 
 /**
  * A deterministic workforce for the areas of a simulation (issue 15): per area, caseholding posts
- * in four kinds of team, manager and business-support posts, filled by permanent or agency staff or
+ * in four kinds of team (sized to the case simulation's work when asked), manager and business-support posts, filled by permanent or agency staff or
  * vacant; each month some permanent staff leave (the post falls vacant), vacancies are filled
  * (often by agency staff first) and agency posts are made permanent; permanent staff have
  * sickness absences, yearly appraisals (about half of them done) and diversity monitoring.
@@ -35,6 +35,14 @@ public final class WorkforceSimulation {
     private static final TeamType[] TEAMS = {TeamType.ASSESSMENT, TeamType.SAFEGUARDING, TeamType.CHILDREN_IN_CARE,
         TeamType.FRONT_DOOR};
     static final int CASEHOLDING_POSTS = 20;
+    /**
+     * Caseholding posts per referral a working day, and their split by team type (10 : 10 : 5 : 1),
+     * sized to the cases each kind of team holds (COUNTING.md 14.8) at the demo's 60 referrals a
+     * working day: about 15 cases per FTE in children in care teams and 18 in the others (003: 15.7
+     * and 20.8, targets 15 and 20), fewer at the front door (002's MASH: 13). CaseloadCalibrationTest.
+     */
+    static final double POSTS_PER_DAILY_REFERRAL = 9.1;
+    private static final int[] TEAM_WEIGHTS = {10, 10, 5, 1};
     static final double AGENCY = 0.16;
     static final double VACANT = 0.05;
     static final double ASSISTANTS = 0.06;
@@ -67,15 +75,62 @@ public final class WorkforceSimulation {
         this.calendar = calendar;
     }
 
-    /** Every fact of the areas' workforce from {@code from} to {@code to}, in recorded order. */
+    /** Every fact of the areas' workforce from {@code from} to {@code to}, in recorded order: 20 caseholding posts an area. */
     public static List<WorkforceEvent> generate(long seed, List<String> areaCodes, LocalDate from, LocalDate to,
                                                 WorkingDayCalendar calendar) {
         WorkforceSimulation simulation = new WorkforceSimulation(seed, from, to, calendar);
         for (String area : areaCodes) {
-            simulation.area(area);
+            simulation.area(area, CASEHOLDING_POSTS);
         }
-        simulation.facts.sort(Comparator.comparing(WorkforceEvent::getRecordedAt).thenComparing(WorkforceEvent::getEventId));
-        return simulation.facts;
+        return simulation.sorted();
+    }
+
+    /**
+     * As {@link #generate(long, List, LocalDate, LocalDate, WorkingDayCalendar)}, with each area's
+     * caseholding posts sized to the case simulation's work there: {@link #POSTS_PER_DAILY_REFERRAL}
+     * per referral it receives a working day (at least 4).
+     */
+    public static List<WorkforceEvent> generate(long seed, java.util.Map<String, Double> referralsPerWorkingDay,
+                                                LocalDate from, LocalDate to, WorkingDayCalendar calendar) {
+        WorkforceSimulation simulation = new WorkforceSimulation(seed, from, to, calendar);
+        referralsPerWorkingDay.forEach((area, referrals) -> simulation.area(area,
+                (int) Math.max(4, Math.round(POSTS_PER_DAILY_REFERRAL * referrals))));
+        return simulation.sorted();
+    }
+
+    /**
+     * Each lowest area's share of the national referrals a working day, by under-18 population, as
+     * the case simulation shares them; in the order given.
+     */
+    public static java.util.Map<String, Double> referralsByArea(List<org.casepulse.reference.Area> lowestAreas,
+                                                                long nationalPopulation, double referralsPerWorkingDay) {
+        java.util.Map<String, Double> byArea = new java.util.LinkedHashMap<>();
+        for (org.casepulse.reference.Area area : lowestAreas) {
+            byArea.put(area.code(), referralsPerWorkingDay * area.population() / (double) Math.max(1, nationalPopulation));
+        }
+        return byArea;
+    }
+
+    private List<WorkforceEvent> sorted() {
+        facts.sort(Comparator.comparing(WorkforceEvent::getRecordedAt).thenComparing(WorkforceEvent::getEventId));
+        return facts;
+    }
+
+    /** The team type of caseholding post {@code i} of {@code n}: the weights' shares, in order. */
+    private static TeamType team(int i, int n) {
+        int sum = 0;
+        for (int weight : TEAM_WEIGHTS) {
+            sum += weight;
+        }
+        double at = (i + 0.5) * sum / n;
+        int reached = 0;
+        for (int t = 0; t < TEAMS.length; t++) {
+            reached += TEAM_WEIGHTS[t];
+            if (at < reached) {
+                return TEAMS[t];
+            }
+        }
+        return TEAMS[TEAMS.length - 1];
     }
 
     private final class Post {
@@ -112,12 +167,12 @@ public final class WorkforceSimulation {
         }
     }
 
-    private void area(String area) {
+    private void area(String area, int caseholdingPosts) {
         List<Post> posts = new ArrayList<>();
-        for (int i = 0; i < CASEHOLDING_POSTS; i++) {
+        for (int i = 0; i < caseholdingPosts; i++) {
             StaffRole role = random.nextDouble() < ASSISTANTS ? StaffRole.SOCIAL_WORK_ASSISTANT : StaffRole.QUALIFIED_SOCIAL_WORKER;
             double fte = random.nextDouble() < 0.85 ? 1.0 : new double[] {0.5, 0.6, 0.8}[random.nextInt(3)];
-            posts.add(new Post(area + "-P" + (i + 1), area, TEAMS[i % TEAMS.length], role, fte));
+            posts.add(new Post(area + "-P" + (i + 1), area, team(i, caseholdingPosts), role, fte));
         }
         posts.add(new Post(area + "-M1", area, TeamType.ASSESSMENT, StaffRole.MANAGER, 1.0));
         posts.add(new Post(area + "-M2", area, TeamType.SAFEGUARDING, StaffRole.MANAGER, 1.0));

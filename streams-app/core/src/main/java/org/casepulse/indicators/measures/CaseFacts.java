@@ -60,6 +60,7 @@ public final class CaseFacts {
                     // children counted once: ChildTimelines, merged per child by ChildFacts
                 }
                 case AVERAGE_CASELOAD -> snapshotMeasures.put(indicator, new AverageCaseload());
+                case CASELOAD_PER_FTE -> snapshotMeasures.put(indicator, new CaseloadPerFte()); // posts: PostFacts
                 case RE_REFERRAL, REPEAT_CP_PLAN -> {
                     // per child: ChildFacts
                 }

@@ -11,7 +11,8 @@ import org.casepulse.workforce.WorkforceEvent;
 import org.casepulse.workforce.WorkforceEventType;
 
 /**
- * What one post contributes to the posts indicators (COUNTING.md 14.2, 14.3), as day deltas: the
+ * What one post contributes to the posts indicators and to the denominator of caseload-per-fte
+ * (COUNTING.md 14.2, 14.3, 14.8), as day deltas: the
  * post's versions split time into spans, and each span in establishment adds its weight to the
  * population (and, when its filling and role qualify, to the numerator) at its area, from its
  * first day to the next version's. A new day is then a lookup, as for the case snapshot kinds.
@@ -25,7 +26,8 @@ public final class PostFacts {
     private final List<IndicatorDefinition> indicators;
 
     public PostFacts(IndicatorCatalogue catalogue) {
-        this.indicators = catalogue.all().stream().filter(i -> i.measure() == org.casepulse.indicators.MeasureKind.POSTS).toList();
+        this.indicators = catalogue.all().stream().filter(i -> i.measure() == org.casepulse.indicators.MeasureKind.POSTS
+                || i.measure().isCasesOverPosts()).toList();
     }
 
     public boolean isEmpty() {
@@ -51,16 +53,25 @@ public final class PostFacts {
             }
             for (IndicatorDefinition indicator : indicators) {
                 MeasureParameters.PostSelection posts = indicator.parameters().posts();
-                if (posts.roles() != null && !posts.roles().contains(version.getRole())) {
+                if (!posts.selects(version.getRole(), version.getTeamType())) {
                     continue;
                 }
                 long weight = posts.byPosts() ? 1 : hundredths(version.getFte());
                 boolean counted = posts.filledBy().contains(version.getFilledBy())
                         && (posts.filledRoles() == null || posts.filledRoles().contains(version.getRole()));
                 long numerator = counted ? weight : 0;
-                facts.add(indicator.id(), version.getAreaCode(), version.getEffectiveOn(), numerator, weight);
+                long denominator = weight;
+                if (indicator.measure().isCasesOverPosts()) {
+                    // the cases are the case ledger's to send; the posts filled as asked are the denominator
+                    denominator = numerator;
+                    numerator = 0;
+                    if (denominator == 0) {
+                        continue;
+                    }
+                }
+                facts.add(indicator.id(), version.getAreaCode(), version.getEffectiveOn(), numerator, denominator);
                 if (next != null) {
-                    facts.add(indicator.id(), version.getAreaCode(), next.getEffectiveOn(), -numerator, -weight);
+                    facts.add(indicator.id(), version.getAreaCode(), next.getEffectiveOn(), -numerator, -denominator);
                 }
             }
         }
