@@ -226,6 +226,7 @@ public final class Benchmark {
             Thread.sleep(20); // polling a client state; nothing to wait on
         }
         long started = System.nanoTime();
+        CpuTime cpu = CpuTime.start(groupId);
         long lastReport = started;
         while (!caughtUp(admin, groupId)) {
             Thread.sleep(200); // polling a remote state; nothing to wait on
@@ -234,7 +235,9 @@ public final class Benchmark {
                 out.printf("  %s: %.0f s...%n", groupId, (lastReport - started) / 1e9);
             }
         }
-        return produced / ((System.nanoTime() - started) / 1e9);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        cpu.print(out, produced, seconds);
+        return produced / seconds;
     }
 
     private static boolean caughtUp(Admin admin, String groupId) throws ExecutionException, InterruptedException {
