@@ -194,7 +194,7 @@ public final class CasepulseTopology {
                 .process(supplier(() -> new SeriesProcessor(reference.catalogue(), reference.areas(), reference.benchmarks(), settings.clock(),
                                 settings.reportingMonths(), settings.cadence(), settings.clockInterval(), settings.metrics()),
                         StateStores.inMemory(StateStores.SERIES, AvroStateSerde.of(SeriesState.class)),
-                        StateStores.inMemory(StateStores.SERIES_CELLS, new SeriesCellSerde()),
+                        StateStores.inMemory(StateStores.SERIES_CELLS, new SeriesMonthSerde()),
                         StateStores.inMemory(StateStores.SERIES_CLOCK, Serdes.Long())),
                         Named.as("indicator-series"));
         figures.to(topics.snapshots(), Produced.with(settings.snapshotKeySerde(), settings.snapshotSerde()).withName("snapshots"));

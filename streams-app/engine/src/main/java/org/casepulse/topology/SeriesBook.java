@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
@@ -14,17 +15,19 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.indicators.figures.IndicatorSeries;
 import org.casepulse.snapshots.IndicatorSnapshot;
-import org.casepulse.state.SeriesCell;
+import org.casepulse.state.SeriesMonth;
 import org.casepulse.state.SeriesState;
 
 /**
  * The series of one stream task and the figures published from them. The stores are the truth
  * (changelogged, restored after a failure); this task is their only writer, so it keeps them
- * decoded in memory as well and writes through: a change costs one small write, and publishing
- * reads no store. Cells are one record each, keyed {@code indicator|area#epochDay} (the day
- * zero-padded), so a series is one range scan when it is first needed; a late change (the part of
- * a cell recorded on a day after its month ended, which revisions count) is keyed
- * {@code indicator|area#epochDay#recordedEpochDay} in the same store.
+ * decoded in memory as well and writes through: publishing reads no store. A series' cells are
+ * one record per month, keyed {@code indicator|area#epochDay} (the month's first day,
+ * zero-padded), holding the month's buckets and their late parts (the part of a cell recorded on
+ * a day after its month ended, which revisions count), so a series is one range scan when it is
+ * first needed, and the changes an input record makes to a month are one write
+ * ({@link #writeChanged}): during a backfill a record changes many days of the same months, and a
+ * record per day made the cells the largest writer to the changelog.
  */
 public final class SeriesBook {
 
@@ -33,12 +36,14 @@ public final class SeriesBook {
     /** Store of the published figures, one entry per series, for interactive queries. */
     public static final String PUBLISHED_STORE = StateStores.SERIES;
 
-    private final KeyValueStore<String, SeriesCell> cellStore;
+    private final KeyValueStore<String, SeriesMonth> cellStore;
     private final KeyValueStore<String, SeriesState> publishedStore;
     private final Map<String, IndicatorSeries> series = new HashMap<>();
     private final Map<String, List<IndicatorSnapshot>> published = new HashMap<>();
+    /** The months changed in memory and not yet written: series key, then the month's first day. */
+    private final Map<String, Set<LocalDate>> unwritten = new HashMap<>();
 
-    SeriesBook(KeyValueStore<String, SeriesCell> cellStore, KeyValueStore<String, SeriesState> publishedStore) {
+    SeriesBook(KeyValueStore<String, SeriesMonth> cellStore, KeyValueStore<String, SeriesState> publishedStore) {
         this.cellStore = cellStore;
         this.publishedStore = publishedStore;
     }
@@ -47,15 +52,35 @@ public final class SeriesBook {
         return series.computeIfAbsent(seriesKey, key -> load(key, indicator, population));
     }
 
+    /** Changes a cell in memory; {@link #writeChanged} writes its month. */
     void apply(String seriesKey, IndicatorSeries target, LocalDate bucket, long numerator, long denominator) {
         target.apply(bucket, numerator, denominator);
-        write(seriesKey, target, bucket);
+        unwritten.computeIfAbsent(seriesKey, key -> new LinkedHashSet<>()).add(monthOf(bucket));
     }
 
+    /** Changes a cell's late part in memory; {@link #writeChanged} writes its month. */
     void applyLate(String seriesKey, IndicatorSeries target, LocalDate bucket, LocalDate recordedOn,
                    long numerator, long denominator) {
         target.applyLate(bucket, recordedOn, numerator, denominator);
-        writeLate(seriesKey, target, bucket, recordedOn);
+        unwritten.computeIfAbsent(seriesKey, key -> new LinkedHashSet<>()).add(monthOf(bucket));
+    }
+
+    /**
+     * Writes every month changed since the last call, once each. Called at the end of each input
+     * record, so that the store holds what the record's offset, committed with it, says was applied.
+     */
+    void writeChanged() {
+        unwritten.forEach((seriesKey, months) -> {
+            IndicatorSeries target = series.get(seriesKey);
+            for (LocalDate month : months) {
+                if (target == null) {
+                    cellStore.delete(key(seriesKey, month)); // emptied and forgotten since
+                } else {
+                    writeMonth(seriesKey, target, month);
+                }
+            }
+        });
+        unwritten.clear();
     }
 
     /**
@@ -63,30 +88,22 @@ public final class SeriesBook {
      * before {@code lastUncounted}, in memory and in the store alike.
      */
     void forgetBefore(String seriesKey, IndicatorSeries target, LocalDate horizon, LocalDate lastUncounted) {
-        List<LocalDate[]> lateDropped = new ArrayList<>();
-        Set<LocalDate> lateFolded = new TreeSet<>();
+        Set<LocalDate> months = new TreeSet<>();
         target.late().forEach((day, changes) -> {
             boolean uncounted = !day.isAfter(lastUncounted);
             for (LocalDate bucket : uncounted ? changes.keySet() : changes.headMap(horizon, false).keySet()) {
-                lateDropped.add(new LocalDate[] {bucket, day});
-                if (!uncounted) {
-                    lateFolded.add(day);
-                }
+                months.add(monthOf(bucket));
             }
         });
         NavigableMap<LocalDate, long[]> old = target.cells().headMap(horizon, false);
-        if (old.isEmpty() && lateDropped.isEmpty()) {
+        if (old.isEmpty() && months.isEmpty()) {
             return;
         }
-        List<LocalDate> dropped = new ArrayList<>(old.keySet());
+        old.keySet().forEach(bucket -> months.add(monthOf(bucket)));
+        months.add(monthOf(horizon)); // what is folded lands at the horizon
         target.forgetBefore(horizon);
         target.forgetLateThrough(lastUncounted);
-        dropped.forEach(bucket -> cellStore.delete(key(seriesKey, bucket)));
-        lateDropped.forEach(entry -> cellStore.delete(lateKey(seriesKey, entry[0], entry[1])));
-        if (!dropped.isEmpty()) {
-            write(seriesKey, target, horizon);
-        }
-        lateFolded.forEach(day -> writeLate(seriesKey, target, horizon, day));
+        months.forEach(month -> writeMonth(seriesKey, target, month));
     }
 
     List<IndicatorSnapshot> published(String seriesKey) {
@@ -121,28 +138,36 @@ public final class SeriesBook {
         try (KeyValueIterator<String, SeriesState> all = publishedStore.all()) {
             all.forEachRemaining(entry -> keys.add(entry.key));
         }
-        try (KeyValueIterator<String, SeriesCell> all = cellStore.all()) {
+        try (KeyValueIterator<String, SeriesMonth> all = cellStore.all()) {
             all.forEachRemaining(entry -> keys.add(entry.key.substring(0, entry.key.indexOf('#'))));
         }
         return new ArrayList<>(keys);
     }
 
-    private void write(String seriesKey, IndicatorSeries target, LocalDate bucket) {
-        long[] cell = target.cells().get(bucket);
-        if (cell == null) {
-            cellStore.delete(key(seriesKey, bucket));
+    /** Writes a month of a series as memory holds it: its cells and their late parts, or nothing. */
+    private void writeMonth(String seriesKey, IndicatorSeries target, LocalDate month) {
+        LocalDate next = month.plusMonths(1);
+        List<LocalDate> buckets = new ArrayList<>();
+        List<LocalDate> recordedOn = new ArrayList<>();
+        List<Long> numerators = new ArrayList<>();
+        List<Long> denominators = new ArrayList<>();
+        target.cells().subMap(month, true, next, false).forEach((bucket, cell) -> {
+            buckets.add(bucket);
+            recordedOn.add(null);
+            numerators.add(cell[0]);
+            denominators.add(cell[1]);
+        });
+        target.late().forEach((day, cells) -> cells.subMap(month, true, next, false).forEach((bucket, cell) -> {
+            buckets.add(bucket);
+            recordedOn.add(day);
+            numerators.add(cell[0]);
+            denominators.add(cell[1]);
+        }));
+        String key = key(seriesKey, month);
+        if (buckets.isEmpty()) {
+            cellStore.delete(key);
         } else {
-            cellStore.put(key(seriesKey, bucket), new SeriesCell(cell[0], cell[1]));
-        }
-    }
-
-    private void writeLate(String seriesKey, IndicatorSeries target, LocalDate bucket, LocalDate recordedOn) {
-        NavigableMap<LocalDate, long[]> day = target.late().get(recordedOn);
-        long[] cell = day == null ? null : day.get(bucket);
-        if (cell == null) {
-            cellStore.delete(lateKey(seriesKey, bucket, recordedOn));
-        } else {
-            cellStore.put(lateKey(seriesKey, bucket, recordedOn), new SeriesCell(cell[0], cell[1]));
+            cellStore.put(key, new SeriesMonth(buckets, recordedOn, numerators, denominators));
         }
     }
 
@@ -151,38 +176,42 @@ public final class SeriesBook {
     }
 
     /** A series as its cells stand in {@code cells} (this task's store, or an interactive query of it). */
-    public static IndicatorSeries read(ReadOnlyKeyValueStore<String, SeriesCell> cells, String seriesKey,
+    public static IndicatorSeries read(ReadOnlyKeyValueStore<String, SeriesMonth> cells, String seriesKey,
                                        IndicatorDefinition indicator, long population) {
         List<LocalDate> buckets = new ArrayList<>();
         List<Long> numerators = new ArrayList<>();
         List<Long> denominators = new ArrayList<>();
-        List<Map.Entry<String, SeriesCell>> late = new ArrayList<>();
-        try (KeyValueIterator<String, SeriesCell> range = cells.range(seriesKey + '#', seriesKey + "#~")) {
-            range.forEachRemaining(entry -> {
-                String suffix = entry.key.substring(seriesKey.length() + 1);
-                if (suffix.indexOf('#') >= 0) {
-                    late.add(Map.entry(suffix, entry.value));
-                    return;
+        List<SeriesMonth> months = new ArrayList<>();
+        try (KeyValueIterator<String, SeriesMonth> range = cells.range(seriesKey + '#', seriesKey + "#~")) {
+            range.forEachRemaining(entry -> months.add(entry.value));
+        }
+        for (SeriesMonth month : months) {
+            for (int i = 0; i < month.getBuckets().size(); i++) {
+                if (month.getRecordedOn().get(i) == null) {
+                    buckets.add(month.getBuckets().get(i));
+                    numerators.add(month.getNumerators().get(i));
+                    denominators.add(month.getDenominators().get(i));
                 }
-                buckets.add(LocalDate.ofEpochDay(Long.parseLong(suffix)));
-                numerators.add(entry.value.getNumerator());
-                denominators.add(entry.value.getDenominator());
-            });
+            }
         }
         IndicatorSeries series = IndicatorSeries.of(indicator, population, buckets, numerators, denominators);
-        for (Map.Entry<String, SeriesCell> entry : late) {
-            String[] days = entry.getKey().split("#");
-            series.applyLate(LocalDate.ofEpochDay(Long.parseLong(days[0])), LocalDate.ofEpochDay(Long.parseLong(days[1])),
-                    entry.getValue().getNumerator(), entry.getValue().getDenominator());
+        for (SeriesMonth month : months) {
+            for (int i = 0; i < month.getBuckets().size(); i++) {
+                LocalDate recordedOn = month.getRecordedOn().get(i);
+                if (recordedOn != null) {
+                    series.applyLate(month.getBuckets().get(i), recordedOn, month.getNumerators().get(i),
+                            month.getDenominators().get(i));
+                }
+            }
         }
         return series;
     }
 
-    static String key(String seriesKey, LocalDate bucket) {
-        return seriesKey + '#' + Keys.zeroPadded(bucket.toEpochDay(), 8);
+    static String key(String seriesKey, LocalDate month) {
+        return seriesKey + '#' + Keys.zeroPadded(month.toEpochDay(), 8);
     }
 
-    static String lateKey(String seriesKey, LocalDate bucket, LocalDate recordedOn) {
-        return key(seriesKey, bucket) + '#' + Keys.zeroPadded(recordedOn.toEpochDay(), 8);
+    private static LocalDate monthOf(LocalDate bucket) {
+        return bucket.withDayOfMonth(1);
     }
 }

@@ -135,6 +135,7 @@ final class SeriesProcessor implements Processor<String, SeriesChanges, Indicato
             }
             latestKnown.merge(key, change.getKnownAt().toEpochMilli(), Math::max);
         }
+        book.writeChanged();
         latestKnown.forEach((key, latest) -> dirty.merge(key, latest, Math::max));
     }
 

@@ -19,7 +19,7 @@ import org.casepulse.state.ChildTimeline;
 import org.casepulse.state.Contribution;
 import org.casepulse.state.HoldingState;
 import org.casepulse.state.PendingChanges;
-import org.casepulse.state.SeriesCell;
+import org.casepulse.state.SeriesMonth;
 import org.casepulse.state.SeriesChange;
 import org.casepulse.state.SeriesChanges;
 import org.junit.jupiter.api.Test;
@@ -51,10 +51,10 @@ class CompactStateSerdesTest {
     }
 
     @Test
-    void shouldRoundTripSeriesCellsAndChanges() {
-        roundTrip(new SeriesCellSerde(), new SeriesCell(0L, 0L));
-        roundTrip(new SeriesCellSerde(), new SeriesCell(Long.MIN_VALUE, Long.MAX_VALUE));
-        roundTrip(new SeriesCellSerde(), new SeriesCell(-3L, 7L));
+    void shouldRoundTripSeriesMonthsAndChanges() {
+        roundTrip(new SeriesMonthSerde(), month());
+        roundTrip(new SeriesMonthSerde(), month(DAY, null, 0L, 0L));
+        roundTrip(new SeriesMonthSerde(), month(DAY, null, Long.MIN_VALUE, Long.MAX_VALUE, DAY.plusDays(3), DAY.plusDays(40), -3L, 7L));
         Random random = new Random(2);
         for (int n = 0; n < 50; n++) {
             List<SeriesChange> changes = new ArrayList<>();
@@ -89,14 +89,14 @@ class CompactStateSerdesTest {
 
     @Test
     void shouldRefuseAnotherFormat() {
-        byte[] avro = AvroStateSerde.of(SeriesCell.class).serializer().serialize("t", new SeriesCell(1L, 2L));
-        assertThatThrownBy(() -> new SeriesCellSerde().deserializer().deserialize("t", avro))
+        byte[] avro = AvroStateSerde.of(SeriesMonth.class).serializer().serialize("t", month(DAY, null, 1L, 2L));
+        assertThatThrownBy(() -> new SeriesMonthSerde().deserializer().deserialize("t", avro))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("reset the application");
-        byte[] cell = new SeriesCellSerde().serializer().serialize("t", new SeriesCell(1L, 2L));
+        byte[] cell = new SeriesMonthSerde().serializer().serialize("t", month(DAY, null, 1L, 2L));
         assertThatThrownBy(() -> new HoldingStateSerde().deserializer().deserialize("t", cell))
                 .isInstanceOf(SerializationException.class);
         byte[] truncated = Arrays.copyOf(cell, cell.length - 1);
-        assertThatThrownBy(() -> new SeriesCellSerde().deserializer().deserialize("t", truncated))
+        assertThatThrownBy(() -> new SeriesMonthSerde().deserializer().deserialize("t", truncated))
                 .isInstanceOf(SerializationException.class);
     }
 
@@ -118,7 +118,14 @@ class CompactStateSerdesTest {
         }
         compare("pending changes (30 cells)", new PendingChangesSerde(), PendingChanges.class,
                 new PendingChanges(changes, AT), 50);
-        compare("series cell", new SeriesCellSerde(), SeriesCell.class, new SeriesCell(12L, 40L), 50);
+        Object[] days = new Object[4 * 30];
+        for (int i = 0; i < 30; i++) {
+            days[4 * i] = DAY.withDayOfMonth(1).plusDays(i);
+            days[4 * i + 1] = i % 5 == 0 ? DAY.plusMonths(1) : null;
+            days[4 * i + 2] = (long) (i % 7);
+            days[4 * i + 3] = (long) (20 + i % 3);
+        }
+        compare("series month (30 cells)", new SeriesMonthSerde(), SeriesMonth.class, month(days), 60);
         compare("series changes (200 cells)", new SeriesChangesSerde(), SeriesChanges.class,
                 new SeriesChanges("referral-rate", seriesChanges), 50);
         compare("child (6 summaries)", new ChildStateSerde(), ChildState.class, new ChildState(cases), 50);
@@ -164,5 +171,20 @@ class CompactStateSerdesTest {
     private static <T> void roundTrip(Serde<T> serde, T value) {
         byte[] bytes = serde.serializer().serialize("t", value);
         assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(value);
+    }
+
+    /** A month of cells from (bucket, recorded day or null, numerator, denominator) quadruples. */
+    private static SeriesMonth month(Object... cells) {
+        List<LocalDate> buckets = new ArrayList<>();
+        List<LocalDate> recordedOn = new ArrayList<>();
+        List<Long> numerators = new ArrayList<>();
+        List<Long> denominators = new ArrayList<>();
+        for (int i = 0; i < cells.length; i += 4) {
+            buckets.add((LocalDate) cells[i]);
+            recordedOn.add((LocalDate) cells[i + 1]);
+            numerators.add((Long) cells[i + 2]);
+            denominators.add((Long) cells[i + 3]);
+        }
+        return new SeriesMonth(buckets, recordedOn, numerators, denominators);
     }
 }

@@ -35,7 +35,7 @@ class SeriesRestartTest {
 
     // The stores outlive each processor, as a task's stores are restored when it starts again.
     private final KeyValueStore<String, SeriesState> published = store(StateStores.SERIES, AvroStateSerde.of(SeriesState.class));
-    private final KeyValueStore<String, org.casepulse.state.SeriesCell> cells = store(StateStores.SERIES_CELLS, new SeriesCellSerde());
+    private final KeyValueStore<String, org.casepulse.state.SeriesMonth> cells = store(StateStores.SERIES_CELLS, new SeriesMonthSerde());
     private final KeyValueStore<String, Long> clock = store(StateStores.SERIES_CLOCK, Serdes.Long());
 
     @Test

@@ -44,7 +44,7 @@ import org.casepulse.registry.EmbeddedSchemaRegistry;
 import org.casepulse.simulation.Simulation;
 import org.casepulse.simulation.SimulationSettings;
 import org.casepulse.snapshots.IndicatorSnapshot;
-import org.casepulse.state.SeriesCell;
+import org.casepulse.state.SeriesMonth;
 import org.casepulse.state.SeriesState;
 import org.casepulse.topology.SeriesBook;
 
@@ -262,7 +262,7 @@ public final class Benchmark {
     private void dayChange(KafkaStreams streams, ReferenceData reference, int reportingMonths, LocalDate tomorrow) {
         ReadOnlyKeyValueStore<String, SeriesState> published = streams.store(
                 StoreQueryParameters.fromNameAndType(SeriesBook.PUBLISHED_STORE, QueryableStoreTypes.keyValueStore()));
-        ReadOnlyKeyValueStore<String, SeriesCell> cells = streams.store(
+        ReadOnlyKeyValueStore<String, SeriesMonth> cells = streams.store(
                 StoreQueryParameters.fromNameAndType(SeriesBook.CELLS_STORE, QueryableStoreTypes.keyValueStore()));
         Map<SeriesKey, IndicatorSeries> series = new HashMap<>();
         Map<SeriesKey, List<IndicatorSnapshot>> figures = new HashMap<>();
