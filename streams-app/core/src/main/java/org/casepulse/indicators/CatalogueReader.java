@@ -118,6 +118,11 @@ final class CatalogueReader {
             throw file.error(at + ".parameters.posts.filledRoles", "not used by caseload-per-fte: its denominator is "
                     + "the posts of the roles and team types filled as filledBy says");
         }
+        if (measure == MeasureKind.AUDITS_PER_WORKER
+                && parameters.element().name() != Element.Name.AUDIT_COMPLETION) {
+            throw file.error(at + ".parameters.element", "audits-per-worker counts audit completions: "
+                    + "name audit-completion, got " + parameters.element().name().yamlName());
+        }
         Target target = target(at + ".target", entry.target());
         // H and L entries may go without a target (rated NOT_RATED, direction still judged); T
         // cannot, as closeness needs something to be close to. A NONE entry's target is shown only.

@@ -174,7 +174,14 @@ public enum MeasureKind {
      * denominator the workforce ledger sends, into the same cells.
      */
     CASELOAD_PER_FTE("caseload-per-fte", PeriodSets.SNAPSHOT, List.of(Unit.RATIO),
-            Set.of(MeasureParameters.POSTS), Set.of(), NONE);
+            Set.of(MeasureParameters.POSTS), Set.of(), NONE),
+    /**
+     * Audits (the element, an audit completion) completed in the window to T over the staff in
+     * post at T (COUNTING.md 14.9): the case ledger sends the numerator, the staff ledger the
+     * denominator, into the same cells.
+     */
+    AUDITS_PER_WORKER("audits-per-worker", PeriodSets.SNAPSHOT, List.of(Unit.RATIO),
+            Set.of(ELEMENT), Set.of(WITHIN), NONE.withWithin(Period.ofMonths(3)));
 
     private final String yamlName;
     private final Set<PeriodType> periods;
@@ -262,6 +269,11 @@ public enum MeasureKind {
     /** Whether the numerator counts cases and the denominator posts (caseload-per-fte). */
     public boolean isCasesOverPosts() {
         return this == CASELOAD_PER_FTE;
+    }
+
+    /** Whether the numerator counts case elements and the denominator staff in post (audits-per-worker). */
+    public boolean isCasesOverStaff() {
+        return this == AUDITS_PER_WORKER;
     }
 
     /** Workforce kinds counted per worker (staff in post), from the posts they hold and their own facts. */

@@ -194,6 +194,11 @@ public final class ReferenceComputation {
             return new Counts(snapshotCounts.at(indicator, t, areaCode).numerator(),
                     workforceCounts.at(indicator, t, areaCode).denominator());
         }
+        if (indicator.measure().isCasesOverStaff()) {
+            // 14.9: the audits in the window from the case events, the staff in post from the workforce facts
+            return new Counts(snapshotCounts.auditsInWindow(indicator, t, areaCode),
+                    workforceCounts.staffInPostAt(t, areaCode));
+        }
         return indicator.measure().isWorkforce() ? workforceCounts.at(indicator, t, areaCode)
                 : snapshotCounts.at(indicator, t, areaCode);
     }

@@ -53,6 +53,28 @@ final class SnapshotCounts {
     }
 
     /**
+     * COUNTING.md 14.9: the occurrences of the element (audit completions, the earliest of each
+     * audit) dated a with T - W < a <= T, at the completion's area, in the cases the filter keeps.
+     */
+    long auditsInWindow(IndicatorDefinition indicator, LocalDate t, String areaCode) {
+        LocalDate windowStart = t.minus(indicator.parameters().within()); // exclusive
+        long audits = 0;
+        for (CaseHistory c : allCases) {
+            if (!Filters.keepsCase(indicator.filter(), c)) {
+                continue;
+            }
+            for (CaseHistory.Occurrence o : c.occurrences(indicator.parameters().element())) {
+                LocalDate a = o.date();
+                if (!a.isAfter(t) && windowStart.isBefore(a) && Filters.keepsOn(indicator.filter(), c, a)
+                        && rollup.rollsUpTo(o.dated().getAreaCode(), areaCode)) {
+                    audits++;
+                }
+            }
+        }
+        return audits;
+    }
+
+    /**
      * COUNTING.md 14.8: the team that holds the case at T by its stage, the first that applies:
      * in care (a CLA plan active at T), on a CP or CIN plan active at T, assessed (an assessment
      * started by T), else the front door.

@@ -99,6 +99,11 @@ final class WorkforceCounts {
         return new Counts(numerator, denominator);
     }
 
+    /** 14.4 and 14.9: the permanent staff in post at T counted in the area (the denominator of audits-per-worker). */
+    long staffInPostAt(LocalDate t, String areaCode) {
+        return staffInPost(t).values().stream().filter(post -> rollup.rollsUpTo(post.getAreaCode(), areaCode)).count();
+    }
+
     /**
      * 14.7: with population newly-qualified, only a worker with an effective qualification dated q,
      * q <= day and day before q plus 12 months; otherwise every worker.

@@ -59,6 +59,9 @@ class DifferentialTest {
         assertThat(expected.values()).as("the history exercises cases over FTE by team type (COUNTING.md 14.8)")
                 .anyMatch(figure -> figure.indicatorId().equals("caseload-per-fte-other-teams")
                         && figure.numerator() > 0 && figure.denominator() > 0);
+        assertThat(expected.values()).as("the history exercises audits over staff in post (COUNTING.md 14.9)")
+                .anyMatch(figure -> figure.indicatorId().equals("case-file-audits-per-worker")
+                        && figure.numerator() > 0 && figure.denominator() > 0);
         assertThat(expected.values()).as("the history exercises what stands beside the figures (COUNTING.md 12)")
                 .anyMatch(figure -> figure.beside().lastYear() != null)
                 .anyMatch(figure -> figure.beside().outturn() != null)

@@ -45,6 +45,7 @@ public final class CaseFacts {
                 case FOLLOWED_BY -> eventMeasures.put(indicator, new FollowedBy());
                 case PARTICIPANT_CHECKS -> eventMeasures.put(indicator, new ParticipantChecks(calendar));
                 case INTERVAL_AVERAGE -> eventMeasures.put(indicator, new IntervalAverage());
+                case AUDITS_PER_WORKER -> eventMeasures.put(indicator, new AuditsInWindow()); // staff: StaffFacts
                 case VISIT_TIMELINESS -> snapshotMeasures.put(indicator, new VisitTimeliness());
                 case OPEN_CASES -> {
                     if (ChildTimelines.measureOf(indicator) == null) {

@@ -42,7 +42,8 @@ public final class StaffFacts {
     private final WorkingDayCalendar calendar;
 
     public StaffFacts(IndicatorCatalogue catalogue, WorkingDayCalendar calendar) {
-        this.indicators = catalogue.all().stream().filter(i -> i.measure().isStaff()).toList();
+        this.indicators = catalogue.all().stream().filter(i -> i.measure().isStaff() || i.measure().isCasesOverStaff())
+                .toList();
         this.calendar = calendar;
     }
 
@@ -69,6 +70,9 @@ public final class StaffFacts {
                 }
             }
             for (WorkforceEvent fact : effective) {
+                if (indicator.measure().isCasesOverStaff()) {
+                    break; // 14.9: the staff in post alone; the audits come from the case ledger
+                }
                 if (fact.getType() == WorkforceEventType.QUALIFICATION_RECORDED && newlyQualifiedOnly(indicator)) {
                     dates.add(fact.getEffectiveOn());
                     dates.add(fact.getEffectiveOn().plus(NEWLY_QUALIFIED_FOR));
