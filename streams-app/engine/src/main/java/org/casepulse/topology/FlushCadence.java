@@ -16,13 +16,15 @@ import java.time.Duration;
  *
  * @param live       the interval while the input is current (latency)
  * @param catchUp    the interval while the stage is behind (throughput); at least {@code live}
- * @param catchUpLag how old an input record must be, when processed, for its stage to be behind
+ * @param catchUpLag how old an input record must be, when processed, for its stage to be behind:
+ *                   well above a live hiccup (a collection, a slow commit), or the hiccup would
+ *                   slow the flushes and make itself longer (3 s put p99 latency at 5 s)
  */
 public record FlushCadence(Duration live, Duration catchUp, Duration catchUpLag) {
 
     public static final Duration DEFAULT_LIVE = Duration.ofMillis(200);
     public static final Duration DEFAULT_CATCH_UP = Duration.ofSeconds(2);
-    public static final Duration DEFAULT_CATCH_UP_LAG = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_CATCH_UP_LAG = Duration.ofSeconds(10);
 
     public FlushCadence {
         if (live.isNegative() || live.isZero()) {
