@@ -121,7 +121,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--workforce", paramLabel = "FILE",
             description = "Also write the simulated workforce of the same areas and period (posts, turnover, agency "
-                    + "staff, vacancies, sickness, appraisals) to FILE as JSON Lines, for replay.")
+                    + "staff, vacancies, sickness, rated appraisals) to FILE as JSON Lines, for replay.")
     Path workforce;
 
     @Mixin

@@ -97,7 +97,7 @@ class GenerateCommandTest {
                 .isInstanceOf(org.casepulse.workforce.WorkforceJsonl.Line.Fact.class));
         assertThat(String.join("\n", lines)).contains("\"areaCode\":\"N1\"", "\"areaCode\":\"S3\"",
                 "\"filledBy\":\"AGENCY\"", "\"type\":\"APPRAISAL_COMPLETED\"", "\"type\":\"ABSENCE_RECORDED\"",
-                "\"type\":\"QUALIFICATION_RECORDED\"");
+                "\"type\":\"QUALIFICATION_RECORDED\"", "\"appraisalRating\":\"GOOD\"");
 
         Cli.Result dryRun = Cli.exec("replay", workforce.toString(), "--dry-run");
         assertThat(dryRun.out()).contains(String.format("%,d lines read, %,d valid (dry run: nothing sent), 0 rejected",

@@ -21,7 +21,7 @@ class ReferenceCommandTest {
                 .contains("Area hierarchy 2008-09-illustrative: 25 areas (1 national, 3 regions, 21 service areas), "
                         + "11,921,720 children under 18")
                 .containsPattern("\n  NATIONAL +National +11,921,720\n    NORTH +North +3,324,320\n      N1 +North & South of Tyne +301,420\n")
-                .contains("Indicator catalogue 2026.1: 123 indicators")
+                .contains("Indicator catalogue 2026.1: 125 indicators")
                 .containsPattern("\n  allocation-within-2wd +allocation-timeliness\\(within 2wd\\) +H +PERCENT +65 +5 +MONTH,YTD "
                         + "+Cases allocated within 2 working days of referral\n")
                 .containsPattern("\n  cp-plan-over-2y-at-end +cp-plan-duration-at-end\\(at least 2 years\\) +L")

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
@@ -30,11 +31,14 @@ import org.junit.jupiter.api.Test;
  * test resources), in both directions. The type QUALIFICATION_RECORDED (WF8, newly qualified
  * staff) is appended after UNKNOWN, so every v1 symbol keeps its position: a v1 reader reads it as
  * its default UNKNOWN and dead-letters it (unsupported-type, "replay it after upgrading"), and the
- * current reader reads every v1 record unchanged.
+ * current reader reads every v1 record unchanged. v3 appends the optional {@code appraisalRating}
+ * (WF8's scores) after every v2 field, null by default: a v2 reader skips it, the current reader
+ * reads a v2 appraisal as unrated.
  */
 class WorkforceEventEvolutionTest {
 
     private static final Schema V1 = frozen("/evolution/WorkforceEvent-v1.avsc");
+    private static final Schema V2 = frozen("/evolution/WorkforceEvent-v2.avsc");
     private static final Schema CURRENT = WorkforceEvent.getClassSchema();
 
     @Test
@@ -53,7 +57,44 @@ class WorkforceEventEvolutionTest {
         assertThat(types.getEnumSymbols()).endsWith("QUALIFICATION_RECORDED");
         assertThat(types.getEnumDefault()).isEqualTo("UNKNOWN");
         assertThat(CURRENT.getFields()).extracting(Schema.Field::name)
-                .containsExactlyElementsOf(V1.getFields().stream().map(Schema.Field::name).toList());
+                .startsWith(V1.getFields().stream().map(Schema.Field::name).toArray(String[]::new));
+    }
+
+    @Test
+    void shouldBeCompatibleWithV2InBothDirectionsAppendingOnlyTheRating() {
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(CURRENT, V2).getType())
+                .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(V2, CURRENT).getType())
+                .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+        List<String> v2Names = V2.getFields().stream().map(Schema.Field::name).toList();
+        assertThat(CURRENT.getFields()).extracting(Schema.Field::name)
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(v2Names.stream(), java.util.stream.Stream.of("appraisalRating")).toList());
+        assertThat(CURRENT.getField("appraisalRating").defaultVal()).isEqualTo(org.apache.avro.JsonProperties.NULL_VALUE);
+        assertThat(V2.getField("type").schema().getEnumSymbols()).isEqualTo(CURRENT.getField("type").schema().getEnumSymbols());
+    }
+
+    @Test
+    void shouldReadAV2AppraisalAsUnratedAndLetAV2ReaderSkipTheRating() throws IOException {
+        GenericRecord written = new GenericRecordBuilder(V2)
+                .set("eventId", "wf-000107")
+                .set("revision", 0)
+                .set("type", new GenericData.EnumSymbol(V2.getField("type").schema(), "APPRAISAL_COMPLETED"))
+                .set("areaCode", "N3")
+                .set("effectiveOn", (int) LocalDate.of(2026, 2, 27).toEpochDay())
+                .set("recordedAt", Instant.parse("2026-03-02T09:45:00Z").toEpochMilli())
+                .set("workerId", "worker-0007")
+                .build();
+        WorkforceEvent read = new SpecificDatumReader<WorkforceEvent>(V2, CURRENT, SpecificData.getForClass(WorkforceEvent.class))
+                .read(null, DecoderFactory.get().binaryDecoder(bytes(new GenericDatumWriter<>(V2), written), null));
+        assertThat(read.getAppraisalRating()).isNull();
+        assertThat(read.getWorkerId()).isEqualTo("worker-0007");
+
+        WorkforceEvent rated = WorkforceEvent.newBuilder(read).setAppraisalRating(AppraisalRating.OUTSTANDING).build();
+        GenericRecord asV2Sees = new GenericDatumReader<GenericRecord>(CURRENT, V2)
+                .read(null, DecoderFactory.get().binaryDecoder(bytes(new SpecificDatumWriter<>(WorkforceEvent.class), rated), null));
+        assertThat(asV2Sees.getSchema().getField("appraisalRating")).isNull();
+        assertThat(asV2Sees.get("type")).hasToString("APPRAISAL_COMPLETED");
+        assertThat(asV2Sees.get("workerId")).hasToString("worker-0007");
     }
 
     @Test

@@ -35,6 +35,23 @@ class WorkforceJsonlTest {
         WorkforceEvent absence = ((WorkforceJsonl.Line.Fact) WorkforceJsonl.parse(lines.get(5), 6)).event();
         assertThat(WorkforceKeys.subject(absence)).isEqualTo("worker:worker-0007");
         assertThat(lines).allMatch(WorkforceJsonl::looksLikeWorkforce);
+        WorkforceEvent appraisal = ((WorkforceJsonl.Line.Fact) WorkforceJsonl.parse(lines.get(6), 7)).event();
+        assertThat(appraisal.getType()).isEqualTo(WorkforceEventType.APPRAISAL_COMPLETED);
+        assertThat(appraisal.getAppraisalRating()).isEqualTo(AppraisalRating.GOOD);
+    }
+
+    @Test
+    void shouldReadAnAppraisalWithOrWithoutItsRatingAndRejectAnUnknownRating() {
+        String appraisal = "{\"eventId\":\"wf-2\",\"revision\":0,\"type\":\"APPRAISAL_COMPLETED\",\"areaCode\":\"N3\","
+                + "\"effectiveOn\":\"2026-02-27\",\"recordedAt\":\"2026-03-02T09:45:00Z\",\"workerId\":\"w-1\"}";
+        WorkforceEvent unrated = ((WorkforceJsonl.Line.Fact) WorkforceJsonl.parse(appraisal, 1)).event();
+        assertThat(unrated.getAppraisalRating()).isNull();
+        String rated = appraisal.replace("}", ",\"appraisalRating\":\"REQUIRES_IMPROVEMENT\"}");
+        WorkforceEvent event = ((WorkforceJsonl.Line.Fact) WorkforceJsonl.parse(rated, 1)).event();
+        assertThat(event.getAppraisalRating()).isEqualTo(AppraisalRating.REQUIRES_IMPROVEMENT);
+        assertThat(WorkforceJsonl.toLine(event)).isEqualTo(rated);
+        assertThat(error(rated.replace("REQUIRES_IMPROVEMENT", "EXCELLENT")).violations())
+                .extracting(v -> v.field() + " " + v.code()).containsExactly("appraisalRating " + ReasonCode.UNKNOWN_ENUM_VALUE);
     }
 
     @Test

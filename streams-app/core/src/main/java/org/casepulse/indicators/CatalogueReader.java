@@ -308,7 +308,9 @@ final class CatalogueReader {
                 entry.absenceType() == null ? null : enumValue(at + "." + MeasureParameters.ABSENCE_TYPE,
                         entry.absenceType(), org.casepulse.workforce.AbsenceType.class),
                 entry.of(),
-                band(at + "." + MeasureParameters.BAND, entry.band()));
+                band(at + "." + MeasureParameters.BAND, entry.band()),
+                entry.ratedAtLeast() == null ? null : enumValue(at + "." + MeasureParameters.RATED_AT_LEAST,
+                        entry.ratedAtLeast(), org.casepulse.workforce.AppraisalRating.class));
         if (measure == MeasureKind.INTERVAL_TIMELINESS && given.size() != 3) {
             throw file.error(at, "measure interval-timeliness needs exactly one of withinWorkingDays, within "
                     + "and lessThan");
@@ -888,7 +890,7 @@ final class CatalogueReader {
                            String context, String arrangementYear, Integer firstWithinWorkingDays, String interval,
                            String population, Integer baselineYears, String check, Boolean harmIndicated,
                            Integer lagMonths, String in, PostsEntry posts, String absenceType, String of,
-                           BandEntry band) {
+                           BandEntry band, String ratedAtLeast) {
 
         /** The parameters the file sets, by name. */
         Map<String, Object> given() {
@@ -936,6 +938,7 @@ final class CatalogueReader {
             putIfSet(given, MeasureParameters.ABSENCE_TYPE, absenceType);
             putIfSet(given, MeasureParameters.OF, of);
             putIfSet(given, MeasureParameters.BAND, band);
+            putIfSet(given, MeasureParameters.RATED_AT_LEAST, ratedAtLeast);
             return given;
         }
 

@@ -146,10 +146,12 @@ public enum MeasureKind {
             Set.of(MeasureParameters.POSTS), Set.of(), NONE),
     /**
      * Staff in post at T (COUNTING.md 14.4), those with an appraisal in the window to T; with
-     * {@code population: newly-qualified} (14.7), the staff in their first year after qualifying.
+     * {@code population: newly-qualified} (14.7), the staff in their first year after qualifying;
+     * with {@code ratedAtLeast} (14.7), the numerator only those whose latest appraisal is rated so.
      */
     STAFF_APPRAISED("staff-appraised", PeriodSets.SNAPSHOT, Units.PROPORTION,
-            Set.of(), Set.of(WITHIN, MeasureParameters.POPULATION), NONE.withWithin(Period.ofMonths(12))),
+            Set.of(), Set.of(WITHIN, MeasureParameters.POPULATION, MeasureParameters.RATED_AT_LEAST),
+            NONE.withWithin(Period.ofMonths(12))),
     /** Staff in post at T, those with diversity monitoring recorded by T. */
     STAFF_DIVERSITY_RECORDED("staff-diversity-recorded", PeriodSets.SNAPSHOT, Units.PROPORTION,
             Set.of(), Set.of(), NONE),

@@ -246,6 +246,22 @@ class IndicatorCatalogueTest {
     }
 
     @Test
+    void shouldTakeARatingThresholdOnStaffAppraisedOnly() throws IOException {
+        assertError(VALID.replace("measure: referral-to-assessment", "measure: staff-appraised")
+                        .replace("polarity: T", "parameters: {ratedAtLeast: EXCELLENT}\n    polarity: T"),
+                ":10: indicators[0].parameters.ratedAtLeast: must be one of [OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT, INADEQUATE], got EXCELLENT");
+        assertError(VALID.replace("measure: referral-to-assessment", "measure: staff-diversity-recorded")
+                        .replace("polarity: T", "parameters: {ratedAtLeast: GOOD}\n    polarity: T"),
+                ":10: indicators[0].parameters.ratedAtLeast: not a parameter of measure staff-diversity-recorded, which takes none");
+        MeasureParameters good = IndicatorCatalogue.defaults().find("nq-appraised-good-12m").orElseThrow().parameters();
+        assertThat(good.ratedAtLeast()).isEqualTo(org.casepulse.workforce.AppraisalRating.GOOD);
+        assertThat(good.countsRating(org.casepulse.workforce.AppraisalRating.OUTSTANDING)).isTrue();
+        assertThat(good.countsRating(org.casepulse.workforce.AppraisalRating.REQUIRES_IMPROVEMENT)).isFalse();
+        assertThat(good.countsRating(null)).isFalse();
+        assertThat(IndicatorCatalogue.defaults().find("staff-appraised-12m").orElseThrow().parameters().countsRating(null)).isTrue();
+    }
+
+    @Test
     void shouldNameAMisspeltParameter() throws IOException {
         assertError(VALID.replace("polarity: T", "parameters: {withinWorkingDay: 2}\n    polarity: T"),
                 ":10: indicators[0].parameters.withinWorkingDay: unknown field; expected one of [absenceType, allocation, anchor,");

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.workforce.AbsenceType;
+import org.casepulse.workforce.AppraisalRating;
 import org.casepulse.workforce.PostFilling;
 import org.casepulse.workforce.StaffRole;
 import org.casepulse.workforce.TeamType;
@@ -22,7 +23,7 @@ import org.casepulse.workforce.WorkforceEventType;
  * months up to {@code today} and a few after it; amendments that move a version's date, area,
  * filling or FTE; exact duplicates, same-revision variants (the first received wins) and lower
  * revisions arriving late; retractions of versions, of retractions and of ids that never existed;
- * worker facts (absences, appraisals, diversity, qualifications) beside them; all in shuffled order. Every fact is
+ * worker facts (absences, appraisals rated or not, diversity, qualifications) beside them; all in shuffled order. Every fact is
  * valid on its own. Event ids repeat across posts, as an id only names a fact within its subject.
  */
 public final class RandomWorkforce {
@@ -58,8 +59,18 @@ public final class RandomWorkforce {
             arrivals.add(version("V1", "post-0" + w, today.minusDays(400 + random.nextInt(100)), areas.get(w % areas.size()),
                     StaffRole.QUALIFIED_SOCIAL_WORKER, 1.0, PostFilling.PERMANENT));
             arrivals.set(arrivals.size() - 1, WorkforceEvent.newBuilder(arrivals.get(arrivals.size() - 1)).setWorkerId(worker).build());
-            arrivals.add(WorkforceEvent.newBuilder(workerFact("G1", WorkforceEventType.APPRAISAL_COMPLETED, worker))
-                    .setEffectiveOn(today.minusDays(30 + random.nextInt(200))).build());
+            WorkforceEvent appraisal = WorkforceEvent.newBuilder(workerFact("G1", WorkforceEventType.APPRAISAL_COMPLETED, worker))
+                    .setEffectiveOn(today.minusDays(30 + random.nextInt(200))).build();
+            if (w == 1 && appraisal.getAppraisalRating() != AppraisalRating.OUTSTANDING) {
+                // Someone appraised good or better, so the ratedAtLeast entries have a numerator to count.
+                appraisal = WorkforceEvent.newBuilder(appraisal).setAppraisalRating(AppraisalRating.GOOD).build();
+            }
+            arrivals.add(appraisal);
+            if (random.nextInt(3) == 0) {
+                // A second appraisal the same day, rated otherwise: the best of the latest date counts (14.7).
+                arrivals.add(WorkforceEvent.newBuilder(workerFact("G3", WorkforceEventType.APPRAISAL_COMPLETED, worker))
+                        .setEffectiveOn(appraisal.getEffectiveOn()).build());
+            }
             arrivals.add(workerFact("G2", WorkforceEventType.DIVERSITY_RECORDED, worker));
             for (AbsenceType type : AbsenceType.values()) {
                 LocalDate first = today.minusDays(10 + random.nextInt(150));
@@ -83,7 +94,8 @@ public final class RandomWorkforce {
                 switch (random.nextInt(5)) {
                     case 0 -> arrivals.add(WorkforceEvent.newBuilder(fact).setRevision(1)
                             .setEffectiveOn(fact.getEffectiveOn().minusDays(random.nextInt(400)))
-                            .setRecordedAt(fact.getRecordedAt().plusSeconds(86_400)).build()); // amendment moving the date
+                            .setAppraisalRating(fact.getAppraisalRating() == null ? null : rating())
+                            .setRecordedAt(fact.getRecordedAt().plusSeconds(86_400)).build()); // amendment moving the date (and a rating)
                     case 1 -> arrivals.add(WorkforceEvent.newBuilder().setEventId("X" + f).setType(WorkforceEventType.EVENT_RETRACTED)
                             .setAreaCode(fact.getAreaCode()).setEffectiveOn(fact.getEffectiveOn())
                             .setRecordedAt(fact.getRecordedAt().plusSeconds(7_200)).setWorkerId(worker)
@@ -205,7 +217,16 @@ public final class RandomWorkforce {
             fact.setAbsenceType(random.nextBoolean() ? AbsenceType.SHORT_TERM : AbsenceType.LONG_TERM)
                     .setLastDay(date.plusDays(random.nextInt(20)));
         }
+        if (type == WorkforceEventType.APPRAISAL_COMPLETED) {
+            fact.setAppraisalRating(rating());
+        }
         return fact.build();
+    }
+
+    /** An appraisal's rating, or none (a fifth of them): every symbol, unrated ones too (14.7). */
+    private AppraisalRating rating() {
+        int pick = random.nextInt(5);
+        return pick == 4 ? null : AppraisalRating.values()[pick];
     }
 
     private Instant recorded(LocalDate date) {

@@ -83,13 +83,14 @@ final class WorkforceCounts {
                 continue;
             }
             denominator++;
+            if (indicator.measure() == org.casepulse.indicators.MeasureKind.STAFF_APPRAISED) {
+                numerator += latestAppraisalCounts(indicator, workerFacts.getOrDefault(staff.getKey(), List.of()), t) ? 1 : 0;
+                continue;
+            }
             boolean counted = false;
             for (WorkforceEvent fact : workerFacts.getOrDefault(staff.getKey(), List.of())) {
                 LocalDate on = fact.getEffectiveOn();
-                if (indicator.measure() == org.casepulse.indicators.MeasureKind.STAFF_APPRAISED
-                        && fact.getType() == WorkforceEventType.APPRAISAL_COMPLETED) {
-                    counted |= !on.isAfter(t) && t.minus(indicator.parameters().within()).isBefore(on);
-                } else if (indicator.measure() == org.casepulse.indicators.MeasureKind.STAFF_DIVERSITY_RECORDED
+                if (indicator.measure() == org.casepulse.indicators.MeasureKind.STAFF_DIVERSITY_RECORDED
                         && fact.getType() == WorkforceEventType.DIVERSITY_RECORDED) {
                     counted |= !on.isAfter(t);
                 }
@@ -102,6 +103,39 @@ final class WorkforceCounts {
     /** 14.4 and 14.9: the permanent staff in post at T counted in the area (the denominator of audits-per-worker). */
     long staffInPostAt(LocalDate t, String areaCode) {
         return staffInPost(t).values().stream().filter(post -> rollup.rollsUpTo(post.getAreaCode(), areaCode)).count();
+    }
+
+    /**
+     * 14.4 and 14.7: the worker's appraisals dated on or before T; the latest date among them must
+     * fall in the window to T, and with ratedAtLeast one appraisal of that date must carry a rating
+     * at that level or better (an unrated one never does).
+     */
+    private static boolean latestAppraisalCounts(IndicatorDefinition indicator, List<WorkforceEvent> facts, LocalDate t) {
+        LocalDate latest = null;
+        for (WorkforceEvent fact : facts) {
+            if (fact.getType() == WorkforceEventType.APPRAISAL_COMPLETED && !fact.getEffectiveOn().isAfter(t)
+                    && (latest == null || fact.getEffectiveOn().isAfter(latest))) {
+                latest = fact.getEffectiveOn();
+            }
+        }
+        if (latest == null || !t.minus(indicator.parameters().within()).isBefore(latest)) {
+            return false;
+        }
+        org.casepulse.workforce.AppraisalRating threshold = indicator.parameters().ratedAtLeast();
+        if (threshold == null) {
+            return true;
+        }
+        List<org.casepulse.workforce.AppraisalRating> bestFirst = List.of(org.casepulse.workforce.AppraisalRating.OUTSTANDING,
+                org.casepulse.workforce.AppraisalRating.GOOD, org.casepulse.workforce.AppraisalRating.REQUIRES_IMPROVEMENT,
+                org.casepulse.workforce.AppraisalRating.INADEQUATE);
+        for (WorkforceEvent fact : facts) {
+            if (fact.getType() == WorkforceEventType.APPRAISAL_COMPLETED && fact.getEffectiveOn().equals(latest)
+                    && fact.getAppraisalRating() != null
+                    && bestFirst.indexOf(fact.getAppraisalRating()) <= bestFirst.indexOf(threshold)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

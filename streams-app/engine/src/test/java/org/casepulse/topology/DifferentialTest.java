@@ -55,6 +55,8 @@ class DifferentialTest {
                 .anyMatch(figure -> figure.indicatorId().equals("staff-diversity-recorded") && figure.numerator() > 0)
                 .anyMatch(figure -> figure.indicatorId().startsWith("sickness-") && figure.numerator() > 0)
                 .anyMatch(figure -> figure.indicatorId().equals("nq-staff-appraised-12m") && figure.denominator() > 0)
+                .anyMatch(figure -> figure.indicatorId().equals("staff-appraised-good-12m") && figure.numerator() > 0)
+                .anyMatch(figure -> figure.indicatorId().equals("nq-appraised-good-12m") && figure.denominator() > 0)
                 .anyMatch(figure -> figure.indicatorId().startsWith("nq-sickness-") && figure.denominator() > 0);
         assertThat(expected.values()).as("the history exercises cases over FTE by team type (COUNTING.md 14.8)")
                 .anyMatch(figure -> figure.indicatorId().equals("caseload-per-fte-other-teams")

@@ -24,6 +24,7 @@ import org.casepulse.testing.TopicReader;
 import org.casepulse.testing.WithRealKafka;
 import org.casepulse.tools.CasepulseTools;
 import org.casepulse.tools.ToolContext;
+import org.casepulse.workforce.AppraisalRating;
 import org.casepulse.workforce.PostFilling;
 import org.casepulse.workforce.StaffRole;
 import org.casepulse.workforce.TeamType;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 15's "done when": a workforce extract replayed with {@code casepulse-tools replay} against
  * the real broker moves the staffing figures the running application publishes, and a second
- * extract (an amendment and a new version of a post) moves them again.
+ * extract (amendments, one of an appraisal's rating, and a new version of a post) moves them again.
  */
 @WithRealKafka
 class WorkforceReplayIT {
@@ -59,7 +60,8 @@ class WorkforceReplayIT {
                     line(post("wf-5", 0, "p-5", StaffRole.MANAGER, 1.0, PostFilling.VACANT)),
                     line(WorkforceEvent.newBuilder().setEventId("wf-8").setType(WorkforceEventType.APPRAISAL_COMPLETED)
                             .setAreaCode("N1").setEffectiveOn(LocalDate.parse("2025-11-20"))
-                            .setRecordedAt(Instant.parse("2025-11-20T15:00:00Z")).setWorkerId("worker-p-2").build()),
+                            .setRecordedAt(Instant.parse("2025-11-20T15:00:00Z")).setWorkerId("worker-p-2")
+                            .setAppraisalRating(AppraisalRating.GOOD).build()),
                     // p-2's holder qualified in September: newly qualified until 31 August (WF8).
                     line(WorkforceEvent.newBuilder().setEventId("wf-9").setType(WorkforceEventType.QUALIFICATION_RECORDED)
                             .setAreaCode("N1").setEffectiveOn(LocalDate.parse("2025-09-01"))
@@ -77,13 +79,20 @@ class WorkforceReplayIT {
             // Permanent staff in post: the holders of p-2 (appraised in November) and p-3.
             awaitFigure(snapshots, "staff-appraised-12m", "1/2 50.0");
             awaitFigure(snapshots, "nq-staff-appraised-12m", "1/1 100.0");
+            awaitFigure(snapshots, "nq-appraised-good-12m", "1/1 100.0");
+            awaitFigure(snapshots, "staff-appraised-good-12m", "1/2 50.0");
 
             // HR corrects the agency post to permanent (a new revision) and fills the vacancy from 2 March.
             Path second = dir.resolve("workforce-2.jsonl");
             Files.write(second, List.of(
                     line(post("wf-1", 1, "p-1", StaffRole.QUALIFIED_SOCIAL_WORKER, 1.0, PostFilling.PERMANENT)),
                     line(WorkforceEvent.newBuilder(post("wf-7", 0, "p-4", StaffRole.QUALIFIED_SOCIAL_WORKER, 1.0,
-                            PostFilling.PERMANENT)).setEffectiveOn(LocalDate.parse("2026-03-02")).build())));
+                            PostFilling.PERMANENT)).setEffectiveOn(LocalDate.parse("2026-03-02")).build()),
+                    // and corrects November's appraisal rating: requires improvement (WF8's scores).
+                    line(WorkforceEvent.newBuilder().setEventId("wf-8").setRevision(1).setType(WorkforceEventType.APPRAISAL_COMPLETED)
+                            .setAreaCode("N1").setEffectiveOn(LocalDate.parse("2025-11-20"))
+                            .setRecordedAt(Instant.parse("2026-03-10T10:00:00Z")).setWorkerId("worker-p-2")
+                            .setAppraisalRating(AppraisalRating.REQUIRES_IMPROVEMENT).build())));
             Tool again = replay(casepulse, second);
             assertThat(again.status()).as(again.err()).isZero();
 
@@ -91,6 +100,8 @@ class WorkforceReplayIT {
             awaitFigure(snapshots, "posts-filled-by-qualified-social-workers", "300/350 85.7");
             awaitFigure(snapshots, "social-work-posts-vacant", "0/4 0.0");
             awaitFigure(snapshots, "staff-appraised-12m", "1/4 25.0");
+            awaitFigure(snapshots, "staff-appraised-good-12m", "0/4 0.0");
+            awaitFigure(snapshots, "nq-appraised-good-12m", "0/1 0.0");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.casepulse.calendar.WorkingDayCalendar;
 import org.casepulse.workforce.AbsenceType;
+import org.casepulse.workforce.AppraisalRating;
 import org.casepulse.workforce.PostFilling;
 import org.casepulse.workforce.StaffRole;
 import org.casepulse.workforce.TeamType;
@@ -26,7 +27,8 @@ import org.casepulse.workforce.WorkforceEventType;
  * Some qualified social workers are newly qualified (QUALIFICATION_RECORDED in the 12 months
  * before; WF8): about 10% of those in post at the start, nearly all who fill a vacancy permanently and
  * nearly half the agency workers taken on, which keeps the share near 9% (drawn from a random of their own, so the other figures keep
- * the values they had before newly qualified staff were simulated).
+ * the values they had before newly qualified staff were simulated). Appraisals are rated, about 75%
+ * good or outstanding (001's case file audit grading), a few unrated.
  * Its worker ids are its own (staff-NNNNN), not the case simulation's.
  */
 public final class WorkforceSimulation {
@@ -56,9 +58,14 @@ public final class WorkforceSimulation {
     static final double NEWLY_QUALIFIED_AT_START = 0.1;
     static final double NEWLY_QUALIFIED_JOINERS = 0.95;
     static final double NEWLY_QUALIFIED_MADE_PERMANENT = 0.45;
+    static final double UNRATED = 0.02;
+    static final double OUTSTANDING = 0.15;
+    static final double GOOD_OR_BETTER = 0.75;
+    static final double REQUIRES_IMPROVEMENT = 0.2;
 
     private final Random random;
     private final Random qualifications;
+    private final Random ratings;
     private final WorkingDayCalendar calendar;
     private final LocalDate from;
     private final LocalDate to;
@@ -70,6 +77,7 @@ public final class WorkforceSimulation {
     private WorkforceSimulation(long seed, LocalDate from, LocalDate to, WorkingDayCalendar calendar) {
         this.random = new Random(seed * 31 + 15);
         this.qualifications = new Random(seed * 31 + 8);
+        this.ratings = new Random(seed * 31 + 27);
         this.from = from;
         this.to = to;
         this.calendar = calendar;
@@ -226,9 +234,27 @@ public final class WorkforceSimulation {
         LocalDate appraisal = on.equals(from) ? on.minusDays(1 + random.nextInt(365)) : on.plusYears(1);
         for (; !appraisal.isAfter(to); appraisal = appraisal.plusYears(1)) {
             if (random.nextDouble() < APPRAISED && calendar.covers(appraisal)) {
-                facts.add(fact(WorkforceEventType.APPRAISAL_COMPLETED, post.area, appraisal).setWorkerId(worker).build());
+                facts.add(fact(WorkforceEventType.APPRAISAL_COMPLETED, post.area, appraisal).setWorkerId(worker)
+                        .setAppraisalRating(rating()).build());
             }
         }
+    }
+
+    /**
+     * An appraisal's rating (WF8's scores): good or outstanding about 75% of the time, as 001's case
+     * file audits are graded; a few held without a rating. From a random of its own, so the other
+     * figures keep the values they had before ratings were simulated.
+     */
+    private AppraisalRating rating() {
+        double u = ratings.nextDouble();
+        if (u < UNRATED) {
+            return null;
+        }
+        u = (u - UNRATED) / (1 - UNRATED);
+        return u < OUTSTANDING ? AppraisalRating.OUTSTANDING
+                : u < GOOD_OR_BETTER ? AppraisalRating.GOOD
+                : u < GOOD_OR_BETTER + REQUIRES_IMPROVEMENT ? AppraisalRating.REQUIRES_IMPROVEMENT
+                : AppraisalRating.INADEQUATE;
     }
 
     /**

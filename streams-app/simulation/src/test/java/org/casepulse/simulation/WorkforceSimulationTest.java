@@ -10,6 +10,7 @@ import org.casepulse.calendar.WorkingDayCalendar;
 import org.casepulse.reference.Area;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.workforce.AbsenceType;
+import org.casepulse.workforce.AppraisalRating;
 import org.casepulse.workforce.PostFilling;
 import org.casepulse.workforce.StaffRole;
 import org.casepulse.workforce.WorkforceEvent;
@@ -82,5 +83,21 @@ class WorkforceSimulationTest {
         System.out.println("newly qualified permanent social workers:" + printed);
         assertThat(facts).filteredOn(f -> f.getType() == WorkforceEventType.QUALIFICATION_RECORDED)
                 .allSatisfy(f -> assertThat(WorkforceValidator.validate(f)).isEmpty());
+    }
+
+    @Test
+    void shouldRateAboutThreeQuartersOfAppraisalsGoodOrOutstanding() {
+        List<String> areas = AreaHierarchy.defaults().lowest().stream().map(Area::code).toList();
+        List<WorkforceEvent> appraisals = WorkforceSimulation.generate(7, areas, FROM, TO, CALENDAR).stream()
+                .filter(f -> f.getType() == WorkforceEventType.APPRAISAL_COMPLETED).toList();
+        Map<AppraisalRating, Long> byRating = new java.util.EnumMap<>(AppraisalRating.class);
+        appraisals.stream().filter(f -> f.getAppraisalRating() != null).forEach(f -> byRating.merge(f.getAppraisalRating(), 1L, Long::sum));
+        long rated = byRating.values().stream().mapToLong(Long::longValue).sum();
+        double good = 100.0 * (byRating.getOrDefault(AppraisalRating.OUTSTANDING, 0L) + byRating.getOrDefault(AppraisalRating.GOOD, 0L)) / rated;
+        System.out.printf("appraisals: %d, %d rated %s, good or outstanding %.1f%% of the rated%n", appraisals.size(), rated, byRating, good);
+
+        assertThat(good).as("good or outstanding (001's CFAs: 75%)").isBetween(70.0, 80.0);
+        assertThat(byRating).containsOnlyKeys(AppraisalRating.values());
+        assertThat(rated).isLessThan(appraisals.size());
     }
 }

@@ -156,17 +156,42 @@ public final class StaffFacts {
         if (counted == null || (newlyQualifiedOnly(indicator) && !newlyQualifiedOn(effective, day))) {
             return null;
         }
+        if (indicator.measure() == MeasureKind.STAFF_APPRAISED) {
+            return new State(counted.areaCode(), appraisedOn(indicator, effective, day) ? 1 : 0);
+        }
         boolean numerator = false;
         for (WorkforceEvent fact : effective) {
             LocalDate on = fact.getEffectiveOn();
-            if (indicator.measure() == MeasureKind.STAFF_APPRAISED && fact.getType() == WorkforceEventType.APPRAISAL_COMPLETED) {
-                numerator |= !on.isAfter(day) && day.minus(indicator.parameters().within()).isBefore(on);
-            } else if (indicator.measure() == MeasureKind.STAFF_DIVERSITY_RECORDED
+            if (indicator.measure() == MeasureKind.STAFF_DIVERSITY_RECORDED
                     && fact.getType() == WorkforceEventType.DIVERSITY_RECORDED) {
                 numerator |= !on.isAfter(day);
             }
         }
         return new State(counted.areaCode(), numerator ? 1 : 0);
+    }
+
+    /**
+     * 14.4 and 14.7: the worker's latest appraisal on or before {@code day} lies in the window to
+     * it and its rating counts (any, without {@code ratedAtLeast}); appraisals of the same latest
+     * date count when one of them does, so the order they arrive in does not matter.
+     */
+    private static boolean appraisedOn(IndicatorDefinition indicator, List<WorkforceEvent> effective, LocalDate day) {
+        LocalDate latest = null;
+        boolean counts = false;
+        for (WorkforceEvent fact : effective) {
+            LocalDate on = fact.getEffectiveOn();
+            if (fact.getType() != WorkforceEventType.APPRAISAL_COMPLETED || on.isAfter(day)) {
+                continue;
+            }
+            boolean rated = indicator.parameters().countsRating(fact.getAppraisalRating());
+            if (latest == null || on.isAfter(latest)) {
+                latest = on;
+                counts = rated;
+            } else if (on.equals(latest)) {
+                counts |= rated;
+            }
+        }
+        return latest != null && counts && day.minus(indicator.parameters().within()).isBefore(latest);
     }
 
     private static boolean newlyQualifiedOnly(IndicatorDefinition indicator) {

@@ -10,6 +10,7 @@ import org.casepulse.indicators.Fact;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.workforce.AbsenceType;
+import org.casepulse.workforce.AppraisalRating;
 import org.casepulse.workforce.WorkforceEvent;
 import org.casepulse.workforce.WorkforceEventType;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,40 @@ class StaffFactsTest {
     }
 
     @Test
+    void shouldCountOnlyTheLatestAppraisalsRatingWhenRatedAtLeastGood() {
+        // In post from January 2025; appraised requires improvement in February, good in August,
+        // then again in January 2026 without a rating: the latest appraisal is what counts.
+        List<StaffFacts.Span> spans = List.of(new StaffFacts.Span("p-1", date("2025-01-06"), null, "N3", 100));
+        Facts facts = FACTS.compute(spans, List.of(
+                rated("a1", "2025-02-10", AppraisalRating.REQUIRES_IMPROVEMENT),
+                rated("a2", "2025-08-04", AppraisalRating.GOOD),
+                fact("a3", WorkforceEventType.APPRAISAL_COMPLETED, "2026-01-12")));
+
+        assertThat(of(facts, "staff-appraised-good-12m")).containsExactly(
+                "N3 2025-01-06 0/1", "N3 2025-08-04 1/0", "N3 2026-01-12 -1/0");
+        assertThat(of(facts, "staff-appraised-12m")).containsExactly(
+                "N3 2025-01-06 0/1", "N3 2025-02-10 1/0", "N3 2027-01-12 -1/0");
+        assertThat(of(facts, "nq-appraised-good-12m")).isEmpty();
+    }
+
+    @Test
+    void shouldCountARatedAppraisalForTwelveMonthsAndTheBestOfTheSameDay() {
+        // Qualified 3 March 2025 (newly qualified to 2 March 2026); two appraisals dated 1 April
+        // 2025, inadequate and outstanding: one of the latest date counts, whatever their order.
+        List<StaffFacts.Span> spans = List.of(new StaffFacts.Span("p-1", date("2025-01-06"), null, "N3", 100));
+        List<WorkforceEvent> effective = List.of(fact("q1", WorkforceEventType.QUALIFICATION_RECORDED, "2025-03-03"),
+                rated("a1", "2025-04-01", AppraisalRating.OUTSTANDING), rated("a2", "2025-04-01", AppraisalRating.INADEQUATE));
+        Facts facts = FACTS.compute(spans, effective);
+
+        assertThat(of(facts, "nq-appraised-good-12m")).containsExactly(
+                "N3 2025-03-03 0/1", "N3 2025-04-01 1/0", "N3 2026-03-03 -1/-1");
+        assertThat(of(facts, "staff-appraised-good-12m")).containsExactly(
+                "N3 2025-01-06 0/1", "N3 2025-04-01 1/0", "N3 2026-04-01 -1/0");
+        assertThat(of(FACTS.compute(spans, List.of(effective.get(2), effective.get(1), effective.get(0))), "staff-appraised-good-12m"))
+                .isEqualTo(of(facts, "staff-appraised-good-12m"));
+    }
+
+    @Test
     void shouldCountTheSicknessOfNewlyQualifiedStaffOnTheDaysTheyAreNewlyQualified() {
         // In post Wednesday 1 to Friday 3 April 2026, newly qualified to Wednesday 1 April (qualified
         // 2 April 2025): Thursday's sickness is a day of a worker no longer newly qualified.
@@ -87,6 +122,10 @@ class StaffFactsTest {
 
     private static LocalDate date(String text) {
         return LocalDate.parse(text);
+    }
+
+    private static WorkforceEvent rated(String id, String on, AppraisalRating rating) {
+        return WorkforceEvent.newBuilder(fact(id, WorkforceEventType.APPRAISAL_COMPLETED, on)).setAppraisalRating(rating).build();
     }
 
     private static WorkforceEvent fact(String id, WorkforceEventType type, String on) {
