@@ -278,6 +278,14 @@ public final class WorkforceSimulation {
         facts.add(WorkforceEvent.newBuilder().setEventId(String.format("wf-q%06d", ++nextQualification)).setRevision(0)
                 .setType(WorkforceEventType.QUALIFICATION_RECORDED).setAreaCode(post.area).setEffectiveOn(qualified)
                 .setRecordedAt(recordedAt).setWorkerId(post.worker).build());
+        // The assessed and supported year has its own review, about six months in (most held): without
+        // it no newly qualified worker would be appraised before their first anniversary. From the
+        // ratings' random, so that the other figures keep their values.
+        LocalDate review = qualified.plusMonths(6).plusDays(ratings.nextInt(30));
+        if (ratings.nextDouble() < APPRAISED && !review.isBefore(on) && !review.isAfter(to) && calendar.covers(review)) {
+            facts.add(fact(WorkforceEventType.APPRAISAL_COMPLETED, post.area, review).setWorkerId(post.worker)
+                    .setAppraisalRating(rating()).build());
+        }
     }
 
     private void sickness(Post post, LocalDate month) {

@@ -83,6 +83,13 @@ class WorkforceSimulationTest {
         System.out.println("newly qualified permanent social workers:" + printed);
         assertThat(facts).filteredOn(f -> f.getType() == WorkforceEventType.QUALIFICATION_RECORDED)
                 .allSatisfy(f -> assertThat(WorkforceValidator.validate(f)).isEmpty());
+        // Their first year has its own review: without it nq-staff-appraised-12m read 0 in the demo.
+        long reviewedInFirstYear = facts.stream().filter(f -> f.getType() == WorkforceEventType.APPRAISAL_COMPLETED
+                && qualified.containsKey(f.getWorkerId()) && !f.getEffectiveOn().isBefore(qualified.get(f.getWorkerId()))
+                && f.getEffectiveOn().isBefore(qualified.get(f.getWorkerId()).plusMonths(12))).count();
+        System.out.println("appraisals in the first year after qualifying: " + reviewedInFirstYear + " of "
+                + qualified.size() + " newly qualified workers");
+        assertThat(reviewedInFirstYear).as("17 of 60 before the review was simulated").isGreaterThan(qualified.size() * 2L / 5);
     }
 
     @Test
