@@ -14,10 +14,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.casepulse.events.CaseEventJsonl;
+import org.casepulse.events.PlanType;
 import org.casepulse.serde.SpecificAvroDeserializer;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
 import org.casepulse.snapshots.PeriodType;
+import org.casepulse.testing.CaseEvents;
 import org.casepulse.testing.RealKafka;
 import org.casepulse.testing.RunningCasepulse;
 import org.casepulse.testing.TopicReader;
@@ -36,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 15's "done when": a workforce extract replayed with {@code casepulse-tools replay} against
- * the real broker moves the staffing figures the running application publishes, and a second
- * extract (amendments, one of an appraisal's rating, and a new version of a post) moves them again.
+ * the real broker moves the staffing figures the running application publishes, and the caseload
+ * per FTE of a case extract replayed beside it; a second extract (amendments, one of an
+ * appraisal's rating, and a new version of a post) moves them again.
  */
 @WithRealKafka
 class WorkforceReplayIT {
@@ -67,7 +71,7 @@ class WorkforceReplayIT {
                             .setAreaCode("N1").setEffectiveOn(LocalDate.parse("2025-09-01"))
                             .setRecordedAt(Instant.parse("2025-09-01T09:00:00Z")).setWorkerId("worker-p-2").build()),
                     "{\"eventId\":\"wf-6\",\"type\":\"POST_RECORDED\",\"areaCode\":\"N1\"}"));
-            Tool replay = replay(casepulse, first);
+            Tool replay = replay(casepulse, first, casepulse.settings().topics().workforce());
             assertThat(replay.status()).as(replay.err()).isZero();
             assertThat(replay.out()).contains("8 lines read, 7 sent to " + casepulse.settings().topics().workforce())
                     .contains("1 rejected");
@@ -82,6 +86,17 @@ class WorkforceReplayIT {
             awaitFigure(snapshots, "nq-appraised-good-12m", "1/1 100.0");
             awaitFigure(snapshots, "staff-appraised-good-12m", "1/2 50.0");
 
+            // A case on a child protection plan, allocated in N1: held by a safeguarding team (COUNTING.md
+            // 14.8), one case over the 2.00 FTE of the filled qualified social worker posts there.
+            CaseEvents aCase = CaseEvents.forCase("case-cp-1", "child-cp-1");
+            Path cases = dir.resolve("cases.jsonl");
+            Files.write(cases, List.of(CaseEventJsonl.toLine(aCase.referral("N1", "2026-02-02")),
+                    CaseEventJsonl.toLine(aCase.allocation("N1", "2026-02-03", "worker-p-2")),
+                    CaseEventJsonl.toLine(aCase.planStarted("N1", "2026-02-10", "plan-1", PlanType.CP))));
+            Tool caseReplay = replay(casepulse, cases, casepulse.settings().topics().caseEvents());
+            assertThat(caseReplay.status()).as(caseReplay.err()).isZero();
+            awaitFigure(snapshots, "caseload-per-fte-safeguarding", "1/200 0.5");
+
             // HR corrects the agency post to permanent (a new revision) and fills the vacancy from 2 March.
             Path second = dir.resolve("workforce-2.jsonl");
             Files.write(second, List.of(
@@ -93,7 +108,7 @@ class WorkforceReplayIT {
                             .setAreaCode("N1").setEffectiveOn(LocalDate.parse("2025-11-20"))
                             .setRecordedAt(Instant.parse("2026-03-10T10:00:00Z")).setWorkerId("worker-p-2")
                             .setAppraisalRating(AppraisalRating.REQUIRES_IMPROVEMENT).build())));
-            Tool again = replay(casepulse, second);
+            Tool again = replay(casepulse, second, casepulse.settings().topics().workforce());
             assertThat(again.status()).as(again.err()).isZero();
 
             awaitFigure(snapshots, "posts-filled-by-agency", "0/350 0.0");
@@ -102,6 +117,8 @@ class WorkforceReplayIT {
             awaitFigure(snapshots, "staff-appraised-12m", "1/4 25.0");
             awaitFigure(snapshots, "staff-appraised-good-12m", "0/4 0.0");
             awaitFigure(snapshots, "nq-appraised-good-12m", "0/1 0.0");
+            // p-4 filled: the same case over 3.00 FTE.
+            awaitFigure(snapshots, "caseload-per-fte-safeguarding", "1/300 0.3");
         }
     }
 
@@ -148,14 +165,14 @@ class WorkforceReplayIT {
 
     private record Tool(int status, String out, String err) {}
 
-    /** casepulse-tools replay in this JVM; the workforce extract is recognised by its content (no flag). */
-    private static Tool replay(RunningCasepulse casepulse, Path extract) {
+    /** casepulse-tools replay in this JVM; a workforce extract is recognised by its content (no flag). */
+    private static Tool replay(RunningCasepulse casepulse, Path extract, String topic) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ToolContext context = ToolContext.of(new ByteArrayInputStream(new byte[0]), out, err, Map.of(), false,
                 Clock.systemUTC());
         int status = CasepulseTools.execute(new String[] {"replay", extract.toString(),
-                "--topic", casepulse.settings().topics().workforce(),
+                "--topic", topic,
                 "--bootstrap-servers", casepulse.settings().bootstrapServers(),
                 "--schema-registry-url", casepulse.schemaRegistryUrl()}, context);
         context.out().flush();
