@@ -15,7 +15,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.casepulse.events.CaseEvent;
-import org.casepulse.serde.SpecificAvroDeserializer;
 import org.casepulse.serde.SpecificAvroSerializer;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
@@ -63,7 +62,7 @@ class OversizedCaseIT {
             }
             send(kafka, casepulse, later);
 
-            try (TopicReader<IndicatorSnapshotKey, IndicatorSnapshot> snapshots = snapshotReader(kafka, casepulse)) {
+            try (TopicReader<IndicatorSnapshotKey, IndicatorSnapshot> snapshots = casepulse.snapshots(kafka)) {
                 snapshots.readUntil(read -> allocatedInMarch(read, "N2") == laterCases, TIMEOUT);
             }
             // Values as bytes: a failure message then names records, not 400 KB of their text.
@@ -86,14 +85,6 @@ class OversizedCaseIT {
                 events.stream().map(event -> Map.entry(event.getCaseId(), event)).toList());
     }
 
-    private static TopicReader<IndicatorSnapshotKey, IndicatorSnapshot> snapshotReader(RealKafka kafka, RunningCasepulse casepulse) {
-        Map<String, Object> serde = Map.of("schema.registry.url", casepulse.schemaRegistryUrl());
-        SpecificAvroDeserializer<IndicatorSnapshotKey> keys = new SpecificAvroDeserializer<>(IndicatorSnapshotKey.class);
-        keys.configure(serde, true);
-        SpecificAvroDeserializer<IndicatorSnapshot> values = new SpecificAvroDeserializer<>(IndicatorSnapshot.class);
-        values.configure(serde, false);
-        return new TopicReader<>(kafka.bootstrapServers(), casepulse.settings().topics().snapshots(), keys, values);
-    }
 
     /** The denominator (cases allocated) of the area's latest March figure of allocation timeliness. */
     private static long allocatedInMarch(List<ConsumerRecord<IndicatorSnapshotKey, IndicatorSnapshot>> records, String area) {

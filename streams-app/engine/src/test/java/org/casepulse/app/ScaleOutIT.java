@@ -22,7 +22,6 @@ import org.casepulse.oracle.FigureKey;
 import org.casepulse.oracle.RandomHistories;
 import org.casepulse.oracle.ReferenceComputation;
 import org.casepulse.reference.ReferenceData;
-import org.casepulse.serde.SpecificAvroDeserializer;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
 import org.casepulse.testing.RealKafka;
@@ -67,7 +66,7 @@ class ScaleOutIT {
                 await().atMost(Duration.ofSeconds(90)).until(() -> members(kafka, group) == 2);
 
                 survivor.send(first.toArray(CaseEvent[]::new));
-                try (TopicReader<IndicatorSnapshotKey, IndicatorSnapshot> snapshots = snapshotReader(kafka, survivor)) {
+                try (TopicReader<IndicatorSnapshotKey, IndicatorSnapshot> snapshots = survivor.snapshots(kafka)) {
                     snapshots.readAtLeast(1, Duration.ofSeconds(60)); // both are processing
                 }
                 survivor.send(second.toArray(CaseEvent[]::new));
@@ -80,7 +79,7 @@ class ScaleOutIT {
             Map<String, ExpectedFigure> expected = new HashMap<>();
             ReferenceComputation.compute(events, REFERENCE, TODAY, 13)
                     .forEach((key, figure) -> expected.put(key.toString(), figure));
-            try (TopicReader<IndicatorSnapshotKey, IndicatorSnapshot> snapshots = snapshotReader(kafka, survivor)) {
+            try (TopicReader<IndicatorSnapshotKey, IndicatorSnapshot> snapshots = survivor.snapshots(kafka)) {
                 Map<String, IndicatorSnapshot> current = new HashMap<>();
                 List<String> differences = new ArrayList<>();
                 try {
@@ -125,14 +124,6 @@ class ScaleOutIT {
         return kafka.admin().describeConsumerGroups(List.of(group)).all().get().get(group).members().size();
     }
 
-    private static TopicReader<IndicatorSnapshotKey, IndicatorSnapshot> snapshotReader(RealKafka kafka, RunningCasepulse casepulse) {
-        Map<String, Object> serde = Map.of("schema.registry.url", casepulse.schemaRegistryUrl());
-        SpecificAvroDeserializer<IndicatorSnapshotKey> keys = new SpecificAvroDeserializer<>(IndicatorSnapshotKey.class);
-        keys.configure(serde, true);
-        SpecificAvroDeserializer<IndicatorSnapshot> values = new SpecificAvroDeserializer<>(IndicatorSnapshot.class);
-        values.configure(serde, false);
-        return new TopicReader<>(kafka.bootstrapServers(), casepulse.settings().topics().snapshots(), keys, values);
-    }
 
     /** The engine's own command line in a child JVM, on this test's class path. */
     private static Process startInAnotherJvm(CasepulseSettings settings, Path work) throws IOException {

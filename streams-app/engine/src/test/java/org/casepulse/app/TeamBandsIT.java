@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.events.EventType;
 import org.casepulse.events.ReportType;
-import org.casepulse.serde.SpecificAvroDeserializer;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
 import org.casepulse.snapshots.PeriodType;
@@ -47,7 +46,7 @@ class TeamBandsIT {
                     n2.referral("N2", "2024-03-01"), n2Order,
                     report(n2.referral("N2", "2024-03-01"), EventType.REPORT_FILED, "r2", "2024-06-03"));
 
-            try (TopicReader<IndicatorSnapshotKey, IndicatorSnapshot> snapshots = reader(kafka, casepulse)) {
+            try (TopicReader<IndicatorSnapshotKey, IndicatorSnapshot> snapshots = casepulse.snapshots(kafka)) {
                 Map<String, String> shares = readUntil(snapshots, now -> "1/2".equals(now.get("under-12-weeks"))
                         && "1/2".equals(now.get("13-to-16-weeks")) && "0/2".equals(now.get("over-16-weeks")));
                 assertThat(shares).containsEntry("under-12-weeks", "1/2");
@@ -94,12 +93,4 @@ class TeamBandsIT {
         return shares;
     }
 
-    private static TopicReader<IndicatorSnapshotKey, IndicatorSnapshot> reader(RealKafka kafka, RunningCasepulse casepulse) {
-        Map<String, Object> serde = Map.of("schema.registry.url", casepulse.schemaRegistryUrl());
-        SpecificAvroDeserializer<IndicatorSnapshotKey> keys = new SpecificAvroDeserializer<>(IndicatorSnapshotKey.class);
-        keys.configure(serde, true);
-        SpecificAvroDeserializer<IndicatorSnapshot> values = new SpecificAvroDeserializer<>(IndicatorSnapshot.class);
-        values.configure(serde, false);
-        return new TopicReader<>(kafka.bootstrapServers(), casepulse.settings().topics().snapshots(), keys, values);
-    }
 }

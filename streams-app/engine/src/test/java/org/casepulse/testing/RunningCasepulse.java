@@ -15,7 +15,10 @@ import org.casepulse.app.CasepulseSettings;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.metrics.Metrics;
 import org.casepulse.registry.EmbeddedSchemaRegistry;
+import org.casepulse.serde.SpecificAvroDeserializer;
 import org.casepulse.serde.SpecificAvroSerializer;
+import org.casepulse.snapshots.IndicatorSnapshot;
+import org.casepulse.snapshots.IndicatorSnapshotKey;
 
 /**
  * The whole application running against the test's real broker and an embedded registry, with
@@ -92,6 +95,16 @@ public final class RunningCasepulse implements AutoCloseable {
         serializer.configure(Map.of("schema.registry.url", registry.url()), false);
         kafka.produce(settings.topics().caseEvents(), new StringSerializer(), serializer,
                 Arrays.stream(events).map(event -> Map.entry(event.getCaseId(), event)).toList());
+    }
+
+    /** A reader of the snapshots this application publishes, from the start of its output topic. */
+    public TopicReader<IndicatorSnapshotKey, IndicatorSnapshot> snapshots(RealKafka kafka) {
+        Map<String, Object> serde = Map.of("schema.registry.url", schemaRegistryUrl());
+        SpecificAvroDeserializer<IndicatorSnapshotKey> keys = new SpecificAvroDeserializer<>(IndicatorSnapshotKey.class);
+        keys.configure(serde, true);
+        SpecificAvroDeserializer<IndicatorSnapshot> values = new SpecificAvroDeserializer<>(IndicatorSnapshot.class);
+        values.configure(serde, false);
+        return new TopicReader<>(kafka.bootstrapServers(), settings().topics().snapshots(), keys, values);
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casepulse.events.CaseEventJsonl;
 import org.casepulse.events.PlanType;
-import org.casepulse.serde.SpecificAvroDeserializer;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.IndicatorSnapshotKey;
 import org.casepulse.snapshots.PeriodType;
@@ -53,7 +52,7 @@ class WorkforceReplayIT {
     void shouldMoveTheStaffingFiguresWhenAWorkforceExtractIsReplayed(RealKafka kafka, @TempDir Path stateDir,
                                                                       @TempDir Path dir) throws Exception {
         try (RunningCasepulse casepulse = RunningCasepulse.start(kafka, stateDir, TODAY);
-             TopicReader<IndicatorSnapshotKey, IndicatorSnapshot> snapshots = snapshotReader(kafka, casepulse)) {
+             TopicReader<IndicatorSnapshotKey, IndicatorSnapshot> snapshots = casepulse.snapshots(kafka)) {
             // Four social work posts in N1 (3.5 FTE: one agency, 1.5 permanent, one vacant) and a vacant manager post.
             Path first = dir.resolve("workforce.jsonl");
             Files.write(first, List.of(
@@ -154,14 +153,6 @@ class WorkforceReplayIT {
         return WorkforceJsonl.toLine(fact);
     }
 
-    private static TopicReader<IndicatorSnapshotKey, IndicatorSnapshot> snapshotReader(RealKafka kafka, RunningCasepulse casepulse) {
-        Map<String, Object> serde = Map.of("schema.registry.url", casepulse.schemaRegistryUrl());
-        SpecificAvroDeserializer<IndicatorSnapshotKey> keys = new SpecificAvroDeserializer<>(IndicatorSnapshotKey.class);
-        keys.configure(serde, true);
-        SpecificAvroDeserializer<IndicatorSnapshot> values = new SpecificAvroDeserializer<>(IndicatorSnapshot.class);
-        values.configure(serde, false);
-        return new TopicReader<>(kafka.bootstrapServers(), casepulse.settings().topics().snapshots(), keys, values);
-    }
 
     private record Tool(int status, String out, String err) {}
 
