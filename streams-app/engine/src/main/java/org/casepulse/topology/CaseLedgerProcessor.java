@@ -3,6 +3,7 @@ package org.casepulse.topology;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -74,9 +75,11 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         this.context = context;
         this.ledger = context.getStateStore(StateStores.CASE_LEDGER);
         this.expiry = new CaseExpiry(context.getStateStore(StateStores.CASE_EXPIRY));
-        this.pending = new PendingCells(context.getStateStore(StateStores.CASE_PENDING), areas, true);
+        this.pending = new PendingCells(areas, true);
         this.recent = new RecentCases(RECENT_CASES);
-        this.flushes = FlushSchedule.start(context, cadence, this::flushAndExpire);
+        this.flushes = FlushSchedule.withFlushBeforeEachCommit(context, cadence, this::flush,
+                context.getStateStore(StateStores.CASE_BEFORE_COMMIT));
+        context.schedule(cadence.live(), PunctuationType.WALL_CLOCK_TIME, this::expireOnANewDay);
     }
 
     @Override
@@ -126,7 +129,7 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         LocalDate earliestChange = CaseFacts.earliestChange(before, after);
         Facts factsBefore = cached != null ? cached.facts() : caseFacts.compute(before);
         Facts factsAfter = caseFacts.computeAfter(after, factsBefore, earliestChange);
-        pending.append(context, Facts.difference(factsBefore, factsAfter), knownThrough, event.getRecordedAt());
+        pending.append(Facts.difference(factsBefore, factsAfter), knownThrough, event.getRecordedAt());
         for (Anomaly anomaly : factsAfter.anomalies()) {
             if (!factsBefore.anomalies().contains(anomaly)) {
                 metrics.anomaly(anomaly.code());
@@ -201,7 +204,8 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         return latest;
     }
 
-    private boolean flushAndExpire(long wallClockTime, long timestamp) {
+    /** Sends the summed changes; only forwards, as it also runs before each commit ({@link BeforeCommit}). */
+    private boolean flush(long wallClockTime, long timestamp) {
         SeriesBatches series = new SeriesBatches();
         boolean[] holdingsSent = {false};
         pending.flush(delta -> {
@@ -214,12 +218,15 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         });
         boolean seriesSent = series.sendTo(changes -> context.forward(
                 new Record<>(changes.getIndicatorId(), new CaseOutput.SeriesChange(changes), timestamp)));
+        return seriesSent || holdingsSent[0];
+    }
+
+    private void expireOnANewDay(long wallClockTime) {
         LocalDate today = clock.today(wallClockTime);
         if (!today.equals(lastExpiryDay)) {
             lastExpiryDay = today;
             expireClosedCases(new ReportingWindow(today, reportingMonths, caseFacts.lookBackMonths()).horizon());
         }
-        return seriesSent || holdingsSent[0];
     }
 
     /**

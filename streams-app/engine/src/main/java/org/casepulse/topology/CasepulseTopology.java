@@ -76,7 +76,6 @@ public final class CasepulseTopology {
         ReferenceData reference = settings.reference();
         Topics topics = settings.topics();
         var deltaSerde = AvroStateSerde.of(LedgerDelta.class);
-        var pendingSerde = new PendingChangesSerde();
         var seriesChangesSerde = new SeriesChangesSerde();
 
         // 1. Admission: each record on its own; what cannot be read or fails validation is dead-lettered.
@@ -99,7 +98,7 @@ public final class CasepulseTopology {
                                 new CaseStateBudget(settings.caseStateLimitBytes(), caseStateSerde.serializer())),
                         StateStores.persistent(StateStores.CASE_LEDGER, caseStateSerde),
                         StateStores.persistent(StateStores.CASE_EXPIRY, Serdes.String()),
-                        StateStores.inMemory(StateStores.CASE_PENDING, pendingSerde)),
+                        StateStores.beforeCommit(StateStores.CASE_BEFORE_COMMIT)),
                         Named.as("case-ledger"))
                 .split(Named.as("case-output-"))
                 .branch((key, out) -> out instanceof CaseOutput.SeriesChange, Branched.as("series"))
@@ -124,7 +123,7 @@ public final class CasepulseTopology {
                 .process(supplier(() -> new ChildLedgerProcessor(childFacts, reference.areas(), settings.clock(),
                                 settings.reportingMonths(), settings.cadence()),
                         StateStores.persistent(StateStores.CHILD_LEDGER, new ChildStateSerde()),
-                        StateStores.inMemory(StateStores.CHILD_PENDING, pendingSerde)),
+                        StateStores.beforeCommit(StateStores.CHILD_BEFORE_COMMIT)),
                         Named.as("child-ledger"));
 
         // 4. Per area and worker: distinct workers for caseloads.
@@ -134,7 +133,7 @@ public final class CasepulseTopology {
                 .process(supplier(() -> new WorkerLedgerProcessor(reference.areas(), settings.clock(),
                                 settings.reportingMonths(), reference.catalogue().lookBackMonths(), settings.cadence()),
                         StateStores.persistent(StateStores.WORKER_HOLDINGS, new HoldingStateSerde()),
-                        StateStores.inMemory(StateStores.WORKER_PENDING, pendingSerde)),
+                        StateStores.beforeCommit(StateStores.WORKER_BEFORE_COMMIT)),
                         Named.as("worker-ledger"));
 
         // 5. Workforce (issue 15), a second input: admitted on its own (dead letters as for events),
@@ -161,7 +160,7 @@ public final class CasepulseTopology {
                 .process(supplier(() -> new WorkforceLedgerProcessor(postFacts, !staffFacts.isEmpty(), reference.areas(),
                                 settings.cadence()),
                         StateStores.persistent(StateStores.WORKFORCE_LEDGER, AvroStateSerde.of(WorkforceState.class)),
-                        StateStores.inMemory(StateStores.WORKFORCE_PENDING, pendingSerde)),
+                        StateStores.beforeCommit(StateStores.WORKFORCE_BEFORE_COMMIT)),
                         Named.as("workforce-ledger"))
                 .split(Named.as("workforce-output-"))
                 .branch((key, out) -> out instanceof WorkforceOutput.SeriesChange, Branched.as("series"))
@@ -179,7 +178,7 @@ public final class CasepulseTopology {
                 .process(supplier(() -> new StaffLedgerProcessor(staffFacts, reference.areas(), settings.clock(),
                                 settings.reportingMonths(), reference.catalogue().lookBackMonths(), settings.cadence()),
                         StateStores.persistent(StateStores.STAFF_LEDGER, AvroStateSerde.of(StaffState.class)),
-                        StateStores.inMemory(StateStores.STAFF_PENDING, pendingSerde)),
+                        StateStores.beforeCommit(StateStores.STAFF_BEFORE_COMMIT)),
                         Named.as("staff-ledger"));
 
         // 6. Per indicator (all its areas in one task): the series, and the figures published from

@@ -50,8 +50,9 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
     public void init(ProcessorContext<String, SeriesChanges> context) {
         this.context = context;
         this.ledger = context.getStateStore(StateStores.CHILD_LEDGER);
-        this.pending = new PendingCells(context.getStateStore(StateStores.CHILD_PENDING), areas, true);
-        this.flushes = FlushSchedule.start(context, cadence, this::flush);
+        this.pending = new PendingCells(areas, true);
+        this.flushes = FlushSchedule.withFlushBeforeEachCommit(context, cadence, this::flush,
+                context.getStateStore(StateStores.CHILD_BEFORE_COMMIT));
     }
 
     @Override
@@ -78,7 +79,7 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
         days.addAll(before.days().tailSet(day, false));
         List<RecordedChanges.Dated> changes = RecordedChanges.of(days,
                 d -> childFacts.compute(before.on(d)), d -> childFacts.compute(after.on(d)));
-        pending.append(context, changes, update.getKnownAt());
+        pending.append(changes, update.getKnownAt());
         if (after.isEmpty()) {
             ledger.delete(childId);
         } else {

@@ -10,6 +10,10 @@ import org.apache.kafka.streams.processor.api.Record;
  * at the live or the catch-up interval depending on how old the last input record was when it was
  * processed, and asks for a commit after a live flush that sent something (the commit interval is
  * the catch-up one, so without that request a live figure would wait for it).
+ *
+ * <p>A ledger's schedule also flushes before every commit ({@link #withFlushBeforeEachCommit}), so
+ * that nothing pending outlives a commit; while it catches up, that is its only flush, and its
+ * sums cross to the series stage once per commit interval.
  */
 final class FlushSchedule {
 
@@ -32,6 +36,8 @@ final class FlushSchedule {
     private long lastFlush = Long.MIN_VALUE / 2;
     private boolean catchingUp;
     private long newestInput = Long.MIN_VALUE;
+    /** Whether a flush before each commit does the catching-up flushes (ledgers). */
+    private boolean flushesBeforeCommits;
 
     private FlushSchedule(ProcessorContext<?, ?> context, FlushCadence cadence, Flush flush) {
         this.context = context;
@@ -43,6 +49,19 @@ final class FlushSchedule {
     static FlushSchedule start(ProcessorContext<?, ?> context, FlushCadence cadence, Flush flush) {
         FlushSchedule schedule = new FlushSchedule(context, cadence, flush);
         context.schedule(cadence.live(), PunctuationType.WALL_CLOCK_TIME, schedule::punctuate);
+        return schedule;
+    }
+
+    /**
+     * Schedules {@code flush} for the ledger whose processor is initialising with {@code context},
+     * and runs it before every commit of its task as well ({@code beforeCommit}): its pending
+     * changes then live in memory only.
+     */
+    static FlushSchedule withFlushBeforeEachCommit(ProcessorContext<?, ?> context, FlushCadence cadence, Flush flush,
+                                                   BeforeCommit beforeCommit) {
+        FlushSchedule schedule = start(context, cadence, flush);
+        schedule.flushesBeforeCommits = true;
+        beforeCommit.runBeforeEachCommit(context, () -> schedule.flush(context.currentSystemTimeMs()));
         return schedule;
     }
 
@@ -58,17 +77,24 @@ final class FlushSchedule {
     }
 
     private void punctuate(long wallClockTime) {
+        if (catchingUp && flushesBeforeCommits) {
+            return; // the commits flush
+        }
         long interval = (catchingUp ? cadence.catchUp() : cadence.live()).toMillis();
         // Punctuations come every live interval, a little late or early: half of one is slack.
         if (wallClockTime - lastFlush < interval - cadence.live().toMillis() / 2) {
             return;
         }
-        lastFlush = wallClockTime;
-        long timestamp = newestInput == Long.MIN_VALUE ? wallClockTime : newestInput;
-        newestInput = Long.MIN_VALUE;
-        boolean sent = flush.run(wallClockTime, timestamp);
+        boolean sent = flush(wallClockTime);
         if (sent && !catchingUp) {
             context.commit();
         }
+    }
+
+    private boolean flush(long wallClockTime) {
+        lastFlush = wallClockTime;
+        long timestamp = newestInput == Long.MIN_VALUE ? wallClockTime : newestInput;
+        newestInput = Long.MIN_VALUE;
+        return flush.run(wallClockTime, timestamp);
     }
 }

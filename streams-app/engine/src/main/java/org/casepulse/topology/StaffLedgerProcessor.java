@@ -62,8 +62,9 @@ final class StaffLedgerProcessor implements Processor<String, StaffInput, String
     public void init(ProcessorContext<String, SeriesChanges> context) {
         this.context = context;
         this.ledger = context.getStateStore(StateStores.STAFF_LEDGER);
-        this.pending = new PendingCells(context.getStateStore(StateStores.STAFF_PENDING), areas, true);
-        this.flushes = FlushSchedule.start(context, cadence, this::flush);
+        this.pending = new PendingCells(areas, true);
+        this.flushes = FlushSchedule.withFlushBeforeEachCommit(context, cadence, this::flush,
+                context.getStateStore(StateStores.STAFF_BEFORE_COMMIT));
     }
 
     @Override
@@ -109,7 +110,7 @@ final class StaffLedgerProcessor implements Processor<String, StaffInput, String
         days.add(changed);
         days.addAll(later);
         StaffState was = before;
-        pending.append(context, RecordedChanges.of(days, d -> factsAsOf(was, d, lastUncounted),
+        pending.append(RecordedChanges.of(days, d -> factsAsOf(was, d, lastUncounted),
                 d -> factsAsOf(after, d, lastUncounted)), knownAt);
         ledger.put(record.key(), after);
     }

@@ -51,8 +51,9 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
     public void init(ProcessorContext<String, SeriesChanges> context) {
         this.context = context;
         this.holdings = context.getStateStore(StateStores.WORKER_HOLDINGS);
-        this.pending = new PendingCells(context.getStateStore(StateStores.WORKER_PENDING), areas, false);
-        this.flushes = FlushSchedule.start(context, cadence, this::flush);
+        this.pending = new PendingCells(areas, false);
+        this.flushes = FlushSchedule.withFlushBeforeEachCommit(context, cadence, this::flush,
+                context.getStateStore(StateStores.WORKER_BEFORE_COMMIT));
     }
 
     @Override
@@ -81,7 +82,7 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
         days.addAll(recordedOn == null ? before.recordedDays() : before.recordedDays().tailSet(recordedOn, false));
         List<RecordedChanges.Dated> changes = RecordedChanges.of(days,
                 d -> before.presence(indicatorId, areaCode, d), d -> after.presence(indicatorId, areaCode, d));
-        pending.append(context, changes, change.getKnownAt());
+        pending.append(changes, change.getKnownAt());
 
         if (after.isEmpty()) {
             holdings.delete(record.key());

@@ -51,8 +51,9 @@ final class WorkforceLedgerProcessor implements Processor<String, WorkforceEvent
     public void init(ProcessorContext<String, WorkforceOutput> context) {
         this.context = context;
         this.ledger = context.getStateStore(StateStores.WORKFORCE_LEDGER);
-        this.pending = new PendingCells(context.getStateStore(StateStores.WORKFORCE_PENDING), areas, true);
-        this.flushes = FlushSchedule.start(context, cadence, this::flush);
+        this.pending = new PendingCells(areas, true);
+        this.flushes = FlushSchedule.withFlushBeforeEachCommit(context, cadence, this::flush,
+                context.getStateStore(StateStores.WORKFORCE_BEFORE_COMMIT));
     }
 
     @Override
@@ -72,7 +73,7 @@ final class WorkforceLedgerProcessor implements Processor<String, WorkforceEvent
         if (subject.startsWith(POST)) {
             List<WorkforceEvent> effective = facts.effectiveFacts();
             Facts after = postFacts.compute(effective);
-            pending.append(context, Facts.difference(postFacts.compute(before), after), knownThrough, fact.getRecordedAt());
+            pending.append(Facts.difference(postFacts.compute(before), after), knownThrough, fact.getRecordedAt());
             tellWorkers(subject.substring(POST.length()), before, effective, knownThrough, record.timestamp());
         }
         ledger.put(subject, new WorkforceState(facts.versions(), knownThrough));

@@ -16,9 +16,7 @@ import org.casepulse.state.ChildPlan;
 import org.casepulse.state.ChildState;
 import org.casepulse.state.ChildSummary;
 import org.casepulse.state.ChildTimeline;
-import org.casepulse.state.Contribution;
 import org.casepulse.state.HoldingState;
-import org.casepulse.state.PendingChanges;
 import org.casepulse.state.SeriesMonth;
 import org.casepulse.state.SeriesChange;
 import org.casepulse.state.SeriesChanges;
@@ -34,21 +32,6 @@ class CompactStateSerdesTest {
 
     private static final LocalDate DAY = LocalDate.parse("2026-03-14");
     private static final Instant AT = Instant.parse("2026-03-14T09:30:00.123Z");
-
-    @Test
-    void shouldRoundTripPendingChanges() {
-        Random random = new Random(1);
-        for (int n = 0; n < 50; n++) {
-            List<Contribution> changes = new ArrayList<>();
-            for (int i = 0; i < random.nextInt(40); i++) {
-                changes.add(new Contribution("indicator-" + random.nextInt(5), "N" + random.nextInt(9),
-                        random.nextBoolean() ? null : "worker-" + random.nextInt(3), DAY.minusDays(random.nextInt(900)),
-                        random.nextLong() >> random.nextInt(64), (long) -random.nextInt(5),
-                        random.nextBoolean() ? null : DAY.plusDays(random.nextInt(400) - 200)));
-            }
-            roundTrip(new PendingChangesSerde(), new PendingChanges(changes, AT.plusMillis(random.nextInt())));
-        }
-    }
 
     @Test
     void shouldRoundTripSeriesMonthsAndChanges() {
@@ -103,11 +86,6 @@ class CompactStateSerdesTest {
     @Test
     void shouldBeSmallerThanAvro() {
         Random random = new Random(4);
-        List<Contribution> changes = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            changes.add(new Contribution("assessments-open-over-45wd", "N" + (1 + i % 3), null,
-                    DAY.minusDays(i), (long) (i % 2), 1L, null));
-        }
         List<ChildSummary> cases = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             cases.add(summary(random, "case-00042"));
@@ -116,8 +94,6 @@ class CompactStateSerdesTest {
         for (int i = 0; i < 200; i++) {
             seriesChanges.add(new SeriesChange("N" + (i % 21), DAY.minusDays(i / 21), 1L, 0L, AT.plusMillis(i * 37L), null));
         }
-        compare("pending changes (30 cells)", new PendingChangesSerde(), PendingChanges.class,
-                new PendingChanges(changes, AT), 50);
         Object[] days = new Object[4 * 30];
         for (int i = 0; i < 30; i++) {
             days[4 * i] = DAY.withDayOfMonth(1).plusDays(i);

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The stages flush on their cadence: at the catch-up interval while they process records produced
- * long before (a backfill), at the live interval as soon as they process current ones. The
- * driver's clock starts at noon on 20 April 2024; events carry their recordedAt as timestamp.
+ * long before (a backfill), at the live interval as soon as they process current ones; a ledger
+ * also flushes before every commit. The driver's clock starts at noon on 20 April 2024; events
+ * carry their recordedAt as timestamp.
  */
 class FlushCadenceTopologyTest {
 
@@ -39,7 +40,9 @@ class FlushCadenceTopologyTest {
         harness.send(old.referral("N1", "2024-03-01"), old.allocation("N1", "2024-03-05", "w1"));
 
         int ticks = ticksUntilPublished("2024-03-31");
-        // Two stages, each waiting for its catch-up interval: not within a live flush or three.
+        // The case ledger sends at the commit after each record (the driver commits after every
+        // one, BeforeCommitTest); the series stage waits for its catch-up interval: not within a
+        // live flush or three.
         assertThat(ticks * LIVE.toMillis()).isGreaterThanOrEqualTo(CATCH_UP.toMillis() - LIVE.toMillis());
 
         CaseEvents current = CaseEvents.forCase("case-2", "child-2");
