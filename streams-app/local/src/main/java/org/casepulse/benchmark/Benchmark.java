@@ -71,18 +71,31 @@ public final class Benchmark {
 
     /** Throughput: the full topology against a pass-through on the same data, and what it leaves behind. */
     public void run() throws Exception {
+        run(0);
+    }
+
+    /**
+     * As {@link #run()}, after pushing a history of {@code warmUpEvents} through both topologies
+     * (their own input topic and application ids) when it is positive. In a new JVM the JIT
+     * compiler takes a large share of the two cores for the first minutes (it prints what it
+     * took); a warm-up measures both topologies as a long reprocessing runs, on compiled code.
+     */
+    public void run(int warmUpEvents) throws Exception {
         ReferenceData reference = ReferenceData.defaults();
         LocalDate end = BusinessClock.wall().today().minusDays(1);
         try (Stack stack = new Stack()) {
+            if (warmUpEvents > 0) {
+                warmUp(stack, reference, end, warmUpEvents);
+            }
             long producing = System.nanoTime();
-            long produced = produce(simulation(reference, end), stack.bootstrap(), stack.registry.url(), INPUT);
+            long produced = produce(simulation(reference, end, events), events, stack.bootstrap(), stack.registry.url(), INPUT);
             double produceSeconds = (System.nanoTime() - producing) / 1e9;
 
-            double passThrough = passThrough(stack.bootstrap(), INPUT, produced, stack.admin);
+            double passThrough = passThrough(stack.bootstrap(), INPUT, produced, stack.admin, PASS_THROUGH_ID);
             out.printf("pass-through topology: %,.0f events/s (exactly-once, commits every %s ms)%n", passThrough,
                     CasepulseSettings.COMMIT_INTERVAL_MS.defaultValue());
 
-            CasepulseSettings settings = settings(stack, end);
+            CasepulseSettings settings = settings(stack, end, INPUT, APPLICATION_ID);
             Metrics meters = Metrics.prometheus();
             try (CasepulseApplication application = new CasepulseApplication(settings, meters)) {
                 double full = timeUntilConsumed(application::start, APPLICATION_ID, stack.admin, produced);
@@ -99,6 +112,21 @@ public final class Benchmark {
         }
     }
 
+    private void warmUp(Stack stack, ReferenceData reference, LocalDate end, int warmUpEvents) throws Exception {
+        out.printf("warm-up: %,d events through both topologies (not timed into the figures below)%n", warmUpEvents);
+        try (TopicProvisioner topics = new TopicProvisioner(stack.bootstrap(), Duration.ofSeconds(30))) {
+            topics.ensureTopics(TopicSpec.of(WARM_UP_INPUT, partitions));
+        }
+        long produced = produce(simulation(reference, end, warmUpEvents), warmUpEvents, stack.bootstrap(),
+                stack.registry.url(), WARM_UP_INPUT);
+        passThrough(stack.bootstrap(), WARM_UP_INPUT, produced, stack.admin, WARM_UP + PASS_THROUGH_ID);
+        try (CasepulseApplication application = new CasepulseApplication(
+                settings(stack, end, WARM_UP_INPUT, WARM_UP + APPLICATION_ID), Metrics.prometheus())) {
+            timeUntilConsumed(application::start, WARM_UP + APPLICATION_ID, stack.admin, produced);
+        }
+        out.println("warm-up done; the timed runs:");
+    }
+
     /**
      * Latency: a warm topology (a backfill of this benchmark's size, processed to idle), then
      * probes at a steady {@code rate} for {@code length}, each timed from its send to the first
@@ -108,8 +136,8 @@ public final class Benchmark {
         ReferenceData reference = ReferenceData.defaults();
         LocalDate end = LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(1);
         try (Stack stack = new Stack()) {
-            long produced = produce(simulation(reference, end), stack.bootstrap(), stack.registry.url(), INPUT);
-            CasepulseSettings settings = settings(stack, end);
+            long produced = produce(simulation(reference, end, events), events, stack.bootstrap(), stack.registry.url(), INPUT);
+            CasepulseSettings settings = settings(stack, end, INPUT, APPLICATION_ID);
             try (CasepulseApplication application = new CasepulseApplication(settings, Metrics.prometheus());
                  CaseEventPublisher publisher = CaseEventPublisher.connect(
                          PublisherSettings.of(stack.bootstrap(), stack.registry.url()).withTopic(INPUT))) {
@@ -124,6 +152,10 @@ public final class Benchmark {
 
     private static final String INPUT = "benchmark.case-events";
     private static final String APPLICATION_ID = "benchmark-casepulse";
+    private static final String PASS_THROUGH_ID = "benchmark-pass-through";
+    private static final String WARM_UP_INPUT = "benchmark.warm-up.case-events";
+    /** Prefixes the warm-up's application ids, so that its threads, topics and stores stay apart from the timed runs'. */
+    private static final String WARM_UP = "warm-up-";
 
     /** The embedded broker and registry, with the benchmark's topics. */
     private final class Stack implements AutoCloseable {
@@ -152,22 +184,22 @@ public final class Benchmark {
         }
     }
 
-    private Simulation simulation(ReferenceData reference, LocalDate end) {
+    private Simulation simulation(ReferenceData reference, LocalDate end, int size) {
         SimulationSettings simulation = SimulationSettings.defaults(end);
         simulation = simulation.withReferralsPerWorkingDay(
-                Simulation.referralsPerWorkingDayFor(events, simulation, reference.areas(), reference.calendar()));
+                Simulation.referralsPerWorkingDayFor(size, simulation, reference.areas(), reference.calendar()));
         return new Simulation(simulation, reference.areas(), reference.calendar());
     }
 
     /** The application's defaults, on the embedded stack, with the clock fixed at the end of the history. */
-    private CasepulseSettings settings(Stack stack, LocalDate end) {
+    private CasepulseSettings settings(Stack stack, LocalDate end, String input, String applicationId) {
         CasepulseSettings settings = CasepulseSettings.defaults()
                 .with(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap())
                 .with(CasepulseSettings.SCHEMA_REGISTRY_URL, stack.registry.url())
-                .with(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID)
-                .with(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams-full"))
+                .with(StreamsConfig.APPLICATION_ID_CONFIG, applicationId)
+                .with(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams-" + applicationId))
                 .with(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads)
-                .with(CasepulseSettings.TOPIC_CASE_EVENTS, INPUT)
+                .with(CasepulseSettings.TOPIC_CASE_EVENTS, input)
                 .with(CasepulseSettings.TOPIC_PARTITIONS, partitions)
                 .with(CasepulseSettings.TOPIC_REPLICATION, 1)
                 .with(CasepulseSettings.AS_OF, end)
@@ -180,50 +212,53 @@ public final class Benchmark {
         return settings;
     }
 
-    private long produce(Simulation simulation, String bootstrap, String registryUrl, String topic) {
+    private long produce(Simulation simulation, int size, String bootstrap, String registryUrl, String topic) {
         long started = System.nanoTime();
-        long sent = History.publish(simulation, events, bootstrap, registryUrl, topic);
+        long sent = History.publish(simulation, size, bootstrap, registryUrl, topic);
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf("history: %,d events (%s to %s), produced at %,.0f events/s%n", sent,
                 simulation.settings().from(), simulation.settings().to(), sent / seconds);
         return sent;
     }
 
-    private double passThrough(String bootstrap, String input, long produced, Admin admin) throws Exception {
+    private double passThrough(String bootstrap, String input, long produced, Admin admin, String applicationId)
+            throws Exception {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(input, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("source"))
                 .to("benchmark.pass-through", Produced.with(Serdes.String(), Serdes.ByteArray()).withName("sink"));
         Properties properties = new Properties();
-        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "benchmark-pass-through");
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // The full topology's commit interval while it catches up, which is all a backfill does:
         // fewer transactions would flatter one side of the ratio only.
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, CasepulseSettings.COMMIT_INTERVAL_MS.defaultValue());
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-        properties.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams-pass-through").toString());
+        properties.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams-" + applicationId).toString());
         try (KafkaStreams streams = new KafkaStreams(builder.build(), properties)) {
             double rate = timeUntilConsumed(() -> {
                 streams.start();
                 return streams;
-            }, "benchmark-pass-through", admin, produced);
+            }, applicationId, admin, produced);
             streams.close(Duration.ofSeconds(30));
             return rate;
         }
     }
 
     /**
-     * Events per second from the moment the application is RUNNING until its consumer group has
-     * committed every partition it reads (input and repartition topics) to their end.
+     * Events per second from the moment the application processes its first record until its
+     * consumer group has committed every partition it reads (input and repartition topics) to
+     * their end. Not from RUNNING: a stream thread processes the tasks it has while another still
+     * joins, and a warm pass-through finished 300,000 events before the client said RUNNING.
      */
     private double timeUntilConsumed(java.util.function.Supplier<KafkaStreams> start, String groupId, Admin admin,
                                      long produced) throws Exception {
         KafkaStreams streams = start.get();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
+        while (recordsProcessed(streams) == 0) {
             if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
                 throw new IllegalStateException("the benchmarked application stopped: " + streams.state());
             }
-            Thread.sleep(20); // polling a client state; nothing to wait on
+            Thread.sleep(5); // polling a client metric; nothing to wait on
         }
         long started = System.nanoTime();
         CpuTime cpu = CpuTime.start(groupId);
@@ -238,6 +273,18 @@ public final class Benchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         cpu.print(out, produced, seconds);
         return produced / seconds;
+    }
+
+    /** Records the stream threads have processed so far (their process-total metrics). */
+    private static double recordsProcessed(KafkaStreams streams) {
+        double processed = 0;
+        for (var metric : streams.metrics().values()) {
+            if (metric.metricName().name().equals("process-total")
+                    && metric.metricName().group().equals("stream-thread-metrics")) {
+                processed += ((Number) metric.metricValue()).doubleValue();
+            }
+        }
+        return processed;
     }
 
     private static boolean caughtUp(Admin admin, String groupId) throws ExecutionException, InterruptedException {

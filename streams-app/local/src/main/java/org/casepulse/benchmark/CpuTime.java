@@ -1,6 +1,8 @@
 package org.casepulse.benchmark;
 
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -20,11 +22,15 @@ final class CpuTime {
     private final String applicationId;
     private final Map<Long, Long> streamThreadsAtStart;
     private final long processAtStart;
+    private final long compilationAtStart;
+    private final long collectionAtStart;
 
     private CpuTime(String applicationId) {
         this.applicationId = applicationId;
         this.streamThreadsAtStart = streamThreads();
         this.processAtStart = processNanos();
+        this.compilationAtStart = compilationMillis();
+        this.collectionAtStart = collectionMillis();
     }
 
     static CpuTime start(String applicationId) {
@@ -40,6 +46,23 @@ final class CpuTime {
         out.printf("  %s CPU: stream threads %,.0f µs an event, whole process %,.0f µs an event (%.2f of %d cores "
                         + "over %.0f s)%n", applicationId, streams / 1e3 / events, process / 1e3 / events,
                 process / 1e9 / seconds, Runtime.getRuntime().availableProcessors(), seconds);
+        out.printf("  %s JIT compilation %.1f s, garbage collection %.1f s (time spent, all threads)%n", applicationId,
+                (compilationMillis() - compilationAtStart) / 1e3, (collectionMillis() - collectionAtStart) / 1e3);
+    }
+
+    /** Time the JIT compilers spent, which in a new JVM is a large share of the two cores. */
+    private static long compilationMillis() {
+        CompilationMXBean compilation = ManagementFactory.getCompilationMXBean();
+        return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+                ? compilation.getTotalCompilationTime() : 0;
+    }
+
+    private static long collectionMillis() {
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return millis;
     }
 
     private Map<Long, Long> streamThreads() {

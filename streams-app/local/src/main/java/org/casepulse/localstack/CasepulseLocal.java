@@ -83,6 +83,11 @@ public final class CasepulseLocal {
         @Option(names = "--events", defaultValue = "1000000", description = "Events in the history (default: ${DEFAULT-VALUE}).")
         int events;
 
+        @Option(names = "--warm-up", paramLabel = "N", defaultValue = "0",
+                description = "First push a history of N events through both topologies (other topics and "
+                        + "application ids), so that the timed runs measure compiled code, not the JIT (default: none).")
+        int warmUp;
+
         @Option(names = "--partitions", defaultValue = "4", description = "Partitions of the input topic (default: ${DEFAULT-VALUE}).")
         int partitions;
 
@@ -127,7 +132,7 @@ public final class CasepulseLocal {
                         .runLatency(rate, java.time.Duration.ofMillis((long) (minutes * 60_000)));
                 return 0;
             }
-            new Benchmark(events, partitions, threads, dir, System.out).run();
+            new Benchmark(events, partitions, threads, dir, System.out).run(warmUp);
             return 0;
         }
 
