@@ -34,32 +34,39 @@ class BeforeCommitTest {
 
     @Test
     void shouldRunTheFlushAtEveryCommitAndForwardFromTheProcessorsNode() {
-        try (TopologyTestDriver driver = driver(true)) {
-            TestInputTopic<String, Long> input = driver.createInputTopic("in", Serdes.String().serializer(),
-                    Serdes.Long().serializer());
-            TestOutputTopic<String, String> output = driver.createOutputTopic("out", Serdes.String().deserializer(),
-                    Serdes.String().deserializer());
-
-            input.pipeInput("a", 2L, 1_000L);
-            input.pipeInput("b", 3L, 2_000L);
+        try (Run run = Run.of(true)) {
+            run.input.pipeInput("a", 2L, 1_000L);
+            run.input.pipeInput("b", 3L, 2_000L);
 
             // Each commit sent what was held, through the node after the summer (which marks it).
-            assertThat(output.readKeyValuesToList()).containsExactly(
+            assertThat(run.output.readKeyValuesToList()).containsExactly(
                     KeyValue.pair("sum", "flushed 2"), KeyValue.pair("sum", "flushed 3"));
         }
     }
 
     @Test
     void shouldLeaveEverythingHeldWithoutTheFlush() {
-        try (TopologyTestDriver driver = driver(false)) {
-            TestInputTopic<String, Long> input = driver.createInputTopic("in", Serdes.String().serializer(),
-                    Serdes.Long().serializer());
-            TestOutputTopic<String, String> output = driver.createOutputTopic("out", Serdes.String().deserializer(),
-                    Serdes.String().deserializer());
+        try (Run run = Run.of(false)) {
+            run.input.pipeInput("a", 2L, 1_000L);
 
-            input.pipeInput("a", 2L, 1_000L);
+            assertThat(run.output.isEmpty()).as("nothing but the flush before a commit sends the sum").isTrue();
+        }
+    }
 
-            assertThat(output.isEmpty()).as("nothing but the flush before a commit sends the sum").isTrue();
+    /** The driver with its input and output topics. */
+    private record Run(TopologyTestDriver driver, TestInputTopic<String, Long> input,
+                       TestOutputTopic<String, String> output) implements AutoCloseable {
+
+        static Run of(boolean flushBeforeCommits) {
+            TopologyTestDriver driver = driver(flushBeforeCommits);
+            return new Run(driver,
+                    driver.createInputTopic("in", Serdes.String().serializer(), Serdes.Long().serializer()),
+                    driver.createOutputTopic("out", Serdes.String().deserializer(), Serdes.String().deserializer()));
+        }
+
+        @Override
+        public void close() {
+            driver.close();
         }
     }
 
