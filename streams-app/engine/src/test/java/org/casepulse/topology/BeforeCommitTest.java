@@ -58,7 +58,7 @@ class BeforeCommitTest {
                        TestOutputTopic<String, String> output) implements AutoCloseable {
 
         static Run of(boolean flushBeforeCommits) {
-            TopologyTestDriver driver = driver(flushBeforeCommits);
+            TopologyTestDriver driver = startDriver(flushBeforeCommits);
             return new Run(driver,
                     driver.createInputTopic("in", Serdes.String().serializer(), Serdes.Long().serializer()),
                     driver.createOutputTopic("out", Serdes.String().deserializer(), Serdes.String().deserializer()));
@@ -70,7 +70,7 @@ class BeforeCommitTest {
         }
     }
 
-    private static TopologyTestDriver driver(boolean flushBeforeCommits) {
+    private static TopologyTestDriver startDriver(boolean flushBeforeCommits) {
         StreamsBuilder builder = new StreamsBuilder();
         StoreBuilder<BeforeCommit> hook = BeforeCommit.builder(HOOK);
         ProcessorSupplier<String, Long, String, Long> summer = new ProcessorSupplier<>() {
