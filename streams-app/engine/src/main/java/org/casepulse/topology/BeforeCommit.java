@@ -23,8 +23,9 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * in that step the same way (the internal {@code CachedStateStore} interface, and the processor
  * node and record context a forward needs). That ties it to Kafka Streams' internals:
  * {@code BeforeCommitTest} (the test driver commits after every record) and the topology ITs on a
- * real broker fail if an upgrade changes them. A flush run here must only forward records: the
- * caches of the task's real stores may already have been flushed for this commit.
+ * real broker fail if an upgrade changes them. A flush run here may already have been preceded by
+ * the flush of the task's other store caches for this commit: what it writes to a store must be
+ * followed by {@link #flushCacheOf} that store, or it would reach the changelog a commit late.
  */
 final class BeforeCommit implements StateStore, CachedStateStore<Object, Object> {
 
@@ -55,6 +56,19 @@ final class BeforeCommit implements StateStore, CachedStateStore<Object, Object>
         this.context = internal;
         this.node = internal.currentNode();
         this.flush = flush;
+    }
+
+    /**
+     * Sends what {@code store}'s cache holds to its changelog now (the step every store's cache
+     * goes through before a commit), for a flush that wrote to the store before a commit.
+     */
+    static void flushCacheOf(StateStore store) {
+        if (!(store instanceof CachedStateStore<?, ?> cached)) {
+            // Silently skipping would let a write reach the changelog a commit late.
+            throw new IllegalStateException("cannot flush the cache of store " + store.name()
+                    + " before a commit: Kafka Streams' store wrappers are no longer CachedStateStores");
+        }
+        cached.flushCache();
     }
 
     @Override

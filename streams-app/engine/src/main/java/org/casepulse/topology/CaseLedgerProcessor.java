@@ -7,7 +7,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.casepulse.calendar.BusinessClock;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.events.EventType;
@@ -51,7 +50,7 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
     private final CaseStateBudget budget;
 
     private ProcessorContext<String, CaseOutput> context;
-    private KeyValueStore<String, CaseState> ledger;
+    private UnwrittenStates<CaseState> ledger;
     private CaseExpiry expiry;
     private PendingCells pending;
     private LocalDate lastExpiryDay;
@@ -73,7 +72,7 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
     @Override
     public void init(ProcessorContext<String, CaseOutput> context) {
         this.context = context;
-        this.ledger = context.getStateStore(StateStores.CASE_LEDGER);
+        this.ledger = new UnwrittenStates<>(context.getStateStore(StateStores.CASE_LEDGER));
         this.expiry = new CaseExpiry(context.getStateStore(StateStores.CASE_EXPIRY));
         this.pending = new PendingCells(areas, true);
         this.recent = new RecentCases(RECENT_CASES);
@@ -204,7 +203,7 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         return latest;
     }
 
-    /** Sends the summed changes; only forwards, as it also runs before each commit ({@link BeforeCommit}). */
+    /** Sends the summed changes and writes the changed case states; it also runs before each commit. */
     private boolean flush(long wallClockTime, long timestamp) {
         SeriesBatches series = new SeriesBatches();
         boolean[] holdingsSent = {false};
@@ -218,6 +217,7 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         });
         boolean seriesSent = series.sendTo(changes -> context.forward(
                 new Record<>(changes.getIndicatorId(), new CaseOutput.SeriesChange(changes), timestamp)));
+        ledger.write();
         return seriesSent || holdingsSent[0];
     }
 

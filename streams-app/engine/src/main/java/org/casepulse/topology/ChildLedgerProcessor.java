@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.casepulse.calendar.BusinessClock;
 import org.casepulse.indicators.RecordedChanges;
 import org.casepulse.indicators.figures.RecordedDays;
@@ -34,7 +33,7 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
     private final int reportingMonths;
 
     private ProcessorContext<String, SeriesChanges> context;
-    private KeyValueStore<String, ChildState> ledger;
+    private UnwrittenStates<ChildState> ledger;
     private PendingCells pending;
 
     ChildLedgerProcessor(ChildFacts childFacts, AreaHierarchy areas, BusinessClock clock, int reportingMonths,
@@ -49,7 +48,7 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
     @Override
     public void init(ProcessorContext<String, SeriesChanges> context) {
         this.context = context;
-        this.ledger = context.getStateStore(StateStores.CHILD_LEDGER);
+        this.ledger = new UnwrittenStates<>(context.getStateStore(StateStores.CHILD_LEDGER));
         this.pending = new PendingCells(areas, true);
         this.flushes = FlushSchedule.withFlushBeforeEachCommit(context, cadence, this::flush,
                 context.getStateStore(StateStores.CHILD_BEFORE_COMMIT));
@@ -96,6 +95,7 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
     private boolean flush(long wallClockTime, long timestamp) {
         SeriesBatches series = new SeriesBatches();
         pending.flush(series::add);
+        ledger.write();
         return series.sendTo(changes -> context.forward(new Record<>(changes.getIndicatorId(), changes, timestamp)));
     }
 }
