@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.casepulse.registry.EmbeddedSchemaRegistry;
 import org.casepulse.testing.RealKafka;
 import org.casepulse.testing.WithRealKafka;
 import org.casepulse.tools.scorecard.KnownSnapshots;
@@ -23,23 +22,19 @@ class ExportCommandIT {
             + "smallNumbers,revision,computedAt,trend,lastYearValue,outturnValue,sixMonthsValue,benchmarkYear,"
             + "benchmarkEngland,benchmarkRegion,benchmarkNeighbours,commentary";
 
-    private static EmbeddedSchemaRegistry registry;
-    private static String topic;
-    private static String bootstrapServers;
+    private static KnownSnapshotsTopic known;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void publish(RealKafka kafka) {
-        registry = new EmbeddedSchemaRegistry().start("127.0.0.1", 0);
-        topic = SnapshotTopicFixture.publishKnownSnapshots(kafka, registry);
-        bootstrapServers = kafka.bootstrapServers();
+        known = KnownSnapshotsTopic.publish(kafka);
     }
 
     @AfterAll
     static void stopRegistry() {
-        registry.close();
+        known.close();
     }
 
     @Test
@@ -50,7 +45,7 @@ class ExportCommandIT {
 
         assertThat(result.status()).isZero();
         assertThat(result.out()).isEqualTo("24 figures written to " + csv + "\n");
-        assertThat(result.err()).isEqualTo("Skipped 1 record of " + topic + " that could not be read.\n");
+        assertThat(result.err()).isEqualTo("Skipped 1 record of " + known.topic() + " that could not be read.\n");
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(1 + KnownSnapshots.board().size());
         assertThat(lines.subList(0, 6)).containsExactly(
@@ -99,7 +94,7 @@ class ExportCommandIT {
 
     @Test
     void shouldCarryTheMonthsCommentaryExceptInThePublicView(RealKafka kafka) {
-        String commentary = CommentaryFixture.publish(kafka, registry, List.of(
+        String commentary = CommentaryFixture.publish(kafka, known.registry(), List.of(
                 CommentaryFixture.comment("allocation-within-2wd", "NATIONAL", "2026-02", "ANALYSIS", 1,
                         "Allocation held up, \"despite\" two vacancies."),
                 CommentaryFixture.comment("allocation-within-2wd", "NATIONAL", "2026-02", "DATA_QUALITY", 1,
@@ -117,11 +112,6 @@ class ExportCommandIT {
     }
 
     private static Cli.Result export(String... options) {
-        String[] args = new String[options.length + 7];
-        args[0] = "export";
-        System.arraycopy(options, 0, args, 1, options.length);
-        System.arraycopy(new String[] {"--topic", topic, "--bootstrap-servers", bootstrapServers,
-            "--schema-registry-url", registry.url()}, 0, args, options.length + 1, 6);
-        return Cli.exec(args);
+        return known.exec("export", options);
     }
 }

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import org.casepulse.registry.EmbeddedSchemaRegistry;
 import org.casepulse.testing.RealKafka;
 import org.casepulse.testing.WithRealKafka;
 import org.junit.jupiter.api.AfterAll;
@@ -18,19 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code casepulse-tools report} against a real broker: the known figures and commentary as the board report. */
 @WithRealKafka
 class ReportCommandIT {
-    private static EmbeddedSchemaRegistry registry;
-    private static String snapshots;
+    private static KnownSnapshotsTopic known;
     private static String commentary;
-    private static String bootstrapServers;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void publish(RealKafka kafka) {
-        registry = new EmbeddedSchemaRegistry().start("127.0.0.1", 0);
-        snapshots = SnapshotTopicFixture.publishKnownSnapshots(kafka, registry);
-        commentary = CommentaryFixture.publish(kafka, registry, List.of(
+        known = KnownSnapshotsTopic.publish(kafka);
+        commentary = CommentaryFixture.publish(kafka, known.registry(), List.of(
                 CommentaryFixture.comment("allocation-within-2wd", "NATIONAL", "2026-02", "ANALYSIS", 1, "Old text."),
                 CommentaryFixture.comment("allocation-within-2wd", "NATIONAL", "2026-02", "ANALYSIS", 2,
                         "N1 allocates <90% within 2 days & improving."),
@@ -38,12 +35,11 @@ class ReportCommandIT {
                         "Two visits took place but were not recorded on the system."),
                 CommentaryFixture.comment("allocation-within-2wd", "NATIONAL", "2026-01", "ACTIONS", 1,
                         "January's actions.")));
-        bootstrapServers = kafka.bootstrapServers();
     }
 
     @AfterAll
     static void stopRegistry() {
-        registry.close();
+        known.close();
     }
 
     @Test
@@ -77,11 +73,9 @@ class ReportCommandIT {
     }
 
     private static Cli.Result report(String... options) {
-        String[] args = new String[options.length + 9];
-        args[0] = "report";
-        System.arraycopy(options, 0, args, 1, options.length);
-        System.arraycopy(new String[] {"--topic", snapshots, "--commentary-topic", commentary, "--bootstrap-servers",
-            bootstrapServers, "--schema-registry-url", registry.url()}, 0, args, options.length + 1, 8);
-        return Cli.exec(args);
+        String[] withCommentary = Arrays.copyOf(options, options.length + 2);
+        withCommentary[options.length] = "--commentary-topic";
+        withCommentary[options.length + 1] = commentary;
+        return known.exec("report", withCommentary);
     }
 }

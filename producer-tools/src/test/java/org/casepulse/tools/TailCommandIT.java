@@ -14,7 +14,6 @@ import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.PeriodType;
 import org.casepulse.snapshots.Rag;
 
-import org.casepulse.registry.EmbeddedSchemaRegistry;
 import org.casepulse.testing.RealKafka;
 import org.casepulse.testing.WithRealKafka;
 import org.casepulse.tools.scorecard.KnownSnapshots;
@@ -24,20 +23,16 @@ import org.junit.jupiter.api.Test;
 
 @WithRealKafka
 class TailCommandIT {
-    private static EmbeddedSchemaRegistry registry;
-    private static String topic;
-    private static String bootstrapServers;
+    private static KnownSnapshotsTopic known;
 
     @BeforeAll
     static void publish(RealKafka kafka) {
-        registry = new EmbeddedSchemaRegistry().start("127.0.0.1", 0);
-        topic = SnapshotTopicFixture.publishKnownSnapshots(kafka, registry);
-        bootstrapServers = kafka.bootstrapServers();
+        known = KnownSnapshotsTopic.publish(kafka);
     }
 
     @AfterAll
     static void stopRegistry() {
-        registry.close();
+        known.close();
     }
 
     @Test
@@ -52,7 +47,7 @@ class TailCommandIT {
         org.casepulse.indicators.IndicatorCatalogue catalogue = org.casepulse.indicators.IndicatorCatalogue.defaults();
         String expected = org.casepulse.tools.scorecard.ScorecardRenderer.render(org.casepulse.scorecard.Scorecard.of(
                 KnownSnapshots.board(), catalogue, areas, areas.national(), null, null, null), catalogue, false, true);
-        assertThat(result.out()).isEqualTo(expected + "Skipped 1 record of " + topic + " that could not be read.\n")
+        assertThat(result.out()).isEqualTo(expected + "Skipped 1 record of " + known.topic() + " that could not be read.\n")
                 .contains("\n  Allocation and workload\n", "\n  Children in care\n",
                         "  Cases allocated within 2 working days of referral         H    YTD to 2026-02   65.0%   71.0%");
     }
@@ -81,20 +76,21 @@ class TailCommandIT {
 
     @Test
     void shouldRedrawWhenFiguresChangeUntilInterrupted(RealKafka kafka) throws InterruptedException {
-        String liveTopic = SnapshotTopicFixture.publishKnownSnapshots(kafka, registry);
+        String liveTopic = SnapshotTopicFixture.publishKnownSnapshots(kafka, known.registry());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ToolContext context = ToolContext.of(new ByteArrayInputStream(new byte[0]), out, new ByteArrayOutputStream(),
                 Map.of(), false, Cli.CLOCK);
         AtomicInteger status = new AtomicInteger(-1);
         Thread tail = new Thread(() -> status.set(CasepulseTools.execute(new String[] {"tail", "--refresh", "0",
-            "--topic", liveTopic, "--bootstrap-servers", bootstrapServers, "--schema-registry-url", registry.url()},
+            "--topic", liveTopic, "--bootstrap-servers", known.bootstrapServers(),
+            "--schema-registry-url", known.registry().url()},
                 context)));
         tail.start();
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> out.toString(StandardCharsets.UTF_8).contains("S7 (12.0)"));
             IndicatorSnapshot better = KnownSnapshots.figure("average-caseload", "S7", PeriodType.SNAPSHOT, "2026-03-14")
                     .setNumerator(1150).setDenominator(100L).setValue(11.5).setRag(Rag.GREEN).build();
-            SnapshotTopicFixture.publish(kafka, registry, liveTopic,
+            SnapshotTopicFixture.publish(kafka, known.registry(), liveTopic,
                     List.of(new KnownSnapshots.Published(KnownSnapshots.key(better), better)));
             await().atMost(Duration.ofSeconds(30)).until(() -> out.toString(StandardCharsets.UTF_8).contains("S7 (11.5)"));
         } finally {
@@ -109,19 +105,14 @@ class TailCommandIT {
     @Test
     void shouldSayInOneLineWhenTheTopicDoesNotExist() {
         Cli.Result result = Cli.exec("tail", "--once", "--topic", "no-such-snapshots",
-                "--bootstrap-servers", bootstrapServers, "--schema-registry-url", registry.url());
+                "--bootstrap-servers", known.bootstrapServers(), "--schema-registry-url", known.registry().url());
 
         assertThat(result.status()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("tail: Kafka at " + bootstrapServers
+        assertThat(result.err()).isEqualTo("tail: Kafka at " + known.bootstrapServers()
                 + " has no topic no-such-snapshots (has Casepulse run yet?)\n");
     }
 
     private static Cli.Result tail(String... options) {
-        String[] args = new String[options.length + 7];
-        args[0] = "tail";
-        System.arraycopy(options, 0, args, 1, options.length);
-        System.arraycopy(new String[] {"--topic", topic, "--bootstrap-servers", bootstrapServers,
-            "--schema-registry-url", registry.url()}, 0, args, options.length + 1, 6);
-        return Cli.exec(args);
+        return known.exec("tail", options);
     }
 }

@@ -2,7 +2,6 @@ package org.casepulse.indicators;
 
 import static java.time.LocalDate.parse;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,13 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 16's catalogue keys: targets by year and date, compare, sixMonths and trend. */
 class CatalogueComparisonsTest {
-    private static final String HEADER = """
-            version: "test-1"
-            defaults:
-              tolerance: 5
-              smallNumberThreshold: 10
-              decimals: 1
-            indicators:
+    private static final String REFERRAL = """
               - id: referral-to-assessment
                 title: Referrals going on to assessment
                 measure: referral-to-assessment
@@ -27,8 +20,13 @@ class CatalogueComparisonsTest {
                 periods: [MONTH, YTD]
             """;
 
-    @TempDir
-    Path dir;
+    private final Path dir;
+    private final CatalogueFile catalogue;
+
+    CatalogueComparisonsTest(@TempDir Path dir) {
+        this.dir = dir;
+        this.catalogue = new CatalogueFile(dir, REFERRAL);
+    }
 
     @Test
     void shouldPutTargetsByYearAndByDateBesideTheStandingPhasing() throws IOException {
@@ -65,17 +63,17 @@ class CatalogueComparisonsTest {
 
     @Test
     void shouldNameABadFinancialYearOrDueDate() throws IOException {
-        assertError("""
+        catalogue.assertRefused("""
                     target:
                       years: {"2016/18": 80}
-                """, "indicators[0].target.years.2016/18: not a financial year such as 2016/17");
-        assertError("""
+                """).hasMessageContaining("indicators[0].target.years.2016/18: not a financial year such as 2016/17");
+        catalogue.assertRefused("""
                     target:
                       by: {"March 2017": 1750}
-                """, "indicators[0].target.by.March 2017: not a date (YYYY-MM-DD)");
-        assertError("""
+                """).hasMessageContaining("indicators[0].target.by.March 2017: not a date (YYYY-MM-DD)");
+        catalogue.assertRefused("""
                     target: {all: 70, Q1: 70}
-                """, "indicators[0].target.all: not a financial quarter");
+                """).hasMessageContaining("indicators[0].target.all: not a financial quarter");
     }
 
     @Test
@@ -101,11 +99,14 @@ class CatalogueComparisonsTest {
 
     @Test
     void shouldNameBadComparisons() throws IOException {
-        assertError("    compare: [lastyear]\n", "indicators[0].compare[0]: must be lastYear or outturn, got lastyear (did you mean lastYear?)");
-        assertError("    sixMonths: rolling\n", "indicators[0].sixMonths: must be cumulative or average, got rolling");
-        assertError("    trend: {noChange: 5, much: 5}\n", "indicators[0].trend: needs 0 <= noChange < much");
-        assertThatThrownBy(() -> IndicatorCatalogue.load(Files.writeString(dir.resolve("month.yaml"),
-                HEADER.replace("[MONTH, YTD]", "[MONTH]") + "    compare: [outturn]\n")))
+        catalogue.assertRefused("    compare: [lastyear]\n")
+                .hasMessageContaining("indicators[0].compare[0]: must be lastYear or outturn, got lastyear"
+                        + " (did you mean lastYear?)");
+        catalogue.assertRefused("    sixMonths: rolling\n")
+                .hasMessageContaining("indicators[0].sixMonths: must be cumulative or average, got rolling");
+        catalogue.assertRefused("    trend: {noChange: 5, much: 5}\n")
+                .hasMessageContaining("indicators[0].trend: needs 0 <= noChange < much");
+        new CatalogueFile(dir, REFERRAL.replace("[MONTH, YTD]", "[MONTH]")).assertRefused("    compare: [outturn]\n")
                 .hasMessageContaining("a MONTH figure has none");
     }
 
@@ -126,14 +127,7 @@ class CatalogueComparisonsTest {
                 .lookBackMonths()).isEqualTo(36);
     }
 
-    private IndicatorDefinition load(String extra) throws IOException {
-        return IndicatorCatalogue.load(Files.writeString(dir.resolve("catalogue.yaml"), HEADER + extra))
-                .indicator("referral-to-assessment");
-    }
-
-    private void assertError(String extra, String message) throws IOException {
-        Path file = Files.writeString(dir.resolve("catalogue.yaml"), HEADER + extra);
-        assertThatThrownBy(() -> IndicatorCatalogue.load(file)).isInstanceOf(CatalogueException.class)
-                .hasMessageContaining(message);
+    private IndicatorDefinition load(String keys) throws IOException {
+        return catalogue.load(keys).indicator("referral-to-assessment");
     }
 }

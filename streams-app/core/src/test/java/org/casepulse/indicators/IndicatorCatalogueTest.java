@@ -18,15 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IndicatorCatalogueTest {
-    /** Six lines: the first indicator line of a test's body is line 7 of the file. */
-    private static final String HEADER = """
-            version: "test-1"
-            defaults:
-              tolerance: 5
-              smallNumberThreshold: 10
-              decimals: 1
-            indicators:
-            """;
     private static final String VALID = """
               - id: referral-to-assessment
                 title: Referrals going on to assessment
@@ -36,8 +27,14 @@ class IndicatorCatalogueTest {
                 periods: [MONTH, YTD]
             """;
 
-    @TempDir
-    Path dir;
+    private final Path dir;
+    /** Its errors' line numbers count the header's six lines: a test body's first line is line 7. */
+    private final CatalogueFile catalogueFile;
+
+    IndicatorCatalogueTest(@TempDir Path dir) {
+        this.dir = dir;
+        this.catalogueFile = new CatalogueFile(dir);
+    }
 
     @Test
     void shouldShipEveryDefaultIndicator() {
@@ -143,7 +140,7 @@ class IndicatorCatalogueTest {
 
     @Test
     void shouldLoadAFileApplyingDefaultsAndMeasureDefaults() throws IOException {
-        IndicatorCatalogue catalogue = IndicatorCatalogue.load(write(VALID + """
+        IndicatorCatalogue catalogue = catalogueFile.load(VALID + """
                   - id: s31-allocation-within-2wd
                     title: Section 31 cases allocated within 2 working days
                     measure: allocation-timeliness
@@ -161,7 +158,7 @@ class IndicatorCatalogueTest {
                     polarity: L
                     target: 20
                     periods: [SNAPSHOT]
-                """));
+                """);
 
         assertThat(catalogue.version()).isEqualTo("test-1");
         IndicatorDefinition s31 = catalogue.indicator("s31-allocation-within-2wd");
@@ -180,14 +177,14 @@ class IndicatorCatalogueTest {
 
     @Test
     void shouldPhaseATargetByFinancialQuarter() throws IOException {
-        IndicatorCatalogue catalogue = IndicatorCatalogue.load(write("""
+        IndicatorCatalogue catalogue = catalogueFile.load("""
                   - id: tafs-closed-with-outcomes
                     title: Team around the family closed with outcomes achieved
                     measure: referral-to-assessment
                     polarity: H
                     target: {Q1: 70, Q2: 72.5, Q3: 75, Q4: 75}
                     periods: [YTD]
-                """));
+                """);
 
         IndicatorDefinition phased = catalogue.indicator("tafs-closed-with-outcomes");
         assertThat(phased.target().isPhased()).isTrue();
@@ -202,7 +199,7 @@ class IndicatorCatalogueTest {
 
     @Test
     void shouldNameFileLineAndFieldOfABadThreshold() throws IOException {
-        Path file = write(VALID + """
+        Path file = catalogueFile.write(VALID + """
                   - id: allocation-within-2wd
                     title: Allocated within 2 working days
                     measure: allocation-timeliness
@@ -300,7 +297,7 @@ class IndicatorCatalogueTest {
 
     @Test
     void shouldLetAnHigherOrLowerIsBetterEntryGoWithoutATarget() throws IOException {
-        Path file = write(VALID.replace("    target: 70\n", "").replace("polarity: T", "polarity: H"));
+        Path file = catalogueFile.write(VALID.replace("    target: 70\n", "").replace("polarity: T", "polarity: H"));
 
         IndicatorDefinition loaded = IndicatorCatalogue.load(file).indicator("referral-to-assessment");
 
@@ -312,7 +309,7 @@ class IndicatorCatalogueTest {
 
     @Test
     void shouldReadTheSeedLabelRowsAndSection() throws IOException {
-        Path file = write(VALID.replace("polarity: T", "polarity: T\n    label: NI 68\n    seedRefs: [RF3, AS4]\n"
+        Path file = catalogueFile.write(VALID.replace("polarity: T", "polarity: T\n    label: NI 68\n    seedRefs: [RF3, AS4]\n"
                 + "    section: referral and assessment"));
 
         IndicatorDefinition loaded = IndicatorCatalogue.load(file).indicator("referral-to-assessment");
@@ -320,7 +317,7 @@ class IndicatorCatalogueTest {
         assertThat(loaded.label()).isEqualTo("NI 68");
         assertThat(loaded.seedRefs()).containsExactly("RF3", "AS4");
         assertThat(loaded.section()).isEqualTo("referral and assessment");
-        IndicatorDefinition bare = IndicatorCatalogue.load(write(VALID)).indicator("referral-to-assessment");
+        IndicatorDefinition bare = catalogueFile.load(VALID).indicator("referral-to-assessment");
         assertThat(bare.label()).isNull();
         assertThat(bare.seedRefs()).isEmpty();
         assertThat(bare.section()).isEqualTo(IndicatorDefinition.NO_SECTION);
@@ -404,18 +401,18 @@ class IndicatorCatalogueTest {
                     periods: [SNAPSHOT]
                 """;
 
-        IndicatorDefinition loaded = IndicatorCatalogue.load(write(caseload)).indicator("caseload-per-fte-cic");
+        IndicatorDefinition loaded = catalogueFile.load(caseload).indicator("caseload-per-fte-cic");
         assertThat(loaded.parameters().posts().teamTypes()).containsExactly(org.casepulse.workforce.TeamType.CHILDREN_IN_CARE);
         assertThat(loaded.parameters().posts().roles()).isNull();
         assertThat(loaded.unit()).isEqualTo(org.casepulse.snapshots.Unit.RATIO);
-        Path withFilledRoles = write(caseload.replace("filledBy: [PERMANENT, AGENCY]",
+        Path withFilledRoles = catalogueFile.write(caseload.replace("filledBy: [PERMANENT, AGENCY]",
                 "filledBy: [PERMANENT, AGENCY]\n        filledRoles: [MANAGER]"));
         assertThatThrownBy(() -> IndicatorCatalogue.load(withFilledRoles)).isInstanceOf(CatalogueException.class)
                 .hasMessageContaining("indicators[0].parameters.posts.filledRoles: not used by caseload-per-fte");
-        Path badTeam = write(caseload.replace("[CHILDREN_IN_CARE]", "[CIC]"));
+        Path badTeam = catalogueFile.write(caseload.replace("[CHILDREN_IN_CARE]", "[CIC]"));
         assertThatThrownBy(() -> IndicatorCatalogue.load(badTeam)).isInstanceOf(CatalogueException.class)
                 .hasMessageContaining("indicators[0].parameters.posts.teamTypes[0]").hasMessageContaining("got CIC");
-        Path noPosts = write(caseload.replace("""
+        Path noPosts = catalogueFile.write(caseload.replace("""
                     parameters:
                       posts:
                         teamTypes: [CHILDREN_IN_CARE]
@@ -436,7 +433,7 @@ class IndicatorCatalogueTest {
     @Test
     void shouldNameTheLineOfAYamlSyntaxError() throws IOException {
         assertError(VALID.replace("periods: [MONTH, YTD]", "periods: [MONTH, YTD"), ":");
-        Path file = write(VALID.replace("title: Referrals going on to assessment", "title: a: b"));
+        Path file = catalogueFile.write(VALID.replace("title: Referrals going on to assessment", "title: a: b"));
         assertThatThrownBy(() -> IndicatorCatalogue.load(file)).isInstanceOf(CatalogueException.class)
                 .hasMessageStartingWith(file + ":8: ");
     }
@@ -460,12 +457,6 @@ class IndicatorCatalogueTest {
 
     private AbstractThrowableAssert<?, ? extends Throwable> assertError(String body, String expectedAfterFileName)
             throws IOException {
-        Path file = write(body);
-        return assertThatThrownBy(() -> IndicatorCatalogue.load(file)).isInstanceOf(CatalogueException.class)
-                .hasMessageStartingWith(file + expectedAfterFileName);
-    }
-
-    private Path write(String indicators) throws IOException {
-        return Files.writeString(dir.resolve("catalogue.yaml"), HEADER + indicators);
+        return catalogueFile.assertRefused(body).hasMessageStartingWith(catalogueFile.path() + expectedAfterFileName);
     }
 }

@@ -1,11 +1,9 @@
 package org.casepulse.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.casepulse.snapshots.PeriodType;
 import org.junit.jupiter.api.Test;
@@ -14,13 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The catalogue's team-band-share entries (COUNTING.md 13.1): what they band, the band, the periods. */
 class TeamBandCatalogueTest {
 
-    private static final String HEADER = """
-            version: "test-1"
-            defaults:
-              tolerance: 5
-              smallNumberThreshold: 10
-              decimals: 1
-            indicators:
+    private static final String BANDED = """
               - id: s7-average-filing-weeks
                 title: Section 7 filing time
                 measure: interval-average
@@ -43,12 +35,15 @@ class TeamBandCatalogueTest {
                 periods: [YTD]
             """;
 
-    @TempDir
-    Path dir;
+    private final CatalogueFile catalogue;
+
+    TeamBandCatalogueTest(@TempDir Path dir) {
+        this.catalogue = new CatalogueFile(dir, BANDED);
+    }
 
     @Test
     void shouldReadWhatAShareBandsAndItsBand() throws IOException {
-        IndicatorDefinition share = IndicatorCatalogue.load(write(SHARE.replace("{upTo: 12}", "{over: 12, below: 16}")))
+        IndicatorDefinition share = catalogue.load(SHARE.replace("{upTo: 12}", "{over: 12, below: 16}"))
                 .indicator("teams-under-12");
 
         assertThat(share.measure()).isEqualTo(MeasureKind.TEAM_BAND_SHARE);
@@ -81,47 +76,40 @@ class TeamBandCatalogueTest {
 
     @Test
     void shouldNameAShareOfAnIndicatorTheCatalogueLacks() throws IOException {
-        assertError(SHARE.replace("of: s7-average-filing-weeks", "of: s7-average-filing"),
-                "indicators[1].parameters.of: no indicator s7-average-filing in this catalogue");
+        catalogue.assertRefused(SHARE.replace("of: s7-average-filing-weeks", "of: s7-average-filing"))
+                .hasMessageContaining("indicators[1].parameters.of: no indicator s7-average-filing in this catalogue");
     }
 
     @Test
     void shouldNameAPeriodTheBandedIndicatorDoesNotPublish() throws IOException {
-        assertError(SHARE.replace("[YTD]", "[YTD, R12M]"),
-                "indicators[1].periods: period R12M is not published by s7-average-filing-weeks, which publishes [MONTH, YTD]");
+        catalogue.assertRefused(SHARE.replace("[YTD]", "[YTD, R12M]"))
+                .hasMessageContaining("indicators[1].periods: period R12M is not published by s7-average-filing-weeks,"
+                        + " which publishes [MONTH, YTD]");
     }
 
     @Test
     void shouldNameABandWithoutEndsOrWithTwoAtOneEnd() throws IOException {
-        assertError(SHARE.replace("{upTo: 12}", "{}"), "indicators[1].parameters.band: missing");
-        assertError(SHARE.replace("{upTo: 12}", "{upTo: 12, below: 13}"),
-                "indicators[1].parameters.band: give one upper end: below or upTo");
-        assertError(SHARE.replace("{upTo: 12}", "{over: 16, upTo: 12}"),
-                "indicators[1].parameters.band: the lower end 16 is above the upper end 12");
-        assertError(SHARE.replace("      band: {upTo: 12}\n", ""),
-                "indicators[1].parameters.band: missing: measure team-band-share needs it");
+        catalogue.assertRefused(SHARE.replace("{upTo: 12}", "{}"))
+                .hasMessageContaining("indicators[1].parameters.band: missing");
+        catalogue.assertRefused(SHARE.replace("{upTo: 12}", "{upTo: 12, below: 13}"))
+                .hasMessageContaining("indicators[1].parameters.band: give one upper end: below or upTo");
+        catalogue.assertRefused(SHARE.replace("{upTo: 12}", "{over: 16, upTo: 12}"))
+                .hasMessageContaining("indicators[1].parameters.band: the lower end 16 is above the upper end 12");
+        catalogue.assertRefused(SHARE.replace("      band: {upTo: 12}\n", ""))
+                .hasMessageContaining("indicators[1].parameters.band: missing: measure team-band-share needs it");
     }
 
     @Test
     void shouldNameComparisonsAShareCannotCarry() throws IOException {
-        assertError(SHARE.replace("    polarity: H", "    compare: [lastYear]\n    polarity: H"),
-                "indicators[1].compare: a team-band-share carries no comparisons");
+        catalogue.assertRefused(SHARE.replace("    polarity: H", "    compare: [lastYear]\n    polarity: H"))
+                .hasMessageContaining("indicators[1].compare: a team-band-share carries no comparisons");
     }
 
     @Test
     void shouldNameAShareOfAShare() throws IOException {
         String shareOfShare = SHARE + SHARE.replace("id: teams-under-12", "id: teams-under-12-again")
                 .replace("of: s7-average-filing-weeks", "of: teams-under-12");
-        assertError(shareOfShare, "indicators[2].parameters.of: teams-under-12 is itself a team-band-share");
-    }
-
-    private void assertError(String shares, String expected) throws IOException {
-        Path file = write(shares);
-        assertThatThrownBy(() -> IndicatorCatalogue.load(file)).isInstanceOf(CatalogueException.class)
-                .hasMessageStartingWith(file + ":").hasMessageContaining(expected);
-    }
-
-    private Path write(String shares) throws IOException {
-        return Files.writeString(dir.resolve("catalogue.yaml"), HEADER + shares);
+        catalogue.assertRefused(shareOfShare)
+                .hasMessageContaining("indicators[2].parameters.of: teams-under-12 is itself a team-band-share");
     }
 }

@@ -17,25 +17,19 @@ final class ChildStateSerde extends CompactSerde<ChildState> {
 
     @Override
     protected void write(ChildState value, Writer out) {
+        List<ChildSummary> cases = value.getCases();
         Strings strings = new Strings();
-        for (ChildSummary summary : value.getCases()) {
+        for (ChildSummary summary : cases) {
             ChildSummarySerde.index(summary, strings);
         }
         strings.writeTo(out);
-        out.varint(value.getCases().size());
-        for (ChildSummary summary : value.getCases()) {
-            ChildSummarySerde.write(summary, out, strings);
-        }
+        out.entries(cases.size(), i -> ChildSummarySerde.write(cases.get(i), out, strings));
     }
 
     @Override
     protected ChildState read(Reader in) {
         String[] strings = Strings.readFrom(in);
-        int size = in.varint();
-        List<ChildSummary> cases = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            cases.add(ChildSummarySerde.read(in, strings));
-        }
-        return new ChildState(cases);
+        return in.entries(size -> new ChildState(new ArrayList<>(size)),
+                (child, i) -> child.getCases().add(ChildSummarySerde.read(in, strings)));
     }
 }

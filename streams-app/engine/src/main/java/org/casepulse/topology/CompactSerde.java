@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+import java.util.function.ObjIntConsumer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -156,6 +159,14 @@ abstract class CompactSerde<T> implements Serde<T> {
             }
         }
 
+        /** A list of entries: their count, then {@code entry} writes each by its index, in order. */
+        void entries(int count, IntConsumer entry) {
+            varint(count);
+            for (int i = 0; i < count; i++) {
+                entry.accept(i);
+            }
+        }
+
         void fixedLong(long value) {
             ensure(8);
             for (int shift = 56; shift >= 0; shift -= 8) {
@@ -207,6 +218,20 @@ abstract class CompactSerde<T> implements Serde<T> {
                 }
             }
             throw new IllegalArgumentException("malformed variable-length number");
+        }
+
+        /**
+         * The entries {@link Writer#entries} wrote: {@code target} makes what they are read into for
+         * their count (so lists are sized once; a state record made with empty lists is filled through
+         * its getters), then {@code entry} reads each into it by its index.
+         */
+        <A> A entries(IntFunction<A> target, ObjIntConsumer<A> entry) {
+            int count = varint();
+            A entries = target.apply(count);
+            for (int i = 0; i < count; i++) {
+                entry.accept(entries, i);
+            }
+            return entries;
         }
 
         long fixedLong() {

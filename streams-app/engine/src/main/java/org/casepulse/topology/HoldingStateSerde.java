@@ -20,30 +20,23 @@ final class HoldingStateSerde extends CompactSerde<HoldingState> {
         if (deltas.size() != dates.size() || recordedOn.size() != dates.size()) {
             throw new IllegalArgumentException("a holding needs as many deltas and recorded days as dates");
         }
-        out.varint(dates.size());
-        long day = 0;
-        for (int i = 0; i < dates.size(); i++) {
-            out.date(dates.get(i), day);
-            day = dates.get(i).toEpochDay();
+        out.entries(dates.size(), i -> {
+            LocalDate date = dates.get(i);
+            out.date(date, i == 0 ? 0 : dates.get(i - 1).toEpochDay());
             out.signed(deltas.get(i));
-            out.nullableDate(recordedOn.get(i), day);
-        }
+            out.nullableDate(recordedOn.get(i), date.toEpochDay());
+        });
     }
 
     @Override
     protected HoldingState read(Reader in) {
-        int size = in.varint();
-        List<LocalDate> dates = new ArrayList<>(size);
-        List<Long> deltas = new ArrayList<>(size);
-        List<LocalDate> recordedOn = new ArrayList<>(size);
-        long day = 0;
-        for (int i = 0; i < size; i++) {
-            LocalDate date = in.date(day);
-            day = date.toEpochDay();
-            dates.add(date);
-            deltas.add(in.signed());
-            recordedOn.add(in.nullableDate(day));
-        }
-        return new HoldingState(dates, deltas, recordedOn);
+        return in.entries(size -> new HoldingState(new ArrayList<>(size), new ArrayList<>(size), new ArrayList<>(size)),
+                (holding, i) -> {
+                    List<LocalDate> dates = holding.getDates();
+                    LocalDate date = in.date(i == 0 ? 0 : dates.get(i - 1).toEpochDay());
+                    dates.add(date);
+                    holding.getDeltas().add(in.signed());
+                    holding.getRecordedOn().add(in.nullableDate(date.toEpochDay()));
+                });
     }
 }

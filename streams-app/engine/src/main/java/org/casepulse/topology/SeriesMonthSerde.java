@@ -23,33 +23,25 @@ public final class SeriesMonthSerde extends CompactSerde<SeriesMonth> {
                 || value.getDenominators().size() != size) {
             throw new IllegalArgumentException("a series month needs as many recorded days and sums as buckets");
         }
-        out.varint(size);
-        long day = 0;
-        for (int i = 0; i < size; i++) {
-            out.date(buckets.get(i), day);
-            day = buckets.get(i).toEpochDay();
-            out.nullableDate(value.getRecordedOn().get(i), day);
+        out.entries(size, i -> {
+            LocalDate bucket = buckets.get(i);
+            out.date(bucket, i == 0 ? 0 : buckets.get(i - 1).toEpochDay());
+            out.nullableDate(value.getRecordedOn().get(i), bucket.toEpochDay());
             out.signed(value.getNumerators().get(i));
             out.signed(value.getDenominators().get(i));
-        }
+        });
     }
 
     @Override
     protected SeriesMonth read(Reader in) {
-        int size = in.varint();
-        List<LocalDate> buckets = new ArrayList<>(size);
-        List<LocalDate> recordedOn = new ArrayList<>(size);
-        List<Long> numerators = new ArrayList<>(size);
-        List<Long> denominators = new ArrayList<>(size);
-        long day = 0;
-        for (int i = 0; i < size; i++) {
-            LocalDate bucket = in.date(day);
-            day = bucket.toEpochDay();
-            buckets.add(bucket);
-            recordedOn.add(in.nullableDate(day));
-            numerators.add(in.signed());
-            denominators.add(in.signed());
-        }
-        return new SeriesMonth(buckets, recordedOn, numerators, denominators);
+        return in.entries(size -> new SeriesMonth(new ArrayList<>(size), new ArrayList<>(size), new ArrayList<>(size),
+                new ArrayList<>(size)), (month, i) -> {
+                    List<LocalDate> buckets = month.getBuckets();
+                    LocalDate bucket = in.date(i == 0 ? 0 : buckets.get(i - 1).toEpochDay());
+                    buckets.add(bucket);
+                    month.getRecordedOn().add(in.nullableDate(bucket.toEpochDay()));
+                    month.getNumerators().add(in.signed());
+                    month.getDenominators().add(in.signed());
+                });
     }
 }

@@ -2,19 +2,14 @@ package org.casepulse.http;
 
 import org.casepulse.scorecard.Figures;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.casepulse.scorecard.Figures.percent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
-import org.apache.kafka.streams.KafkaStreams;
 import org.casepulse.reference.ReferenceData;
 import org.casepulse.snapshots.AreaLevel;
 import org.casepulse.snapshots.IndicatorSnapshot;
@@ -30,11 +25,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The API through the real HTTP server, over a view of figures published to the real broker. The
- * figures stay as published here; {@link SnapshotStreamTest} publishes while clients follow.
+ * figures stay as published here; {@link SnapshotStreamIT} publishes while clients follow.
  */
 @WithRealKafka
 class OperationsApiIT {
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final String ALLOCATION = "allocation-within-2wd";
     private static final LocalDate SEPTEMBER = LocalDate.of(2025, 9, 30);
     private static final LocalDate OCTOBER = LocalDate.of(2025, 10, 31);
@@ -62,33 +56,21 @@ class OperationsApiIT {
     private static final List<IndicatorSnapshot> PUBLISHED =
             List.of(NATIONAL_SEPTEMBER, NATIONAL_OCTOBER, NATIONAL_MONTH, S4, N6, C5, N3);
 
-    private static SnapshotTopic topic;
-    private static SnapshotView view;
-    private static OperationsServer server;
-    private static Http http;
+    private static ServedSnapshots served;
 
     @BeforeAll
     static void start(RealKafka kafka) {
-        topic = SnapshotTopic.create(kafka, 3);
-        topic.publish(PUBLISHED);
-        view = topic.startView();
-        await().atMost(TIMEOUT).until(view::isCaughtUp);
-        server = OperationsServer.start(new OperationsSettings("127.0.0.1", 0, Duration.ofMillis(300)), view,
-                ReferenceData.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                () -> KafkaStreams.State.RUNNING);
-        http = new Http(server.url());
+        served = ServedSnapshots.start(kafka, 3, PUBLISHED);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        view.close();
-        topic.close();
+        served.close();
     }
 
     @Test
     void shouldListTheCatalogue() {
-        JsonNode indicators = http.get("/api/indicators").json();
+        JsonNode indicators = served.http().get("/api/indicators").json();
 
         assertThat(indicators).hasSize(ReferenceData.defaults().catalogue().indicators().size());
         JsonNode first = indicators.get(0);
@@ -105,7 +87,7 @@ class OperationsApiIT {
 
     @Test
     void shouldListTheAreasWithParentsPopulationsAndChildren() {
-        JsonNode areas = http.get("/api/areas").json();
+        JsonNode areas = served.http().get("/api/areas").json();
 
         assertThat(areas).hasSize(25);
         JsonNode national = areas.get(0);
@@ -122,7 +104,7 @@ class OperationsApiIT {
 
     @Test
     void shouldServeEveryFigureWithDatesAsIsoStringsAndNoIdentifiers() {
-        JsonNode answer = http.get("/api/snapshots").json();
+        JsonNode answer = served.http().get("/api/snapshots").json();
 
         assertThat(answer.get("view").asText()).isEqualTo("caught up");
         assertThat(answer.get("count").asInt()).isEqualTo(PUBLISHED.size());
@@ -153,7 +135,7 @@ class OperationsApiIT {
         "?indicator=&area=&periodType=&from=&to=                           | 7",
     })
     void shouldFilterFigures(String query, int expected) {
-        JsonNode answer = http.get("/api/snapshots" + (query == null ? "" : query)).json();
+        JsonNode answer = served.http().get("/api/snapshots" + (query == null ? "" : query)).json();
 
         assertThat(answer.get("count").asInt()).isEqualTo(expected);
         assertThat(answer.get("figures")).hasSize(expected);
@@ -173,7 +155,7 @@ class OperationsApiIT {
         "/api/stream?indicator=no-such      | indicator  | unknown indicator no-such",
     })
     void shouldAnswerBadParametersWith400NamingTheParameter(String path, String parameter, String message) {
-        Http.Answer answer = http.get(path, "text/event-stream");
+        Http.Answer answer = served.http().get(path, "text/event-stream");
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/json");
@@ -183,7 +165,7 @@ class OperationsApiIT {
 
     @Test
     void shouldServeTheScorecardWithBestPerformanceHotspotsAndTrend() {
-        JsonNode scorecard = http.get("/api/scorecard?area=NATIONAL&periodType=YTD").json();
+        JsonNode scorecard = served.http().get("/api/scorecard?area=NATIONAL&periodType=YTD").json();
 
         assertThat(scorecard.get("area").get("code").asText()).isEqualTo("NATIONAL");
         assertThat(scorecard.get("peerLevel").asText()).isEqualTo("SERVICE_AREA");
@@ -200,9 +182,9 @@ class OperationsApiIT {
 
     @Test
     void shouldServeThePageAndItsAssetsFromTheJarOnly() {
-        Http.Answer page = http.get("/", "text/html");
-        Http.Answer script = http.get("/scorecard.js", "*/*");
-        Http.Answer style = http.get("/scorecard.css", "*/*");
+        Http.Answer page = served.http().get("/", "text/html");
+        Http.Answer script = served.http().get("/scorecard.js", "*/*");
+        Http.Answer style = served.http().get("/scorecard.css", "*/*");
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
@@ -221,8 +203,8 @@ class OperationsApiIT {
 
     @Test
     void shouldReportLivenessAndReadiness() {
-        Http.Answer live = http.get("/health/live");
-        Http.Answer ready = http.get("/health/ready");
+        Http.Answer live = served.http().get("/health/live");
+        Http.Answer ready = served.http().get("/health/ready");
 
         assertThat(live.status()).isEqualTo(200);
         assertThat(live.json().get("status").asText()).isEqualTo("UP");

@@ -8,15 +8,11 @@ import static org.casepulse.scorecard.Figures.percent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.KafkaStreams;
 import org.casepulse.http.EventStreamReader.ServerSentEvent;
-import org.casepulse.reference.ReferenceData;
 import org.casepulse.snapshots.AreaLevel;
 import org.casepulse.snapshots.IndicatorSnapshot;
 import org.casepulse.snapshots.PeriodType;
@@ -35,41 +31,35 @@ class SnapshotStreamIT {
     private static final String ALLOCATION = "allocation-within-2wd";
     private static final LocalDate OCTOBER = LocalDate.of(2025, 10, 31);
 
-    private static SnapshotTopic topic;
-    private static SnapshotView view;
-    private static OperationsServer server;
-    private static Http http;
+    private static ServedSnapshots served;
 
     @BeforeAll
     static void start(RealKafka kafka) {
-        topic = SnapshotTopic.create(kafka, 2);
-        view = topic.startView();
-        await().atMost(TIMEOUT).until(view::isCaughtUp);
-        server = OperationsServer.start(new OperationsSettings("127.0.0.1", 0, Duration.ofMillis(300)), view,
-                ReferenceData.defaults(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                () -> KafkaStreams.State.RUNNING);
-        http = new Http(server.url());
+        served = ServedSnapshots.start(kafka, 2, List.of());
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        view.close();
-        topic.close();
+        served.close();
+    }
+
+    /** Follows {@code stream} (a path and query) on the served API. */
+    private static EventStreamReader follow(String stream) {
+        return EventStreamReader.open(served.server().url() + stream);
     }
 
     @Test
     void shouldStreamFiguresMatchingTheFilterAsServerSentEvents() throws Exception {
-        try (EventStreamReader stream = EventStreamReader.open(server.url() + "/api/stream?area=S7&periodType=YTD")) {
+        try (EventStreamReader stream = follow("/api/stream?area=S7&periodType=YTD")) {
             assertThat(stream.status()).isEqualTo(200);
             stream.awaitComment("connected", TIMEOUT);
 
-            topic.publish(percent(ALLOCATION, "S6", AreaLevel.SERVICE_AREA, PeriodType.YTD, OCTOBER, 60.0, Rag.AMBER)
-                    .build());
-            topic.publish(percent(ALLOCATION, "S7", AreaLevel.SERVICE_AREA, PeriodType.MONTH, OCTOBER, 61.0, Rag.AMBER)
-                    .build());
-            topic.publish(percent(ALLOCATION, "S7", AreaLevel.SERVICE_AREA, PeriodType.YTD, OCTOBER, 62.5, Rag.AMBER)
-                    .build());
+            served.topic().publish(percent(ALLOCATION, "S6", AreaLevel.SERVICE_AREA, PeriodType.YTD, OCTOBER, 60.0,
+                    Rag.AMBER).build());
+            served.topic().publish(percent(ALLOCATION, "S7", AreaLevel.SERVICE_AREA, PeriodType.MONTH, OCTOBER, 61.0,
+                    Rag.AMBER).build());
+            served.topic().publish(percent(ALLOCATION, "S7", AreaLevel.SERVICE_AREA, PeriodType.YTD, OCTOBER, 62.5,
+                    Rag.AMBER).build());
 
             ServerSentEvent event = stream.nextEvent(TIMEOUT);
             assertThat(event.event()).isEqualTo("snapshot");
@@ -84,8 +74,8 @@ class SnapshotStreamIT {
 
     @Test
     void shouldStreamEveryChangeInOrderToEveryClient() throws Exception {
-        try (EventStreamReader first = EventStreamReader.open(server.url() + "/api/stream?indicator=allocation-within-7wd");
-             EventStreamReader second = EventStreamReader.open(server.url() + "/api/stream")) {
+        try (EventStreamReader first = follow("/api/stream?indicator=allocation-within-7wd");
+             EventStreamReader second = follow("/api/stream")) {
             first.awaitComment("connected", TIMEOUT);
             second.awaitComment("connected", TIMEOUT);
             List<IndicatorSnapshot> restatements = new ArrayList<>();
@@ -93,7 +83,7 @@ class SnapshotStreamIT {
                 restatements.add(percent("allocation-within-7wd", "C2", AreaLevel.SERVICE_AREA, PeriodType.MONTH,
                         OCTOBER, 80.0 + revision, Rag.AMBER).setRevision(revision).build());
             }
-            topic.publish(restatements);
+            served.topic().publish(restatements);
 
             for (EventStreamReader stream : List.of(first, second)) {
                 List<Integer> revisions = new ArrayList<>();
@@ -109,25 +99,25 @@ class SnapshotStreamIT {
     void shouldForgetWithdrawnFiguresAndStreamTheWithdrawal() {
         IndicatorSnapshot doomed = percent("re-referral-12m", "S2", AreaLevel.SERVICE_AREA, PeriodType.R12M, OCTOBER,
                 23.0, Rag.AMBER).build();
-        topic.publish(doomed);
-        await().atMost(TIMEOUT).until(() -> http.get("/api/snapshots?indicator=re-referral-12m").json()
+        served.topic().publish(doomed);
+        await().atMost(TIMEOUT).until(() -> served.http().get("/api/snapshots?indicator=re-referral-12m").json()
                 .get("count").asInt() == 1);
 
-        try (EventStreamReader stream = EventStreamReader.open(server.url() + "/api/stream?indicator=re-referral-12m")) {
+        try (EventStreamReader stream = follow("/api/stream?indicator=re-referral-12m")) {
             stream.awaitComment("connected", TIMEOUT);
-            topic.withdraw(keyOf(doomed));
+            served.topic().withdraw(keyOf(doomed));
 
             ServerSentEvent event = stream.nextEvent(TIMEOUT);
             assertThat(event.event()).isEqualTo("withdrawal");
             assertThat(event.data()).isEqualTo("{\"indicatorId\":\"re-referral-12m\",\"areaCode\":\"S2\","
                     + "\"periodType\":\"R12M\",\"periodEnd\":\"2025-10-31\"}");
         }
-        assertThat(http.get("/api/snapshots?indicator=re-referral-12m").json().get("count").asInt()).isZero();
+        assertThat(served.http().get("/api/snapshots?indicator=re-referral-12m").json().get("count").asInt()).isZero();
     }
 
     @Test
     void shouldSendHeartbeatCommentsOnAnIdleStream() {
-        try (EventStreamReader stream = EventStreamReader.open(server.url() + "/api/stream?indicator=demand-change")) {
+        try (EventStreamReader stream = follow("/api/stream?indicator=demand-change")) {
             stream.awaitComment("connected", TIMEOUT);
 
             stream.awaitComment("heartbeat", Duration.ofSeconds(5));
@@ -137,7 +127,7 @@ class SnapshotStreamIT {
 
     @Test
     void shouldForgetClientsThatHungUp() {
-        EventStreamReader stream = EventStreamReader.open(server.url() + "/api/stream?indicator=demand-change");
+        EventStreamReader stream = follow("/api/stream?indicator=demand-change");
         stream.awaitComment("connected", TIMEOUT);
         await().atMost(TIMEOUT).until(() -> clients() >= 1);
 
@@ -149,14 +139,14 @@ class SnapshotStreamIT {
 
     @Test
     void shouldExplainThatTheStreamNeedsTheEventStreamAcceptHeader() {
-        Http.Answer answer = http.get("/api/stream", "*/*");
+        Http.Answer answer = served.http().get("/api/stream", "*/*");
 
         assertThat(answer.status()).isEqualTo(406);
         assertThat(answer.json().get("message").asText()).contains("Accept: text/event-stream");
     }
 
     private static double clients() {
-        return http.get("/metrics", "text/plain").body().lines()
+        return served.http().get("/metrics", "text/plain").body().lines()
                 .filter(line -> line.startsWith("casepulse_stream_clients "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
                 .findFirst().orElseThrow();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -68,6 +69,39 @@ class CompactStateSerdesTest {
         }
         roundTrip(new ChildStateSerde(), new ChildState(summaries));
         roundTrip(new ChildStateSerde(), new ChildState(List.of()));
+    }
+
+    /**
+     * Bytes written by the release that introduced each format (captured, not computed): state already
+     * in the stores and changelogs must stay readable, and the same value must still be written the same.
+     */
+    @Test
+    void shouldKeepTheBytesOfEachFormat() {
+        sameBytes(new SeriesMonthSerde(), month(DAY, null, 3L, -2L, DAY.plusDays(2), DAY.plusDays(9), 0L, 41L),
+                "d802dcc002000603040f0052");
+        sameBytes(new HoldingStateSerde(), new HoldingState(List.of(DAY, DAY.minusDays(40), DAY.plusDays(3)),
+                List.of(1L, -1L, 5L), Arrays.asList(null, DAY, DAY.minusDays(100))), "d303dcc00202004f0151560ace01");
+        sameBytes(new ChildStateSerde(), child(),
+                "d5070b636173652d3030303034320c6368696c642d3030303030370253310353333106706c616e2d31116368696c6472656e2d6f6e2d706c"
+                        + "616e730b636173652d303030303433020001a1c00203040104b4c00202010502b4c0020302280001f688f3ba9d67ddc00206010000000000"
+                        + "b6b2faba9d6700");
+    }
+
+    private static <T> void sameBytes(CompactSerde<T> serde, T value, String hex) {
+        assertThat(serde.decode(HexFormat.of().parseHex(hex))).isEqualTo(value);
+        assertThat(HexFormat.of().formatHex(serde.encode(value))).isEqualTo(hex);
+    }
+
+    /** Two summaries of one child, every optional field present in the first and absent in the second. */
+    private static ChildState child() {
+        ChildSummary first = new ChildSummary("case-000042", "child-000007", DAY.minusDays(30), "S1", "S31",
+                List.of(new ChildPlan("plan-1", DAY.minusDays(20), "S1")),
+                List.of(new ChildTimeline("children-on-plans", List.of(DAY.minusDays(20), DAY), Arrays.asList("S1", null),
+                        List.of(1, -1))),
+                AT, DAY);
+        ChildSummary second = new ChildSummary("case-000043", "child-000007", null, null, null, List.of(), List.of(),
+                AT.plusSeconds(60), null);
+        return new ChildState(List.of(first, second));
     }
 
     @Test
