@@ -234,21 +234,17 @@ class IndicatorCatalogueTest {
 
     @Test
     void shouldNarrowTheStaffKindsToNewlyQualifiedStaffOnly() throws IOException {
-        assertError(VALID.replace("measure: referral-to-assessment", "measure: staff-appraised")
-                        .replace("polarity: T", "parameters: {population: current}\n    polarity: T"),
+        assertError(withMeasure("staff-appraised", "{population: current}"),
                 ":10: indicators[0].parameters.population: must be one of [newly-qualified], got current");
-        assertError(VALID.replace("measure: referral-to-assessment", "measure: staff-diversity-recorded")
-                        .replace("polarity: T", "parameters: {population: newly-qualified}\n    polarity: T"),
+        assertError(withMeasure("staff-diversity-recorded", "{population: newly-qualified}"),
                 ":10: indicators[0].parameters.population: not a parameter of measure staff-diversity-recorded, which takes none");
     }
 
     @Test
     void shouldTakeARatingThresholdOnStaffAppraisedOnly() throws IOException {
-        assertError(VALID.replace("measure: referral-to-assessment", "measure: staff-appraised")
-                        .replace("polarity: T", "parameters: {ratedAtLeast: EXCELLENT}\n    polarity: T"),
+        assertError(withMeasure("staff-appraised", "{ratedAtLeast: EXCELLENT}"),
                 ":10: indicators[0].parameters.ratedAtLeast: must be one of [OUTSTANDING, GOOD, REQUIRES_IMPROVEMENT, INADEQUATE], got EXCELLENT");
-        assertError(VALID.replace("measure: referral-to-assessment", "measure: staff-diversity-recorded")
-                        .replace("polarity: T", "parameters: {ratedAtLeast: GOOD}\n    polarity: T"),
+        assertError(withMeasure("staff-diversity-recorded", "{ratedAtLeast: GOOD}"),
                 ":10: indicators[0].parameters.ratedAtLeast: not a parameter of measure staff-diversity-recorded, which takes none");
         MeasureParameters good = IndicatorCatalogue.defaults().find("nq-appraised-good-12m").orElseThrow().parameters();
         assertThat(good.ratedAtLeast()).isEqualTo(org.casepulse.workforce.AppraisalRating.GOOD);
@@ -458,5 +454,11 @@ class IndicatorCatalogueTest {
     private AbstractThrowableAssert<?, ? extends Throwable> assertError(String body, String expectedAfterFileName)
             throws IOException {
         return catalogueFile.assertRefused(body).hasMessageStartingWith(catalogueFile.path() + expectedAfterFileName);
+    }
+
+    /** The valid catalogue with its indicator's measure, and parameters for it, replaced. */
+    private static String withMeasure(String measure, String parameters) {
+        return VALID.replace("measure: referral-to-assessment", "measure: " + measure)
+                .replace("polarity: T", "parameters: " + parameters + "\n    polarity: T");
     }
 }

@@ -52,10 +52,6 @@ final class PendingCells {
         }
     }
 
-    boolean isEmpty() {
-        return cells.isEmpty();
-    }
-
     /** Hands every non-zero summed change to {@code send} and forgets them all. */
     void flush(Consumer<LedgerDelta> send) {
         for (LedgerDelta delta : cells.values()) {
