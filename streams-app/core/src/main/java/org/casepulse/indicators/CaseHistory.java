@@ -16,6 +16,7 @@ import org.casepulse.events.AssessmentType;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.events.ConferenceOutcome;
 import org.casepulse.events.ConferenceType;
+import org.casepulse.events.EventType;
 import org.casepulse.events.PlanType;
 
 /**
@@ -96,6 +97,14 @@ public final class CaseHistory {
         }
     }
 
+    private static final long REFERRAL = EventKinds.of(EventType.REFERRAL_RECEIVED);
+    private static final long CLOSURE = EventKinds.of(EventType.CASE_CLOSED);
+    private static final long ASSESSMENTS = EventKinds.of(EventType.ASSESSMENT_STARTED, EventType.ASSESSMENT_COMPLETED);
+    private static final long PLANS = EventKinds.of(EventType.PLAN_STARTED, EventType.PLAN_ENDED);
+    private static final long PLACEMENTS = EventKinds.of(EventType.PLACEMENT_STARTED, EventType.PLACEMENT_ENDED);
+    private static final long ARRANGEMENTS = EventKinds.of(EventType.PRIVATE_FOSTERING_ARRANGEMENT_STARTED,
+            EventType.PRIVATE_FOSTERING_ARRANGEMENT_ENDED);
+
     private final List<CaseEvent> events;
     private final CaseEvent referral;
     private final CaseEvent closure;
@@ -107,6 +116,12 @@ public final class CaseHistory {
     private final V2Elements v2;
     private final V3Elements v3;
     private final Map<PlanType, List<Plan>> plansByType = new EnumMap<>(PlanType.class);
+    /**
+     * The kinds of events whose elements were asked for since the last {@link #takeReads()}: a
+     * measure's output depends on nothing else of the case, so a change that touches none of
+     * them leaves it as it was (see {@link EventKinds}).
+     */
+    private long reads;
 
     /**
      * The contract v3 elements (COUNTING.md section 13), each list in business order: reports and
@@ -288,49 +303,60 @@ public final class CaseHistory {
 
     /** Effective events in business order. */
     public List<CaseEvent> events() {
+        reads |= EventKinds.ALL;
         return events;
     }
 
     /** The referral (the earliest, when there are several), or null: a case without one counts nowhere yet. */
     public CaseEvent referral() {
+        reads |= REFERRAL;
         return referral;
     }
 
     public boolean hasReferral() {
+        reads |= REFERRAL;
         return referral != null;
     }
 
     public LocalDate referralDate() {
+        reads |= REFERRAL;
         return referral.getOccurredOn();
     }
 
     /** Whether the case passes an indicator's case-type filter (an empty filter passes all). */
     public boolean matchesCaseType(Optional<String> caseType) {
+        reads |= REFERRAL;
         return caseType.isEmpty() || (referral != null && caseType.get().equals(referral.getCaseType()));
     }
 
     public CaseEvent closure() {
+        reads |= CLOSURE;
         return closure;
     }
 
     public boolean closedBeforeReferral() {
+        reads |= REFERRAL | CLOSURE;
         return anomalies.contains(Anomaly.CLOSED_BEFORE_REFERRAL);
     }
 
     public List<CaseEvent> allocations() {
+        reads |= EventKinds.of(EventType.ALLOCATION_MADE);
         return allocations;
     }
 
     public CaseEvent firstAllocation() {
+        reads |= EventKinds.of(EventType.ALLOCATION_MADE);
         return allocations.isEmpty() ? null : allocations.get(0);
     }
 
     public List<Assessment> assessments() {
+        reads |= ASSESSMENTS;
         return assessments;
     }
 
     /** The type of the assessment with this id, or null when the case has none. */
     public AssessmentType assessmentType(String assessmentId) {
+        reads |= ASSESSMENTS;
         for (Assessment assessment : assessments) {
             if (assessment.id().equals(assessmentId)) {
                 return assessment.type();
@@ -341,11 +367,13 @@ public final class CaseHistory {
 
     /** Plans with a start that do not end before it. */
     public List<Plan> plans() {
+        reads |= PLANS;
         return plans;
     }
 
     /** Plans of the type, by planId; asked on every date of a timeline, so kept once made. */
     public List<Plan> plansOfType(PlanType type) {
+        reads |= PLANS;
         List<Plan> ofType = plansByType.get(type);
         if (ofType == null) {
             List<Plan> found = new ArrayList<>();
@@ -361,90 +389,124 @@ public final class CaseHistory {
     }
 
     public List<CaseEvent> visits() {
+        reads |= EventKinds.of(EventType.VISIT_RECORDED);
         return visits;
     }
 
     public Set<Anomaly> anomalies() {
+        reads |= EventKinds.ALL;
         return anomalies;
     }
 
     public List<CaseEvent> strategyDiscussions() {
+        reads |= EventKinds.of(EventType.STRATEGY_DISCUSSION_HELD);
         return v2.strategyDiscussions();
     }
 
     /** Conferences in the order of their earliest event. */
     public List<Conference> conferences() {
+        reads |= EventKinds.of(EventType.CONFERENCE_HELD);
         return v2.conferences();
     }
 
     public List<CaseEvent> reviews() {
+        reads |= EventKinds.of(EventType.REVIEW_HELD);
         return v2.reviews();
     }
 
     /** Placements with a start that do not end before it, by placementId. */
     public List<Span> placements() {
+        reads |= PLACEMENTS;
         return v2.placements();
     }
 
     /** Private fostering arrangements with a start that do not end before it, by arrangementId. */
     public List<Span> arrangements() {
+        reads |= ARRANGEMENTS;
         return v2.arrangements();
     }
 
     public List<CaseEvent> childChecks() {
+        reads |= EventKinds.of(EventType.CHILD_CHECK_RECORDED);
         return v2.childChecks();
     }
 
     public List<CaseEvent> adoptionDecisions() {
+        reads |= EventKinds.of(EventType.ADOPTION_DECISION_MADE);
         return v2.adoptionDecisions();
     }
 
     public List<CaseEvent> placedForAdoption() {
+        reads |= EventKinds.of(EventType.PLACED_FOR_ADOPTION);
         return v2.placedForAdoption();
     }
 
     public List<CaseEvent> hearings() {
+        reads |= EventKinds.of(EventType.HEARING_HELD);
         return v3.hearings();
     }
 
     /** The earliest REPORT_ORDERED of each reportId. */
     public List<CaseEvent> reportOrders() {
+        reads |= EventKinds.of(EventType.REPORT_ORDERED);
         return v3.reportOrders();
     }
 
     /** The earliest REPORT_FILED of each reportId. */
     public List<CaseEvent> reportFilings() {
+        reads |= EventKinds.of(EventType.REPORT_FILED);
         return v3.reportFilings();
     }
 
     public List<CaseEvent> orders() {
+        reads |= EventKinds.of(EventType.ORDER_MADE);
         return v3.orders();
     }
 
     public List<CaseEvent> safeguardingChecks() {
+        reads |= EventKinds.of(EventType.SAFEGUARDING_CHECK_RECORDED);
         return v3.safeguardingChecks();
     }
 
     public List<CaseEvent> diversityForms() {
+        reads |= EventKinds.of(EventType.DIVERSITY_FORM_COLLECTED);
         return v3.diversityForms();
     }
 
     /** The earliest AUDIT_ASSIGNED of each auditId. */
     public List<CaseEvent> auditAssignments() {
+        reads |= EventKinds.of(EventType.AUDIT_ASSIGNED);
         return v3.auditAssignments();
     }
 
     /** The earliest AUDIT_COMPLETED of each auditId. */
     public List<CaseEvent> auditCompletions() {
+        reads |= EventKinds.of(EventType.AUDIT_COMPLETED);
         return v3.auditCompletions();
     }
 
     public List<CaseEvent> feedback() {
+        reads |= EventKinds.of(EventType.FEEDBACK_RECEIVED);
         return v3.feedback();
+    }
+
+    /** The area of the latest event dated on or before {@code date} (null before the first): any event may move it. */
+    public String areaOn(LocalDate date) {
+        reads |= EventKinds.AREA;
+        CaseEvent latest = latestOnOrBefore(events, date);
+        return latest == null ? null : latest.getAreaCode();
+    }
+
+    /** The kinds of events read since the last call, and starts afresh. */
+    public long takeReads() {
+        long taken = reads;
+        reads = 0;
+        return taken;
     }
 
     /** The child's date of birth, unborn and asylum-seeking flags, as the case's events last say. */
     public ChildAttributes child() {
+        reads |= EventKinds.CHILD;
         return v2.child();
     }
 

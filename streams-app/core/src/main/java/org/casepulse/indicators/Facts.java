@@ -12,6 +12,11 @@ import java.util.Set;
 /**
  * Collects facts, summing those of the same cell; the difference of two collections (a case
  * before and after an event) is what the aggregates receive.
+ *
+ * <p>Facts are kept per indicator, with the kinds of events the indicator's measure read to make
+ * them ({@link EventKinds}). After a change that touches none of those kinds, an indicator's facts
+ * are those of before: {@link #keep} shares them instead of copying, and {@link #difference} skips
+ * what is shared, so the cost of a change follows the indicators it can move.
  */
 public final class Facts {
 
@@ -21,7 +26,26 @@ public final class Facts {
             .thenComparing(Fact::workerId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Fact::bucket);
 
-    private final Map<Fact.Cell, long[]> cells = new HashMap<>();
+    /** One indicator's cells and what was read to make them; shared between two Facts once kept, and then copied before any change. */
+    private static final class Cells {
+        final Map<Fact.Cell, long[]> sums;
+        long reads = EventKinds.ALL;
+        boolean shared;
+
+        Cells(Map<Fact.Cell, long[]> sums) {
+            this.sums = sums;
+        }
+
+        Cells copy() {
+            Map<Fact.Cell, long[]> copied = new HashMap<>(sums.size() * 2);
+            sums.forEach((cell, pair) -> copied.put(cell, pair.clone()));
+            Cells copy = new Cells(copied);
+            copy.reads = reads;
+            return copy;
+        }
+    }
+
+    private final Map<String, Cells> byIndicator = new HashMap<>();
     private final Set<Anomaly> anomalies = EnumSet.noneOf(Anomaly.class);
 
     public void add(String indicatorId, String areaCode, LocalDate bucket, long numerator, long denominator) {
@@ -36,23 +60,60 @@ public final class Facts {
         if (numerator == 0 && denominator == 0) {
             return;
         }
-        long[] sums = cells.computeIfAbsent(cell, c -> new long[2]);
+        long[] sums = writable(cell.indicatorId()).sums.computeIfAbsent(cell, c -> new long[2]);
         sums[0] += numerator;
         sums[1] += denominator;
     }
 
-    /** Adds every cell of {@code other} to these. */
-    public void addAll(Facts other) {
-        other.cells.forEach((cell, sums) -> add(cell, sums[0], sums[1]));
+    private Cells writable(String indicatorId) {
+        Cells cells = byIndicator.get(indicatorId);
+        if (cells == null) {
+            cells = new Cells(new HashMap<>());
+            byIndicator.put(indicatorId, cells);
+        } else if (cells.shared) {
+            cells = cells.copy();
+            byIndicator.put(indicatorId, cells);
+        }
+        return cells;
     }
 
-    /** Copies into {@code target} the cells of the given indicators whose bucket is before {@code date}. */
-    public void copyBefore(Set<String> indicatorIds, LocalDate date, Facts target) {
-        cells.forEach((cell, sums) -> {
-            if (cell.bucket().isBefore(date) && indicatorIds.contains(cell.indicatorId())) {
-                target.add(cell, sums[0], sums[1]);
-            }
-        });
+    /** Adds every cell of {@code other} to these. */
+    public void addAll(Facts other) {
+        other.byIndicator.values().forEach(cells -> cells.sums.forEach((cell, sums) -> add(cell, sums[0], sums[1])));
+    }
+
+    /** Copies into {@code target} the cells of the indicator whose bucket is before {@code date}. */
+    public void copyBefore(String indicatorId, LocalDate date, Facts target) {
+        Cells cells = byIndicator.get(indicatorId);
+        if (cells != null) {
+            cells.sums.forEach((cell, sums) -> {
+                if (cell.bucket().isBefore(date)) {
+                    target.add(cell, sums[0], sums[1]);
+                }
+            });
+        }
+    }
+
+    /** Takes the indicator's facts of {@code before} as they are (shared, not copied), with what was read to make them. */
+    public void keep(String indicatorId, Facts before) {
+        Cells cells = before.byIndicator.get(indicatorId);
+        if (cells == null) {
+            byIndicator.remove(indicatorId);
+        } else {
+            cells.shared = true;
+            byIndicator.put(indicatorId, cells);
+        }
+    }
+
+    /** Records the kinds of events read to make the indicator's facts ({@link EventKinds#ALL} until recorded). */
+    public void read(String indicatorId, long kinds) {
+        writable(indicatorId).reads = kinds;
+    }
+
+    /** The kinds of events read to make the indicator's facts; {@link EventKinds#ALL} when not known. */
+    public long reads(String indicatorId) {
+        Cells cells = byIndicator.get(indicatorId);
+        return cells == null ? EventKinds.ALL : cells.reads;
     }
 
     public void anomaly(Anomaly anomaly) {
@@ -65,34 +126,50 @@ public final class Facts {
 
     /** The facts, canonically ordered, without cells that summed to zero. */
     public List<Fact> toList() {
-        List<Fact> facts = new ArrayList<>(cells.size());
-        cells.forEach((cell, sums) -> {
+        List<Fact> facts = new ArrayList<>();
+        byIndicator.values().forEach(cells -> cells.sums.forEach((cell, sums) -> {
             if (sums[0] != 0 || sums[1] != 0) {
                 facts.add(new Fact(cell.indicatorId(), cell.areaCode(), cell.workerId(), cell.bucket(), sums[0], sums[1]));
             }
-        });
+        }));
         facts.sort(CANONICAL);
         return facts;
     }
 
     /**
      * The exact change from {@code before} to {@code after}, in no particular order: applying it
-     * to aggregates retracts the old and adds the new.
+     * to aggregates retracts the old and adds the new. Indicators whose facts {@code after} kept
+     * from {@code before} are not looked at.
      */
     public static List<Fact> difference(Facts before, Facts after) {
-        Map<Fact.Cell, long[]> change = new HashMap<>(2 * (before.cells.size() + after.cells.size()));
-        after.cells.forEach((cell, sums) -> change.put(cell, new long[] {sums[0], sums[1]}));
-        before.cells.forEach((cell, sums) -> {
-            long[] delta = change.computeIfAbsent(cell, c -> new long[2]);
-            delta[0] -= sums[0];
-            delta[1] -= sums[1];
-        });
         List<Fact> facts = new ArrayList<>();
-        change.forEach((cell, delta) -> {
-            if (delta[0] != 0 || delta[1] != 0) {
-                facts.add(new Fact(cell.indicatorId(), cell.areaCode(), cell.workerId(), cell.bucket(), delta[0], delta[1]));
+        after.byIndicator.forEach((indicatorId, cells) -> {
+            Cells was = before.byIndicator.get(indicatorId);
+            if (was != cells) {
+                difference(was == null ? Map.of() : was.sums, cells.sums, facts);
+            }
+        });
+        before.byIndicator.forEach((indicatorId, was) -> {
+            if (!after.byIndicator.containsKey(indicatorId)) {
+                difference(was.sums, Map.of(), facts);
             }
         });
         return facts;
+    }
+
+    private static void difference(Map<Fact.Cell, long[]> before, Map<Fact.Cell, long[]> after, List<Fact> into) {
+        after.forEach((cell, sums) -> {
+            long[] was = before.get(cell);
+            long numerator = sums[0] - (was == null ? 0 : was[0]);
+            long denominator = sums[1] - (was == null ? 0 : was[1]);
+            if (numerator != 0 || denominator != 0) {
+                into.add(new Fact(cell.indicatorId(), cell.areaCode(), cell.workerId(), cell.bucket(), numerator, denominator));
+            }
+        });
+        before.forEach((cell, was) -> {
+            if (!after.containsKey(cell) && (was[0] != 0 || was[1] != 0)) {
+                into.add(new Fact(cell.indicatorId(), cell.areaCode(), cell.workerId(), cell.bucket(), -was[0], -was[1]));
+            }
+        });
     }
 }

@@ -11,12 +11,14 @@ import org.casepulse.calendar.BusinessClock;
 import org.casepulse.events.CaseEvent;
 import org.casepulse.events.EventType;
 import org.casepulse.indicators.Anomaly;
+import org.casepulse.indicators.CaseChange;
 import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.CaseLedger;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.figures.ReportingWindow;
 import org.casepulse.indicators.measures.CaseFacts;
 import org.casepulse.indicators.measures.ChildSummaries;
+import org.casepulse.indicators.measures.ChildTimelines;
 import org.casepulse.metrics.PipelineMetrics;
 import org.casepulse.reference.AreaHierarchy;
 import org.casepulse.state.CaseState;
@@ -124,10 +126,11 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
         if (event.getType() == EventType.EVENT_RETRACTED) {
             metrics.retracted();
         }
-        // The case's state before this date is unchanged: facts and timelines are evaluated from it on.
-        LocalDate earliestChange = CaseFacts.earliestChange(before, after);
+        // The case's state before the change's date is unchanged: facts and timelines are evaluated
+        // from it on, and only for the indicators that read the kinds of events it touched.
+        CaseChange change = CaseChange.between(before, after);
         Facts factsBefore = cached != null ? cached.facts() : caseFacts.compute(before);
-        Facts factsAfter = caseFacts.computeAfter(after, factsBefore, earliestChange);
+        Facts factsAfter = caseFacts.computeAfter(after, factsBefore, change);
         pending.append(Facts.difference(factsBefore, factsAfter), knownThrough, event.getRecordedAt());
         for (Anomaly anomaly : factsAfter.anomalies()) {
             if (!factsBefore.anomalies().contains(anomaly)) {
@@ -135,15 +138,16 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
             }
         }
         ChildSummary summary = null;
+        ChildTimelines.Reads timelineReads = cached != null ? cached.timelineReads() : new ChildTimelines.Reads();
         if (childMeasuresInCatalogue) {
             ChildSummary sent = cached != null ? cached.summary()
-                    : ChildSummaries.of(caseId, before, event.getRecordedAt(), caseFacts.childTimelines());
-            summary = updateChild(caseId, sent, after, earliestChange, knownThrough, record);
+                    : ChildSummaries.of(caseId, before, event.getRecordedAt(), caseFacts.childTimelines(), timelineReads);
+            summary = updateChild(caseId, sent, after, change, timelineReads, knownThrough, record);
         }
 
         expiry.reindex(caseId, state == null ? null : state.getExpiresOn(), expiresOn);
         ledger.put(caseId, updated);
-        recent.put(caseId, updated, caseLedger, after, factsAfter, summary);
+        recent.put(caseId, new RecentCases.Entry(updated, caseLedger, after, factsAfter, summary, timelineReads));
     }
 
     /**
@@ -160,11 +164,16 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
                 DeadLetterHeaders.of(record.headers(), CASE_STATE_LIMIT, null, message, context.recordMetadata(), null)));
     }
 
-    /** Tells the child's ledger what changed about this case, given the summary sent before; returns the summary now. */
-    private ChildSummary updateChild(String caseId, ChildSummary sent, CaseHistory after, LocalDate earliestChange,
-                                     LocalDate knownOn, Record<String, Admission> record) {
+    /**
+     * Tells the child's ledger what changed about this case, given the summary sent before and
+     * what its timelines were made from (updated to those of now); returns the summary now.
+     */
+    private ChildSummary updateChild(String caseId, ChildSummary sent, CaseHistory after, CaseChange change,
+                                     ChildTimelines.Reads timelineReads, LocalDate knownOn,
+                                     Record<String, Admission> record) {
         Instant knownAt = record.value().event().getRecordedAt();
-        ChildSummary summary = ChildSummaries.after(caseId, sent, after, earliestChange, knownAt, caseFacts.childTimelines());
+        ChildSummary summary = ChildSummaries.after(caseId, sent, after, change, knownAt, caseFacts.childTimelines(),
+                timelineReads);
         boolean childChanged = sent != null && (summary == null || !sent.getChildId().equals(summary.getChildId()));
         if (childChanged) {
             ChildSummary withdrawal = ChildSummaries.withdrawal(caseId, sent.getChildId(), knownAt);

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.CaseLedger;
 import org.casepulse.indicators.Facts;
+import org.casepulse.indicators.measures.ChildTimelines;
 import org.casepulse.state.CaseState;
 import org.casepulse.state.ChildSummary;
 
@@ -18,8 +19,13 @@ import org.casepulse.state.ChildSummary;
  */
 final class RecentCases {
 
-    /** The ledger is the live one of the case, not a copy: whoever changes it without writing the case must remove the entry. */
-    record Entry(CaseState state, CaseLedger ledger, CaseHistory history, Facts facts, ChildSummary summary) {}
+    /**
+     * The ledger is the live one of the case, not a copy: whoever changes it without writing the
+     * case must remove the entry. {@code timelineReads} says what the summary's timelines were made
+     * from, and is updated in place with the next summary.
+     */
+    record Entry(CaseState state, CaseLedger ledger, CaseHistory history, Facts facts, ChildSummary summary,
+                 ChildTimelines.Reads timelineReads) {}
 
     private final Map<String, Entry> entries;
 
@@ -36,8 +42,8 @@ final class RecentCases {
         return entries.get(caseId);
     }
 
-    void put(String caseId, CaseState state, CaseLedger ledger, CaseHistory history, Facts facts, ChildSummary summary) {
-        entries.put(caseId, new Entry(state, ledger, history, facts, summary));
+    void put(String caseId, Entry entry) {
+        entries.put(caseId, entry);
     }
 
     void remove(String caseId) {

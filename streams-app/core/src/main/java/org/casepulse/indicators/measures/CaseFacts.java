@@ -1,16 +1,11 @@
 package org.casepulse.indicators.measures;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.casepulse.calendar.WorkingDayCalendar;
-import org.casepulse.events.CaseEvent;
-import org.casepulse.events.EventType;
+import org.casepulse.indicators.CaseChange;
 import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.IndicatorCatalogue;
@@ -25,7 +20,6 @@ public final class CaseFacts {
     private final Map<IndicatorDefinition, CaseMeasure> eventMeasures = new IdentityHashMap<>();
     private final Map<IndicatorDefinition, SnapshotMeasure> snapshotMeasures = new IdentityHashMap<>();
     private final SnapshotTimeline timeline;
-    private final Set<String> snapshotIndicatorIds = new HashSet<>();
     private final ChildTimelines childTimelines;
     private final int lookBackMonths;
 
@@ -74,7 +68,6 @@ public final class CaseFacts {
             }
         }
         this.timeline = new SnapshotTimeline(calendar, snapshotMeasures);
-        snapshotMeasures.keySet().forEach(indicator -> snapshotIndicatorIds.add(indicator.id()));
         this.childTimelines = new ChildTimelines(catalogue, calendar);
         this.lookBackMonths = catalogue.lookBackMonths();
     }
@@ -91,7 +84,7 @@ public final class CaseFacts {
 
     /** The case's facts (canonical, see {@link Facts#toList()}) and the anomalies met on the way. */
     public Facts compute(CaseHistory history) {
-        return compute(history, null, null);
+        return compute(history, null, CaseChange.WHOLE);
     }
 
     /**
@@ -100,93 +93,59 @@ public final class CaseFacts {
      * so when the referral stays the same, snapshot facts dated before the earliest changed event
      * are those of before, and the timeline is evaluated from that date only. During a backfill,
      * where a case's events mostly arrive in date order, that is the last few dates of the case
-     * instead of its whole life.
+     * instead of its whole life. And an indicator whose measure read none of the kinds of events
+     * the change touched keeps its facts of before without running at all.
      */
     public Facts computeAfter(CaseHistory before, Facts factsBefore, CaseHistory after) {
-        return computeAfter(after, factsBefore, earliestChange(before, after));
+        return computeAfter(after, factsBefore, CaseChange.between(before, after));
     }
 
-    /** As {@link #computeAfter(CaseHistory, Facts, CaseHistory)}, given {@link #earliestChange} of the change. */
-    public Facts computeAfter(CaseHistory after, Facts factsBefore, LocalDate earliestChange) {
-        return earliestChange == null ? compute(after) : compute(after, factsBefore, earliestChange);
+    /** As {@link #computeAfter(CaseHistory, Facts, CaseHistory)}, given the {@link CaseChange} between them. */
+    public Facts computeAfter(CaseHistory after, Facts factsBefore, CaseChange change) {
+        return change.isPartial() ? compute(after, factsBefore, change) : compute(after);
     }
 
-    /**
-     * The earliest date of an effective event that differs between two histories of a case: the
-     * case's state before it is unchanged. Null when the whole timeline must be evaluated.
-     */
-    public static LocalDate earliestChange(CaseHistory before, CaseHistory after) {
-        if (!before.hasReferral() || before.referral() != after.referral()
-                || before.closedBeforeReferral() != after.closedBeforeReferral()) {
-            return null;
-        }
-        Set<CaseEvent> held = Collections.newSetFromMap(new IdentityHashMap<>());
-        held.addAll(before.events());
-        LocalDate earliest = null;
-        for (CaseEvent event : after.events()) {
-            if (!held.remove(event)) {
-                if (!changesOnlyFromItsDate(event, before, after)) {
-                    return null;
-                }
-                earliest = earlier(earliest, event.getOccurredOn());
-            }
-        }
-        for (CaseEvent gone : held) {
-            if (!changesOnlyFromItsDate(gone, before, after)) {
-                return null;
-            }
-            earliest = earlier(earliest, gone.getOccurredOn());
-        }
-        return earliest;
-    }
-
-    /**
-     * Whether an event that came or went can change the case's snapshot state only on and after
-     * its own date: the state on a date reads the events dated on or before it (elements begun,
-     * ended, visited, allocated, moved or closed by then), so most events qualify. Not so for an
-     * event that settles something about the whole case (a child's date of birth, unborn or
-     * asylum-seeking, the latest of which counts for every date), nor for a completion that
-     * changes its assessment's type (the type counts while the assessment is open, before its
-     * completion): those re-evaluate the whole timeline. A change of the referral or of the
-     * closure's order against it is caught by {@link #earliestChange} first.
-     */
-    private static boolean changesOnlyFromItsDate(CaseEvent event, CaseHistory before, CaseHistory after) {
-        boolean childAttributes = event.getChildDateOfBirth() != null || event.getChildUnborn() != null
-                || event.getUnaccompaniedAsylumSeeking() != null;
-        if (childAttributes) {
-            return false;
-        }
-        if (event.getType() == EventType.ASSESSMENT_COMPLETED) {
-            return before.assessmentType(event.getAssessmentId()) == after.assessmentType(event.getAssessmentId());
-        }
-        return true;
-    }
-
-    private static LocalDate earlier(LocalDate a, LocalDate b) {
-        return a == null || b.isBefore(a) ? b : a;
-    }
-
-    private Facts compute(CaseHistory history, Facts snapshotFactsBefore, LocalDate from) {
+    private Facts compute(CaseHistory history, Facts before, CaseChange change) {
         Facts facts = new Facts();
         history.anomalies().forEach(facts::anomaly);
         if (!history.hasReferral()) {
             return facts; // a case counts nowhere until its referral is known
         }
+        if (before != null) {
+            // Anomalies met by measures kept from before are not met again: keep those of before.
+            before.anomalies().forEach(facts::anomaly);
+        }
         eventMeasures.forEach((indicator, measure) -> {
+            if (before != null && !change.touches(before.reads(indicator.id()))) {
+                facts.keep(indicator.id(), before);
+                return;
+            }
+            history.takeReads();
             if (indicator.filter().admitsCase(history)) {
                 measure.contribute(history, indicator, facts);
             }
+            facts.read(indicator.id(), history.takeReads());
         });
         List<IndicatorDefinition> snapshotIndicators = new ArrayList<>();
         for (IndicatorDefinition indicator : snapshotMeasures.keySet()) {
-            if (indicator.filter().admitsCase(history)) {
-                snapshotIndicators.add(indicator);
+            if (before != null && !change.touches(before.reads(indicator.id()))) {
+                facts.keep(indicator.id(), before);
+                continue;
             }
+            history.takeReads();
+            boolean admitted = indicator.filter().admitsCase(history);
+            long reads = history.takeReads() | SnapshotTimeline.ALWAYS_READ;
+            if (admitted) {
+                snapshotIndicators.add(indicator);
+                if (before != null) {
+                    // Evaluated from the change on: what came before was made with what before read.
+                    before.copyBefore(indicator.id(), change.earliest(), facts);
+                    reads |= before.reads(indicator.id());
+                }
+            }
+            facts.read(indicator.id(), reads);
         }
-        if (from != null) {
-            snapshotFactsBefore.copyBefore(snapshotIndicatorIds, from, facts);
-        }
-        timeline.contribute(history, snapshotIndicators, facts, from);
+        timeline.contribute(history, snapshotIndicators, facts, before == null ? null : change.earliest());
         return facts;
     }
 }

@@ -1,10 +1,10 @@
 package org.casepulse.indicators.measures;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.casepulse.events.PlanType;
+import org.casepulse.indicators.CaseChange;
 import org.casepulse.indicators.CaseHistory;
 import org.casepulse.state.ChildPlan;
 import org.casepulse.state.ChildSummary;
@@ -21,16 +21,23 @@ public final class ChildSummaries {
 
     /** As {@link #of(String, CaseHistory, Instant)}, with the case's timelines of the children-counted indicators. */
     public static ChildSummary of(String caseId, CaseHistory history, Instant knownAt, ChildTimelines timelines) {
-        return after(caseId, null, history, null, knownAt, timelines);
+        return of(caseId, history, knownAt, timelines, new ChildTimelines.Reads());
+    }
+
+    /** As {@link #of(String, CaseHistory, Instant, ChildTimelines)}, noting in {@code reads} what each timeline was made from. */
+    public static ChildSummary of(String caseId, CaseHistory history, Instant knownAt, ChildTimelines timelines,
+                                  ChildTimelines.Reads reads) {
+        return after(caseId, null, history, CaseChange.WHOLE, knownAt, timelines, reads);
     }
 
     /**
      * The summary after a change, given the summary of the case before it (null if none or
-     * unknown) and the change's {@link CaseFacts#earliestChange} (null: evaluate the whole case):
-     * the timelines are evaluated from that date only.
+     * unknown), the change, and what the timelines of before were made from ({@code reads},
+     * updated to what those of after are made from): the timelines are evaluated from the
+     * change's earliest date only, and those the change cannot move are kept.
      */
-    public static ChildSummary after(String caseId, ChildSummary before, CaseHistory history, LocalDate earliestChange,
-                                     Instant knownAt, ChildTimelines timelines) {
+    public static ChildSummary after(String caseId, ChildSummary before, CaseHistory history, CaseChange change,
+                                     Instant knownAt, ChildTimelines timelines, ChildTimelines.Reads reads) {
         if (!history.hasReferral()) {
             return null;
         }
@@ -46,7 +53,7 @@ public final class ChildSummaries {
                 .setCaseType(history.referral().getCaseType())
                 .setCpPlans(plans)
                 .setTimelines(timelines == null ? List.of()
-                        : timelines.of(history, before == null ? null : before.getTimelines(), earliestChange))
+                        : timelines.of(history, before == null ? null : before.getTimelines(), change, reads))
                 .setKnownAt(knownAt)
                 .build();
     }

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.casepulse.calendar.WorkingDayCalendar;
 import org.casepulse.events.CaseEvent;
+import org.casepulse.indicators.CaseChange;
 import org.casepulse.indicators.CaseHistory;
+import org.casepulse.indicators.EventKinds;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.indicators.IndicatorDefinition;
@@ -78,79 +80,125 @@ public final class ChildTimelines {
 
     /** The case's timelines (none for a case without a referral or closed before it). */
     public List<ChildTimeline> of(CaseHistory history) {
-        return of(history, null, null);
+        return of(history, null, CaseChange.WHOLE, new Reads());
     }
 
     /**
-     * The case's timelines after a change, given those of before it and the earliest date the
-     * change can affect ({@link CaseFacts#earliestChange}); a null date evaluates the whole
-     * timeline. A case's state on a date depends only on its events dated on or before it, so
-     * the changes dated before that date are those of before, and only the dates from it on are
-     * evaluated: during a backfill, the last few dates of the case instead of its whole life.
+     * The case's timelines after a change, given those of before it, the change
+     * ({@link CaseChange}) and what each indicator's timeline of before was made from, which is
+     * updated to what those of after are made from. A case's state on a date depends only on its
+     * events dated on or before it, so the changes dated before the change's earliest date are
+     * those of before, and only the dates from it on are evaluated: during a backfill, the last
+     * few dates of the case instead of its whole life. An indicator whose timeline read none of
+     * the kinds of events the change touched keeps its timeline of before.
      */
-    List<ChildTimeline> of(CaseHistory history, List<ChildTimeline> before, LocalDate from) {
+    List<ChildTimeline> of(CaseHistory history, List<ChildTimeline> before, CaseChange change, Reads reads) {
         List<ChildTimeline> timelines = new ArrayList<>();
         if (measures.isEmpty() || !history.hasReferral() || history.closedBeforeReferral()) {
+            reads.forget();
             return timelines;
         }
         OpenCase openCase = new OpenCase(history, calendar, new Facts());
         LocalDate referral = history.referralDate();
-        boolean partial = from != null && before != null && from.isAfter(referral);
+        LocalDate from = change.earliest();
+        boolean keepable = before != null && change.isPartial();
+        boolean partial = keepable && from.isAfter(referral);
         LocalDate first = partial ? from : referral;
         CaseEvent closure = history.closure();
         LocalDate last = closure == null ? LocalDate.MAX : closure.getOccurredOn();
         List<LocalDate> eventDates = eventDatesBetween(history.events(), first, last);
-        Map<String, ChildTimeline> kept = partial ? byIndicator(before) : Map.of();
+        Map<String, ChildTimeline> kept = keepable ? byIndicator(before) : Map.of();
         measures.forEach((indicator, measure) -> {
-            if (!indicator.filter().admitsCase(history)) {
+            String id = indicator.id();
+            ChildTimeline was = kept.get(id);
+            if (keepable && !change.touches(reads.of(id))) {
+                if (was != null) {
+                    timelines.add(was);
+                }
                 return;
             }
-            Changes changes = new Changes();
-            ChildTimeline was = kept.get(indicator.id());
-            if (was != null) {
-                changes.keepBefore(was, first);
-            }
-            if (!first.isAfter(last)) {
-                DatesBetween thresholds = new DatesBetween(first, last);
-                measure.thresholds(openCase, indicator, thresholds);
-                if (indicator.filter().ageBand() != null) {
-                    Birthdays.add(history.child(), indicator.filter().ageBand(), thresholds);
-                }
-                if (indicator.filter().excludeUnborn() && history.child().dateOfBirth() != null) {
-                    thresholds.add(history.child().dateOfBirth());
-                }
-                // Event dates and thresholds merged in date order, each date once.
-                Iterator<LocalDate> extra = thresholds.iterator();
-                LocalDate next = extra.hasNext() ? extra.next() : null;
-                int e = 0;
-                while (e < eventDates.size() || next != null) {
-                    LocalDate date;
-                    if (next == null || (e < eventDates.size() && eventDates.get(e).isBefore(next))) {
-                        date = eventDates.get(e++);
-                    } else {
-                        date = next;
-                        if (e < eventDates.size() && eventDates.get(e).equals(next)) {
-                            e++;
-                        }
-                        next = extra.hasNext() ? extra.next() : null;
-                    }
-                    String areaNow = null;
-                    int numeratorNow = 0;
-                    if (openCase.isOpenOn(date) && indicator.filter().admitsOn(history, date)) {
-                        int state = measure.stateOn(openCase, indicator, date);
-                        if (state != ChildCountedMeasure.NOT_QUALIFYING) {
-                            areaNow = openCase.areaOn(date);
-                            numeratorNow = state;
-                        }
-                    }
-                    changes.record(date, areaNow, numeratorNow);
-                }
-            }
-            if (!changes.dates.isEmpty()) {
-                timelines.add(new ChildTimeline(indicator.id(), changes.dates, changes.areas, changes.numerators));
+            long readBefore = partial ? reads.of(id) : 0;
+            history.takeReads();
+            ChildTimeline now = evaluate(indicator, measure, history, openCase, partial ? was : null, first, last,
+                    eventDates);
+            reads.set(id, readBefore | history.takeReads() | SnapshotTimeline.ALWAYS_READ);
+            if (now != null) {
+                timelines.add(now);
             }
         });
         return timelines;
+    }
+
+    /** One indicator's timeline from {@code first} on, the changes before it kept from {@code was}; null when it has none. */
+    private static ChildTimeline evaluate(IndicatorDefinition indicator, ChildCountedMeasure measure, CaseHistory history,
+                                          OpenCase openCase, ChildTimeline was, LocalDate first, LocalDate last,
+                                          List<LocalDate> eventDates) {
+        if (!indicator.filter().admitsCase(history)) {
+            return null;
+        }
+        Changes changes = new Changes();
+        if (was != null) {
+            changes.keepBefore(was, first);
+        }
+        if (!first.isAfter(last)) {
+            DatesBetween thresholds = new DatesBetween(first, last);
+            measure.thresholds(openCase, indicator, thresholds);
+            if (indicator.filter().ageBand() != null) {
+                Birthdays.add(history.child(), indicator.filter().ageBand(), thresholds);
+            }
+            if (indicator.filter().excludeUnborn() && history.child().dateOfBirth() != null) {
+                thresholds.add(history.child().dateOfBirth());
+            }
+            // Event dates and thresholds merged in date order, each date once.
+            Iterator<LocalDate> extra = thresholds.iterator();
+            LocalDate next = extra.hasNext() ? extra.next() : null;
+            int e = 0;
+            while (e < eventDates.size() || next != null) {
+                LocalDate date;
+                if (next == null || (e < eventDates.size() && eventDates.get(e).isBefore(next))) {
+                    date = eventDates.get(e++);
+                } else {
+                    date = next;
+                    if (e < eventDates.size() && eventDates.get(e).equals(next)) {
+                        e++;
+                    }
+                    next = extra.hasNext() ? extra.next() : null;
+                }
+                String areaNow = null;
+                int numeratorNow = 0;
+                if (openCase.isOpenOn(date) && indicator.filter().admitsOn(history, date)) {
+                    int state = measure.stateOn(openCase, indicator, date);
+                    if (state != ChildCountedMeasure.NOT_QUALIFYING) {
+                        areaNow = openCase.areaOn(date);
+                        numeratorNow = state;
+                    }
+                }
+                changes.record(date, areaNow, numeratorNow);
+            }
+        }
+        return changes.dates.isEmpty() ? null
+                : new ChildTimeline(indicator.id(), changes.dates, changes.areas, changes.numerators);
+    }
+
+    /**
+     * What each indicator's timeline of one case was made from ({@link EventKinds}), kept beside
+     * the summary it went into; an indicator not known here counts as having read everything.
+     */
+    public static final class Reads {
+        private final Map<String, Long> byIndicator = new HashMap<>();
+
+        long of(String indicatorId) {
+            Long kinds = byIndicator.get(indicatorId);
+            return kinds == null ? EventKinds.ALL : kinds;
+        }
+
+        void set(String indicatorId, long kinds) {
+            byIndicator.put(indicatorId, kinds);
+        }
+
+        void forget() {
+            byIndicator.clear();
+        }
     }
 
     /** The distinct dates of the events (in business order, so by date) within [first, last]. */

@@ -21,7 +21,6 @@ final class OpenCase {
     /** dayPassing is asked for the same few (date, days) pairs on every date of the timeline. */
     private final Map<Long, LocalDate> passing = new HashMap<>();
     private final Map<Long, Boolean> beyondCalendar = new HashMap<>();
-    private List<CaseHistory.Plan> cpPlans;
 
     OpenCase(CaseHistory history, WorkingDayCalendar calendar, Facts facts) {
         this.history = history;
@@ -44,7 +43,7 @@ final class OpenCase {
 
     /** The area of the latest event dated on or before {@code date}. */
     String areaOn(LocalDate date) {
-        return CaseHistory.latestOnOrBefore(history.events(), date).getAreaCode();
+        return history.areaOn(date);
     }
 
     /** The latest allocation dated on or before {@code date}, or null when unallocated then. */
@@ -76,12 +75,9 @@ final class OpenCase {
         }
     }
 
-    /** The case's child protection plans (asked on every date by the visit measures). */
+    /** The case's child protection plans (asked on every date by the visit measures; kept by the history, which notes each read). */
     List<CaseHistory.Plan> cpPlans() {
-        if (cpPlans == null) {
-            cpPlans = history.plansOfType(PlanType.CP);
-        }
-        return cpPlans;
+        return history.plansOfType(PlanType.CP);
     }
 
     WorkingDayCalendar calendar() {

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.casepulse.calendar.WorkingDayCalendar;
 import org.casepulse.events.CaseEvent;
+import org.casepulse.events.EventType;
 import org.casepulse.indicators.CaseHistory;
+import org.casepulse.indicators.EventKinds;
 import org.casepulse.indicators.Fact;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.IndicatorDefinition;
@@ -16,6 +18,9 @@ import org.casepulse.indicators.IndicatorDefinition;
  * a day is the sum of its deltas up to that day.
  */
 final class SnapshotTimeline {
+
+    /** What every snapshot indicator reads besides its measure: the case is open from its referral to its closure. */
+    static final long ALWAYS_READ = EventKinds.of(EventType.REFERRAL_RECEIVED, EventType.CASE_CLOSED);
 
     private final WorkingDayCalendar calendar;
     private final Map<IndicatorDefinition, SnapshotMeasure> measures;
@@ -45,10 +50,14 @@ final class SnapshotTimeline {
         for (CaseEvent event : history.events()) {
             dates.add(event.getOccurredOn());
         }
-        for (IndicatorDefinition indicator : indicators) {
-            measures.get(indicator).thresholds(openCase, indicator, dates);
+        long[] reads = new long[indicators.size()];
+        history.takeReads();
+        for (int i = 0; i < indicators.size(); i++) {
+            measures.get(indicators.get(i)).thresholds(openCase, indicators.get(i), dates);
+            reads[i] |= history.takeReads();
         }
         if (closed != null && first.isAfter(closed)) {
+            recordReads(indicators, reads, facts);
             return; // the change lies after the closure: nothing to evaluate
         }
 
@@ -59,17 +68,13 @@ final class SnapshotTimeline {
             // The state is constant from the last date before `from` to the day before it.
             LocalDate dayBefore = from.minusDays(1);
             if (openCase.isOpenOn(dayBefore)) {
-                for (IndicatorDefinition indicator : indicators) {
-                    measures.get(indicator).stateOn(openCase, indicator, dayBefore, previous);
-                }
+                evaluate(openCase, indicators, dayBefore, previous, reads);
             }
         }
         for (LocalDate date : dates) {
             current.clear();
             if (openCase.isOpenOn(date)) {
-                for (IndicatorDefinition indicator : indicators) {
-                    measures.get(indicator).stateOn(openCase, indicator, date, current);
-                }
+                evaluate(openCase, indicators, date, current, reads);
             }
             Map<Fact.Cell, long[]> now = current.counts();
             Map<Fact.Cell, long[]> before = previous.counts();
@@ -85,6 +90,25 @@ final class SnapshotTimeline {
             DayState swap = previous;
             previous = current;
             current = swap;
+        }
+        recordReads(indicators, reads, facts);
+    }
+
+    private void evaluate(OpenCase openCase, List<IndicatorDefinition> indicators, LocalDate date, DayState state,
+                          long[] reads) {
+        CaseHistory history = openCase.history();
+        history.takeReads();
+        for (int i = 0; i < indicators.size(); i++) {
+            measures.get(indicators.get(i)).stateOn(openCase, indicators.get(i), date, state);
+            reads[i] |= history.takeReads();
+        }
+    }
+
+    /** Adds what each indicator's measure read to what its facts were made with. */
+    private static void recordReads(List<IndicatorDefinition> indicators, long[] reads, Facts facts) {
+        for (int i = 0; i < indicators.size(); i++) {
+            String id = indicators.get(i).id();
+            facts.read(id, facts.reads(id) | reads[i]);
         }
     }
 
