@@ -2,6 +2,7 @@ package org.casepulse.indicators;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -13,9 +14,10 @@ import java.util.Set;
  * Collects facts, summing those of the same cell; the difference of two collections (a case
  * before and after an event) is what the aggregates receive.
  *
- * <p>Facts are kept per indicator, with the kinds of events the indicator's measure read to make
- * them ({@link EventKinds}). After a change that touches none of those kinds, an indicator's facts
- * are those of before: {@link #keep} shares them instead of copying, and {@link #difference} skips
+ * <p>Facts are kept per indicator. A case's facts also keep, for each indicator (by its slot, a
+ * place its {@code CaseFacts} gives it), the kinds of events its measure read to make them
+ * ({@link EventKinds}). After a change that touches none of those kinds, an indicator's facts are
+ * those of before: {@link #keep} shares them instead of copying, and {@link #difference} skips
  * what is shared, so the cost of a change follows the indicators it can move.
  */
 public final class Facts {
@@ -26,10 +28,9 @@ public final class Facts {
             .thenComparing(Fact::workerId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Fact::bucket);
 
-    /** One indicator's cells and what was read to make them; shared between two Facts once kept, and then copied before any change. */
+    /** One indicator's cells; shared between two Facts once kept, and then copied before any change. */
     private static final class Cells {
         final Map<Fact.Cell, long[]> sums;
-        long reads = EventKinds.ALL;
         boolean shared;
 
         Cells(Map<Fact.Cell, long[]> sums) {
@@ -39,14 +40,24 @@ public final class Facts {
         Cells copy() {
             Map<Fact.Cell, long[]> copied = new HashMap<>(sums.size() * 2);
             sums.forEach((cell, pair) -> copied.put(cell, pair.clone()));
-            Cells copy = new Cells(copied);
-            copy.reads = reads;
-            return copy;
+            return new Cells(copied);
         }
     }
 
     private final Map<String, Cells> byIndicator = new HashMap<>();
     private final Set<Anomaly> anomalies = EnumSet.noneOf(Anomaly.class);
+    /** By slot, the kinds of events read to make each indicator's facts; null when not kept. */
+    private final long[] reads;
+
+    public Facts() {
+        this.reads = null;
+    }
+
+    /** A case's facts, keeping what was read for each of {@code slots} indicators ({@link EventKinds#ALL} until told). */
+    public Facts(int slots) {
+        this.reads = new long[slots];
+        Arrays.fill(reads, EventKinds.ALL);
+    }
 
     public void add(String indicatorId, String areaCode, LocalDate bucket, long numerator, long denominator) {
         add(new Fact.Cell(indicatorId, areaCode, null, bucket), numerator, denominator);
@@ -95,7 +106,7 @@ public final class Facts {
     }
 
     /** Takes the indicator's facts of {@code before} as they are (shared, not copied), with what was read to make them. */
-    public void keep(String indicatorId, Facts before) {
+    public void keep(int slot, String indicatorId, Facts before) {
         Cells cells = before.byIndicator.get(indicatorId);
         if (cells == null) {
             byIndicator.remove(indicatorId);
@@ -103,17 +114,17 @@ public final class Facts {
             cells.shared = true;
             byIndicator.put(indicatorId, cells);
         }
+        reads[slot] = before.reads(slot);
     }
 
-    /** Records the kinds of events read to make the indicator's facts ({@link EventKinds#ALL} until recorded). */
-    public void read(String indicatorId, long kinds) {
-        writable(indicatorId).reads = kinds;
+    /** Records the kinds of events read to make the facts of the indicator in {@code slot}. */
+    public void read(int slot, long kinds) {
+        reads[slot] = kinds;
     }
 
-    /** The kinds of events read to make the indicator's facts; {@link EventKinds#ALL} when not known. */
-    public long reads(String indicatorId) {
-        Cells cells = byIndicator.get(indicatorId);
-        return cells == null ? EventKinds.ALL : cells.reads;
+    /** The kinds of events read to make the facts of the indicator in {@code slot}; {@link EventKinds#ALL} when not known. */
+    public long reads(int slot) {
+        return reads == null ? EventKinds.ALL : reads[slot];
     }
 
     public void anomaly(Anomaly anomaly) {

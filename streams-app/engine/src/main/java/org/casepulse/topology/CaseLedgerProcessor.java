@@ -138,7 +138,7 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
             }
         }
         ChildSummary summary = null;
-        ChildTimelines.Reads timelineReads = cached != null ? cached.timelineReads() : new ChildTimelines.Reads();
+        ChildTimelines.Reads timelineReads = cached != null ? cached.timelineReads() : caseFacts.childTimelines().newReads();
         if (childMeasuresInCatalogue) {
             ChildSummary sent = cached != null ? cached.summary()
                     : ChildSummaries.of(caseId, before, event.getRecordedAt(), caseFacts.childTimelines(), timelineReads);

@@ -27,7 +27,10 @@ final class PendingCells {
 
     private final AreaHierarchy areas;
     private final boolean rollUp;
-    private final Map<String, LedgerDelta> cells = new LinkedHashMap<>();
+    private final Map<Key, LedgerDelta> cells = new LinkedHashMap<>();
+
+    /** A cell and the day its changes were recorded on; a record, so that its hash is made from the ids' cached ones. */
+    private record Key(String indicatorId, String areaCode, String workerId, LocalDate bucket, LocalDate recordedOn) {}
 
     /**
      * @param rollUp whether changes name lowest areas to roll up (case and child ledgers), or
@@ -74,8 +77,7 @@ final class PendingCells {
 
     /** Sums per cell and recorded day: what was recorded on each day stays apart, for revisions. */
     private void add(Fact change, String areaCode, LocalDate recordedOn, Instant knownAt) {
-        String key = change.indicatorId() + '|' + areaCode + '|' + (change.workerId() == null ? "" : change.workerId())
-                + '|' + change.bucket().toEpochDay() + '|' + (recordedOn == null ? "" : recordedOn.toEpochDay());
+        Key key = new Key(change.indicatorId(), areaCode, change.workerId(), change.bucket(), recordedOn);
         LedgerDelta cell = cells.get(key);
         if (cell == null) {
             cells.put(key, new LedgerDelta(change.indicatorId(), areaCode, change.workerId(), change.bucket(),

@@ -12,7 +12,6 @@ import org.casepulse.indicators.CaseChange;
 import org.casepulse.indicators.CaseHistory;
 import org.casepulse.indicators.CaseLedger;
 import org.casepulse.indicators.Facts;
-import org.casepulse.indicators.IndicatorDefinition;
 import org.casepulse.indicators.measures.CaseFacts;
 import org.casepulse.indicators.measures.ChildSummaries;
 import org.casepulse.indicators.measures.ChildTimelines;
@@ -49,18 +48,14 @@ class IncrementalFactsTest {
             CaseHistory history = CaseHistory.of(ledger.effectiveEvents());
             Facts facts = caseFacts.compute(history);
             ChildSummary summary = null;
-            ChildTimelines.Reads timelineReads = new ChildTimelines.Reads();
+            ChildTimelines.Reads timelineReads = caseFacts.childTimelines().newReads();
             for (CaseEvent event : events) {
                 if (ledger.admit(event) == CaseLedger.Admission.DUPLICATE) {
                     continue;
                 }
                 CaseHistory after = CaseHistory.of(ledger.effectiveEvents());
                 CaseChange change = CaseChange.between(history, after);
-                for (IndicatorDefinition indicator : REFERENCE.catalogue().all()) {
-                    if (change.isPartial() && !change.touches(facts.reads(indicator.id()))) {
-                        kept++;
-                    }
-                }
+                kept += caseFacts.indicatorsKept(facts, change);
                 Facts stepped = caseFacts.computeAfter(after, facts, change);
                 Facts whole = caseFacts.compute(after);
                 assertThat(stepped.toList()).as("facts of case %s after %s", event.getCaseId(), event.getEventId())

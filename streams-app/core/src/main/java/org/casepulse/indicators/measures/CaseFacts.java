@@ -20,6 +20,9 @@ public final class CaseFacts {
     private final Map<IndicatorDefinition, CaseMeasure> eventMeasures = new IdentityHashMap<>();
     private final Map<IndicatorDefinition, SnapshotMeasure> snapshotMeasures = new IdentityHashMap<>();
     private final SnapshotTimeline timeline;
+    /** The indicators in a fixed order: an indicator's slot in {@link Facts#reads(int)} is its place here, event measures first. */
+    private final List<IndicatorDefinition> eventIndicators;
+    private final List<IndicatorDefinition> snapshotIndicators;
     private final ChildTimelines childTimelines;
     private final int lookBackMonths;
 
@@ -68,6 +71,8 @@ public final class CaseFacts {
             }
         }
         this.timeline = new SnapshotTimeline(calendar, snapshotMeasures);
+        this.eventIndicators = List.copyOf(eventMeasures.keySet());
+        this.snapshotIndicators = List.copyOf(snapshotMeasures.keySet());
         this.childTimelines = new ChildTimelines(catalogue, calendar);
         this.lookBackMonths = catalogue.lookBackMonths();
     }
@@ -105,8 +110,22 @@ public final class CaseFacts {
         return change.isPartial() ? compute(after, factsBefore, change) : compute(after);
     }
 
+    /**
+     * How many of the case's indicators a change leaves as they were, given the facts of before
+     * it: those whose measure read none of the kinds of events it touched.
+     */
+    public int indicatorsKept(Facts before, CaseChange change) {
+        int kept = 0;
+        for (int slot = 0; slot < eventIndicators.size() + snapshotIndicators.size(); slot++) {
+            if (change.isPartial() && !change.touches(before.reads(slot))) {
+                kept++;
+            }
+        }
+        return kept;
+    }
+
     private Facts compute(CaseHistory history, Facts before, CaseChange change) {
-        Facts facts = new Facts();
+        Facts facts = new Facts(eventIndicators.size() + snapshotIndicators.size());
         history.anomalies().forEach(facts::anomaly);
         if (!history.hasReferral()) {
             return facts; // a case counts nowhere until its referral is known
@@ -115,37 +134,46 @@ public final class CaseFacts {
             // Anomalies met by measures kept from before are not met again: keep those of before.
             before.anomalies().forEach(facts::anomaly);
         }
-        eventMeasures.forEach((indicator, measure) -> {
-            if (before != null && !change.touches(before.reads(indicator.id()))) {
-                facts.keep(indicator.id(), before);
-                return;
+        for (int slot = 0; slot < eventIndicators.size(); slot++) {
+            IndicatorDefinition indicator = eventIndicators.get(slot);
+            if (before != null && !change.touches(before.reads(slot))) {
+                facts.keep(slot, indicator.id(), before);
+                continue;
             }
             history.takeReads();
             if (indicator.filter().admitsCase(history)) {
-                measure.contribute(history, indicator, facts);
+                eventMeasures.get(indicator).contribute(history, indicator, facts);
             }
-            facts.read(indicator.id(), history.takeReads());
-        });
-        List<IndicatorDefinition> snapshotIndicators = new ArrayList<>();
-        for (IndicatorDefinition indicator : snapshotMeasures.keySet()) {
-            if (before != null && !change.touches(before.reads(indicator.id()))) {
-                facts.keep(indicator.id(), before);
+            facts.read(slot, history.takeReads());
+        }
+        List<IndicatorDefinition> evaluated = new ArrayList<>();
+        List<Integer> evaluatedSlots = new ArrayList<>();
+        for (int i = 0; i < snapshotIndicators.size(); i++) {
+            IndicatorDefinition indicator = snapshotIndicators.get(i);
+            int slot = eventIndicators.size() + i;
+            if (before != null && !change.touches(before.reads(slot))) {
+                facts.keep(slot, indicator.id(), before);
                 continue;
             }
             history.takeReads();
             boolean admitted = indicator.filter().admitsCase(history);
             long reads = history.takeReads() | SnapshotTimeline.ALWAYS_READ;
             if (admitted) {
-                snapshotIndicators.add(indicator);
+                evaluated.add(indicator);
+                evaluatedSlots.add(slot);
                 if (before != null) {
                     // Evaluated from the change on: what came before was made with what before read.
                     before.copyBefore(indicator.id(), change.earliest(), facts);
-                    reads |= before.reads(indicator.id());
+                    reads |= before.reads(slot);
                 }
             }
-            facts.read(indicator.id(), reads);
+            facts.read(slot, reads);
         }
-        timeline.contribute(history, snapshotIndicators, facts, before == null ? null : change.earliest());
+        long[] timelineReads = timeline.contribute(history, evaluated, facts, before == null ? null : change.earliest());
+        for (int i = 0; i < evaluated.size(); i++) {
+            int slot = evaluatedSlots.get(i);
+            facts.read(slot, facts.reads(slot) | timelineReads[i]);
+        }
         return facts;
     }
 }

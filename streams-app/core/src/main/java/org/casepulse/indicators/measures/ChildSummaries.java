@@ -21,7 +21,7 @@ public final class ChildSummaries {
 
     /** As {@link #of(String, CaseHistory, Instant)}, with the case's timelines of the children-counted indicators. */
     public static ChildSummary of(String caseId, CaseHistory history, Instant knownAt, ChildTimelines timelines) {
-        return of(caseId, history, knownAt, timelines, new ChildTimelines.Reads());
+        return of(caseId, history, knownAt, timelines, timelines == null ? null : timelines.newReads());
     }
 
     /** As {@link #of(String, CaseHistory, Instant, ChildTimelines)}, noting in {@code reads} what each timeline was made from. */

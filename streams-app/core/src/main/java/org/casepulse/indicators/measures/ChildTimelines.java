@@ -2,6 +2,7 @@ package org.casepulse.indicators.measures;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -30,6 +31,8 @@ public final class ChildTimelines {
 
     private final WorkingDayCalendar calendar;
     private final Map<IndicatorDefinition, ChildCountedMeasure> measures = new LinkedHashMap<>();
+    /** The indicators in a fixed order: the slots of {@link Reads}. */
+    private final List<IndicatorDefinition> indicators;
 
     public ChildTimelines(IndicatorCatalogue catalogue, WorkingDayCalendar calendar) {
         this.calendar = calendar;
@@ -39,6 +42,7 @@ public final class ChildTimelines {
                 measures.put(indicator, measure);
             }
         }
+        this.indicators = List.copyOf(measures.keySet());
     }
 
     /** The kind's children-counted form, or null when the indicator counts cases or events. */
@@ -80,7 +84,7 @@ public final class ChildTimelines {
 
     /** The case's timelines (none for a case without a referral or closed before it). */
     public List<ChildTimeline> of(CaseHistory history) {
-        return of(history, null, CaseChange.WHOLE, new Reads());
+        return of(history, null, CaseChange.WHOLE, newReads());
     }
 
     /**
@@ -108,24 +112,24 @@ public final class ChildTimelines {
         LocalDate last = closure == null ? LocalDate.MAX : closure.getOccurredOn();
         List<LocalDate> eventDates = eventDatesBetween(history.events(), first, last);
         Map<String, ChildTimeline> kept = keepable ? byIndicator(before) : Map.of();
-        measures.forEach((indicator, measure) -> {
-            String id = indicator.id();
-            ChildTimeline was = kept.get(id);
-            if (keepable && !change.touches(reads.of(id))) {
+        for (int slot = 0; slot < indicators.size(); slot++) {
+            IndicatorDefinition indicator = indicators.get(slot);
+            ChildTimeline was = kept.get(indicator.id());
+            if (keepable && !change.touches(reads.of(slot))) {
                 if (was != null) {
                     timelines.add(was);
                 }
-                return;
+                continue;
             }
-            long readBefore = partial ? reads.of(id) : 0;
+            long readBefore = partial ? reads.of(slot) : 0;
             history.takeReads();
-            ChildTimeline now = evaluate(indicator, measure, history, openCase, partial ? was : null, first, last,
-                    eventDates);
-            reads.set(id, readBefore | history.takeReads() | SnapshotTimeline.ALWAYS_READ);
+            ChildTimeline now = evaluate(indicator, measures.get(indicator), history, openCase, partial ? was : null,
+                    first, last, eventDates);
+            reads.set(slot, readBefore | history.takeReads() | SnapshotTimeline.ALWAYS_READ);
             if (now != null) {
                 timelines.add(now);
             }
-        });
+        }
         return timelines;
     }
 
@@ -180,24 +184,34 @@ public final class ChildTimelines {
                 : new ChildTimeline(indicator.id(), changes.dates, changes.areas, changes.numerators);
     }
 
+    /** A case's {@link Reads}, nothing known yet. */
+    public Reads newReads() {
+        return new Reads(indicators.size());
+    }
+
     /**
-     * What each indicator's timeline of one case was made from ({@link EventKinds}), kept beside
-     * the summary it went into; an indicator not known here counts as having read everything.
+     * What each indicator's timeline of one case was made from ({@link EventKinds}), by the
+     * indicator's place in this catalogue's order, kept beside the summary it went into; until
+     * told, an indicator counts as having read everything.
      */
     public static final class Reads {
-        private final Map<String, Long> byIndicator = new HashMap<>();
+        private final long[] kinds;
 
-        long of(String indicatorId) {
-            Long kinds = byIndicator.get(indicatorId);
-            return kinds == null ? EventKinds.ALL : kinds;
+        private Reads(int indicators) {
+            this.kinds = new long[indicators];
+            forget();
         }
 
-        void set(String indicatorId, long kinds) {
-            byIndicator.put(indicatorId, kinds);
+        long of(int slot) {
+            return kinds[slot];
+        }
+
+        void set(int slot, long read) {
+            kinds[slot] = read;
         }
 
         void forget() {
-            byIndicator.clear();
+            Arrays.fill(kinds, EventKinds.ALL);
         }
     }
 

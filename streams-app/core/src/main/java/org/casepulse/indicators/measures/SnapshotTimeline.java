@@ -33,10 +33,12 @@ final class SnapshotTimeline {
     /**
      * @param from null to evaluate the whole timeline; else the date from which to evaluate it,
      *             the facts dated before it being known already (see CaseFacts#computeAfter)
+     * @return for each indicator, the kinds of events its measure read ({@link EventKinds})
      */
-    void contribute(CaseHistory history, List<IndicatorDefinition> indicators, Facts facts, LocalDate from) {
+    long[] contribute(CaseHistory history, List<IndicatorDefinition> indicators, Facts facts, LocalDate from) {
+        long[] reads = new long[indicators.size()];
         if (indicators.isEmpty() || history.closedBeforeReferral()) {
-            return;
+            return reads;
         }
         OpenCase openCase = new OpenCase(history, calendar, facts);
         LocalDate referral = history.referralDate();
@@ -50,15 +52,13 @@ final class SnapshotTimeline {
         for (CaseEvent event : history.events()) {
             dates.add(event.getOccurredOn());
         }
-        long[] reads = new long[indicators.size()];
         history.takeReads();
         for (int i = 0; i < indicators.size(); i++) {
             measures.get(indicators.get(i)).thresholds(openCase, indicators.get(i), dates);
             reads[i] |= history.takeReads();
         }
         if (closed != null && first.isAfter(closed)) {
-            recordReads(indicators, reads, facts);
-            return; // the change lies after the closure: nothing to evaluate
+            return reads; // the change lies after the closure: nothing to evaluate
         }
 
         // Two day states, swapped: the changes from one date to the next are what is kept.
@@ -91,7 +91,7 @@ final class SnapshotTimeline {
             previous = current;
             current = swap;
         }
-        recordReads(indicators, reads, facts);
+        return reads;
     }
 
     private void evaluate(OpenCase openCase, List<IndicatorDefinition> indicators, LocalDate date, DayState state,
@@ -101,14 +101,6 @@ final class SnapshotTimeline {
         for (int i = 0; i < indicators.size(); i++) {
             measures.get(indicators.get(i)).stateOn(openCase, indicators.get(i), date, state);
             reads[i] |= history.takeReads();
-        }
-    }
-
-    /** Adds what each indicator's measure read to what its facts were made with. */
-    private static void recordReads(List<IndicatorDefinition> indicators, long[] reads, Facts facts) {
-        for (int i = 0; i < indicators.size(); i++) {
-            String id = indicators.get(i).id();
-            facts.read(id, facts.reads(id) | reads[i]);
         }
     }
 
