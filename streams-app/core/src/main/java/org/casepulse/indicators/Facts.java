@@ -168,6 +168,30 @@ public final class Facts {
         return facts;
     }
 
+    /** {@code plus + alsoPlus - minus - alsoMinus}, cell by cell, without the cells that come to zero, in no particular order. */
+    public static List<Fact> sum(Facts plus, Facts alsoPlus, Facts minus, Facts alsoMinus) {
+        Map<Fact.Cell, long[]> total = new HashMap<>();
+        plus.addTo(total, 1);
+        alsoPlus.addTo(total, 1);
+        minus.addTo(total, -1);
+        alsoMinus.addTo(total, -1);
+        List<Fact> facts = new ArrayList<>();
+        total.forEach((cell, sums) -> {
+            if (sums[0] != 0 || sums[1] != 0) {
+                facts.add(new Fact(cell.indicatorId(), cell.areaCode(), cell.workerId(), cell.bucket(), sums[0], sums[1]));
+            }
+        });
+        return facts;
+    }
+
+    private void addTo(Map<Fact.Cell, long[]> total, int sign) {
+        byIndicator.values().forEach(cells -> cells.sums.forEach((cell, sums) -> {
+            long[] into = total.computeIfAbsent(cell, c -> new long[2]);
+            into[0] += sign * sums[0];
+            into[1] += sign * sums[1];
+        }));
+    }
+
     private static void difference(Map<Fact.Cell, long[]> before, Map<Fact.Cell, long[]> after, List<Fact> into) {
         after.forEach((cell, sums) -> {
             long[] was = before.get(cell);

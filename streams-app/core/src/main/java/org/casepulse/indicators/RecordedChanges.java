@@ -33,13 +33,7 @@ public final class RecordedChanges {
             Facts dayBefore = before.apply(day);
             Facts dayAfter = after.apply(day);
             // (after - before) on this day, less what the previous days already account for
-            Facts plus = new Facts();
-            plus.addAll(dayAfter);
-            plus.addAll(previousBefore);
-            Facts minus = new Facts();
-            minus.addAll(dayBefore);
-            minus.addAll(previousAfter);
-            List<Fact> change = Facts.difference(minus, plus);
+            List<Fact> change = Facts.sum(dayAfter, previousBefore, dayBefore, previousAfter);
             if (!change.isEmpty()) {
                 changes.add(new Dated(day, change));
             }

@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.casepulse.calendar.BusinessClock;
 import org.casepulse.indicators.RecordedChanges;
 import org.casepulse.indicators.WorkerHoldings;
@@ -35,7 +34,7 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
     private FlushSchedule flushes;
 
     private ProcessorContext<String, SeriesChanges> context;
-    private KeyValueStore<String, HoldingState> holdings;
+    private UnwrittenStates<HoldingState> holdings;
     private PendingCells pending;
 
     WorkerLedgerProcessor(AreaHierarchy areas, BusinessClock clock, int reportingMonths, int lookBackMonths,
@@ -50,7 +49,8 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
     @Override
     public void init(ProcessorContext<String, SeriesChanges> context) {
         this.context = context;
-        this.holdings = context.getStateStore(StateStores.WORKER_HOLDINGS);
+        // A key's holdings change a dozen times between two commits in a backfill: encoded once per flush.
+        this.holdings = new UnwrittenStates<>(context.getStateStore(StateStores.WORKER_HOLDINGS));
         this.pending = new PendingCells(areas, false);
         this.flushes = FlushSchedule.withFlushBeforeEachCommit(context, cadence, this::flush,
                 context.getStateStore(StateStores.WORKER_BEFORE_COMMIT));
@@ -111,6 +111,8 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
     private boolean flush(long wallClockTime, long timestamp) {
         SeriesBatches series = new SeriesBatches();
         pending.flush(series::add);
-        return series.sendTo(changes -> context.forward(new Record<>(changes.getIndicatorId(), changes, timestamp)));
+        boolean sent = series.sendTo(changes -> context.forward(new Record<>(changes.getIndicatorId(), changes, timestamp)));
+        holdings.write();
+        return sent;
     }
 }
