@@ -31,8 +31,9 @@ public final class ChildTimelines {
 
     private final WorkingDayCalendar calendar;
     private final Map<IndicatorDefinition, ChildCountedMeasure> measures = new LinkedHashMap<>();
-    /** The indicators in a fixed order: the slots of {@link Reads}. */
+    /** The indicators in a fixed order (the slots of {@link Reads}), and their measures in the same order. */
     private final List<IndicatorDefinition> indicators;
+    private final List<ChildCountedMeasure> measuresBySlot;
 
     public ChildTimelines(IndicatorCatalogue catalogue, WorkingDayCalendar calendar) {
         this.calendar = calendar;
@@ -43,6 +44,7 @@ public final class ChildTimelines {
             }
         }
         this.indicators = List.copyOf(measures.keySet());
+        this.measuresBySlot = List.copyOf(measures.values());
     }
 
     /** The kind's children-counted form, or null when the indicator counts cases or events. */
@@ -123,7 +125,7 @@ public final class ChildTimelines {
             }
             long readBefore = partial ? reads.of(slot) : 0;
             history.takeReads();
-            ChildTimeline now = evaluate(indicator, measures.get(indicator), history, openCase, partial ? was : null,
+            ChildTimeline now = evaluate(indicator, measuresBySlot.get(slot), history, openCase, partial ? was : null,
                     first, last, eventDates);
             reads.set(slot, readBefore | history.takeReads() | SnapshotTimeline.ALWAYS_READ);
             if (now != null) {
