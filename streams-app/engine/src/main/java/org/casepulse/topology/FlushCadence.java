@@ -23,7 +23,7 @@ import java.time.Duration;
 public record FlushCadence(Duration live, Duration catchUp, Duration catchUpLag) {
 
     public static final Duration DEFAULT_LIVE = Duration.ofMillis(200);
-    public static final Duration DEFAULT_CATCH_UP = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_CATCH_UP = Duration.ofSeconds(5);
     public static final Duration DEFAULT_CATCH_UP_LAG = Duration.ofSeconds(10);
 
     public FlushCadence {
