@@ -14,6 +14,11 @@ public record Fact(String indicatorId, String areaCode, String workerId, LocalDa
     /** Identity of the cell a fact adds to. */
     public record Cell(String indicatorId, String areaCode, String workerId, LocalDate bucket) {}
 
+    /** The fact of a cell with these numbers. */
+    public static Fact of(Cell cell, long numerator, long denominator) {
+        return new Fact(cell.indicatorId(), cell.areaCode(), cell.workerId(), cell.bucket(), numerator, denominator);
+    }
+
     public boolean isHolding() {
         return workerId != null;
     }

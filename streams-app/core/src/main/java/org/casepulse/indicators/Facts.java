@@ -140,7 +140,7 @@ public final class Facts {
         List<Fact> facts = new ArrayList<>();
         byIndicator.values().forEach(cells -> cells.sums.forEach((cell, sums) -> {
             if (sums[0] != 0 || sums[1] != 0) {
-                facts.add(new Fact(cell.indicatorId(), cell.areaCode(), cell.workerId(), cell.bucket(), sums[0], sums[1]));
+                facts.add(Fact.of(cell, sums[0], sums[1]));
             }
         }));
         facts.sort(CANONICAL);
@@ -178,7 +178,7 @@ public final class Facts {
         List<Fact> facts = new ArrayList<>();
         total.forEach((cell, sums) -> {
             if (sums[0] != 0 || sums[1] != 0) {
-                facts.add(new Fact(cell.indicatorId(), cell.areaCode(), cell.workerId(), cell.bucket(), sums[0], sums[1]));
+                facts.add(Fact.of(cell, sums[0], sums[1]));
             }
         });
         return facts;
@@ -198,12 +198,12 @@ public final class Facts {
             long numerator = sums[0] - (was == null ? 0 : was[0]);
             long denominator = sums[1] - (was == null ? 0 : was[1]);
             if (numerator != 0 || denominator != 0) {
-                into.add(new Fact(cell.indicatorId(), cell.areaCode(), cell.workerId(), cell.bucket(), numerator, denominator));
+                into.add(Fact.of(cell, numerator, denominator));
             }
         });
         before.forEach((cell, was) -> {
             if (!after.containsKey(cell) && (was[0] != 0 || was[1] != 0)) {
-                into.add(new Fact(cell.indicatorId(), cell.areaCode(), cell.workerId(), cell.bucket(), -was[0], -was[1]));
+                into.add(Fact.of(cell, -was[0], -was[1]));
             }
         });
     }
