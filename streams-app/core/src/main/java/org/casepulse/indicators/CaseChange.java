@@ -92,12 +92,7 @@ public record CaseChange(LocalDate earliest, long kinds) {
      * comparing it on those dates tells whether it moved at all.
      */
     private static boolean areaMovedOn(LocalDate date, CaseHistory before, CaseHistory after) {
-        return !Objects.equals(areaOn(before, date), areaOn(after, date));
-    }
-
-    private static String areaOn(CaseHistory history, LocalDate date) {
-        CaseEvent latest = CaseHistory.latestOnOrBefore(history.events(), date);
-        return latest == null ? null : latest.getAreaCode();
+        return !Objects.equals(before.areaOn(date), after.areaOn(date));
     }
 
     private static LocalDate earlier(LocalDate a, LocalDate b) {

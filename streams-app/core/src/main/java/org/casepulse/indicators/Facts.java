@@ -88,11 +88,6 @@ public final class Facts {
         return cells;
     }
 
-    /** Adds every cell of {@code other} to these. */
-    public void addAll(Facts other) {
-        other.byIndicator.values().forEach(cells -> cells.sums.forEach((cell, sums) -> add(cell, sums[0], sums[1])));
-    }
-
     /** Copies into {@code target} the cells of the indicator whose bucket is before {@code date}. */
     public void copyBefore(String indicatorId, LocalDate date, Facts target) {
         Cells cells = byIndicator.get(indicatorId);
