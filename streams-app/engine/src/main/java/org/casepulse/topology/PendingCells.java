@@ -30,7 +30,14 @@ final class PendingCells {
     private final Map<Key, LedgerDelta> cells = new LinkedHashMap<>();
 
     /** A cell and the day its changes were recorded on; a record, so that its hash is made from the ids' cached ones. */
-    private record Key(String indicatorId, String areaCode, String workerId, LocalDate bucket, LocalDate recordedOn) {}
+    private record Key(String indicatorId, String areaCode, String workerId, LocalDate bucket, LocalDate recordedOn) {
+
+        /** Mixes the days in whole: a record's own hash put the month buckets of a cell in one bin. */
+        @Override
+        public int hashCode() {
+            return Fact.cellHash(indicatorId, areaCode, workerId, bucket, recordedOn);
+        }
+    }
 
     /**
      * @param rollUp whether changes name lowest areas to roll up (case and child ledgers), or
