@@ -1,6 +1,7 @@
 package org.casepulse.indicators;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -74,16 +75,28 @@ public final class WorkerHoldings {
 
     /** Treats the deltas recorded on or before {@code day} as known from the start: no figure counts those days any more. */
     public void forgetRecordedThrough(LocalDate day) {
-        for (LocalDate date : List.copyOf(deltas.keySet())) {
-            NavigableMap<LocalDate, Long> old = deltas.get(date).subMap(FROM_THE_START, false, day, true);
-            if (!old.isEmpty()) {
-                long sum = 0;
-                for (long delta : old.values()) {
-                    sum += delta;
+        // Called for every change: finding nothing to forget must not copy or allocate per day.
+        List<LocalDate> dates = null;
+        for (Map.Entry<LocalDate, NavigableMap<LocalDate, Long>> date : deltas.entrySet()) {
+            LocalDate firstRecorded = date.getValue().higherKey(FROM_THE_START);
+            if (firstRecorded != null && !firstRecorded.isAfter(day)) {
+                if (dates == null) {
+                    dates = new ArrayList<>();
                 }
-                old.clear();
-                apply(date, null, sum);
+                dates.add(date.getKey());
             }
+        }
+        if (dates == null) {
+            return;
+        }
+        for (LocalDate date : dates) {
+            NavigableMap<LocalDate, Long> old = deltas.get(date).subMap(FROM_THE_START, false, day, true);
+            long sum = 0;
+            for (long delta : old.values()) {
+                sum += delta;
+            }
+            old.clear();
+            apply(date, null, sum);
         }
     }
 
@@ -124,8 +137,11 @@ public final class WorkerHoldings {
         long held = 0;
         for (Map.Entry<LocalDate, NavigableMap<LocalDate, Long>> day : deltas.entrySet()) {
             long before = held;
-            for (long delta : day.getValue().headMap(through, true).values()) {
-                held += delta;
+            for (Map.Entry<LocalDate, Long> recorded : day.getValue().entrySet()) {
+                if (recorded.getKey().isAfter(through)) {
+                    break;
+                }
+                held += recorded.getValue();
             }
             if (before <= 0 && held > 0) {
                 presence.add(indicatorId, areaCode, day.getKey(), 0, 1);

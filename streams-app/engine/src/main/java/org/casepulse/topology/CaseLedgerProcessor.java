@@ -52,7 +52,7 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
     private final CaseStateBudget budget;
 
     private ProcessorContext<String, CaseOutput> context;
-    private UnwrittenStates<CaseState> ledger;
+    private UnwrittenStates<CaseState, CaseState> ledger;
     private CaseExpiry expiry;
     private PendingCells pending;
     private LocalDate lastExpiryDay;
@@ -74,7 +74,7 @@ final class CaseLedgerProcessor implements Processor<String, Admission, String, 
     @Override
     public void init(ProcessorContext<String, CaseOutput> context) {
         this.context = context;
-        this.ledger = new UnwrittenStates<>(context.getStateStore(StateStores.CASE_LEDGER));
+        this.ledger = UnwrittenStates.of(context.getStateStore(StateStores.CASE_LEDGER));
         this.expiry = new CaseExpiry(context.getStateStore(StateStores.CASE_EXPIRY));
         this.pending = new PendingCells(areas, true);
         this.recent = new RecentCases(RECENT_CASES);

@@ -33,7 +33,7 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
     private final int reportingMonths;
 
     private ProcessorContext<String, SeriesChanges> context;
-    private UnwrittenStates<ChildState> ledger;
+    private UnwrittenStates<ChildState, ChildState> ledger;
     private PendingCells pending;
 
     ChildLedgerProcessor(ChildFacts childFacts, AreaHierarchy areas, BusinessClock clock, int reportingMonths,
@@ -48,7 +48,7 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
     @Override
     public void init(ProcessorContext<String, SeriesChanges> context) {
         this.context = context;
-        this.ledger = new UnwrittenStates<>(context.getStateStore(StateStores.CHILD_LEDGER));
+        this.ledger = UnwrittenStates.of(context.getStateStore(StateStores.CHILD_LEDGER));
         this.pending = new PendingCells(areas, true);
         this.flushes = FlushSchedule.withFlushBeforeEachCommit(context, cadence, this::flush,
                 context.getStateStore(StateStores.CHILD_BEFORE_COMMIT));

@@ -2,11 +2,14 @@ package org.casepulse.topology;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.casepulse.calendar.BusinessClock;
+import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.RecordedChanges;
 import org.casepulse.indicators.WorkerHoldings;
 import org.casepulse.indicators.figures.RecordedDays;
@@ -34,7 +37,7 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
     private FlushSchedule flushes;
 
     private ProcessorContext<String, SeriesChanges> context;
-    private UnwrittenStates<HoldingState> holdings;
+    private UnwrittenStates<HoldingState, WorkerHoldings> holdings;
     private PendingCells pending;
 
     WorkerLedgerProcessor(AreaHierarchy areas, BusinessClock clock, int reportingMonths, int lookBackMonths,
@@ -49,8 +52,10 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
     @Override
     public void init(ProcessorContext<String, SeriesChanges> context) {
         this.context = context;
-        // A key's holdings change a dozen times between two commits in a backfill: encoded once per flush.
-        this.holdings = new UnwrittenStates<>(context.getStateStore(StateStores.WORKER_HOLDINGS));
+        // A key's holdings change a dozen times between two commits in a backfill: kept decoded
+        // between flushes, and encoded once per flush.
+        this.holdings = UnwrittenStates.decoded(context.getStateStore(StateStores.WORKER_HOLDINGS),
+                WorkerLedgerProcessor::decode, WorkerLedgerProcessor::encode);
         this.pending = new PendingCells(areas, false);
         this.flushes = FlushSchedule.withFlushBeforeEachCommit(context, cadence, this::flush,
                 context.getStateStore(StateStores.WORKER_BEFORE_COMMIT));
@@ -60,11 +65,14 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
     public void process(Record<String, LedgerDelta> record) {
         flushes.received(record);
         LedgerDelta change = record.value();
-        HoldingState state = holdings.get(record.key());
         ReportingWindow window = new ReportingWindow(clock.today(context.currentSystemTimeMs()), reportingMonths, lookBackMonths);
         LocalDate lastUncounted = RecordedDays.lastUncounted(window);
-        WorkerHoldings before = holdingsOf(state, window.horizon(), lastUncounted);
-        WorkerHoldings after = holdingsOf(state, window.horizon(), lastUncounted);
+        WorkerHoldings worker = holdings.get(record.key());
+        if (worker == null) {
+            worker = WorkerHoldings.of(List.of(), List.of());
+        }
+        worker.foldBefore(window.horizon());
+        worker.forgetRecordedThrough(lastUncounted);
 
         String indicatorId = change.getIndicatorId();
         String areaCode = change.getAreaCode();
@@ -72,40 +80,44 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
         if (recordedOn != null && !recordedOn.isAfter(lastUncounted)) {
             recordedOn = null;
         }
-        // A worker's history older than any published figure needs is kept as one opening count.
-        LocalDate bucket = change.getBucket().isBefore(window.horizon()) ? window.horizon() : change.getBucket();
-        after.apply(bucket, recordedOn, change.getNumerator());
-
         // The presence can differ as it stood on the change's recorded day and on every later one.
         List<LocalDate> days = new ArrayList<>();
         days.add(recordedOn);
-        days.addAll(recordedOn == null ? before.recordedDays() : before.recordedDays().tailSet(recordedOn, false));
-        List<RecordedChanges.Dated> changes = RecordedChanges.of(days,
-                d -> before.presence(indicatorId, areaCode, d), d -> after.presence(indicatorId, areaCode, d));
+        days.addAll(recordedOn == null ? worker.recordedDays() : worker.recordedDays().tailSet(recordedOn, false));
+        // The holdings are changed in place: the presences before the change are taken first.
+        Map<LocalDate, Facts> before = new HashMap<>();
+        for (LocalDate day : days) {
+            before.put(day, worker.presence(indicatorId, areaCode, day));
+        }
+        // A worker's history older than any published figure needs is kept as one opening count.
+        LocalDate bucket = change.getBucket().isBefore(window.horizon()) ? window.horizon() : change.getBucket();
+        worker.apply(bucket, recordedOn, change.getNumerator());
+        WorkerHoldings after = worker;
+        List<RecordedChanges.Dated> changes = RecordedChanges.of(days, before::get,
+                d -> after.presence(indicatorId, areaCode, d));
         pending.append(changes, change.getKnownAt());
 
-        if (after.isEmpty()) {
+        if (worker.isEmpty()) {
             holdings.delete(record.key());
         } else {
-            List<LocalDate> dates = new ArrayList<>();
-            List<Long> deltas = new ArrayList<>();
-            List<LocalDate> recorded = new ArrayList<>();
-            after.forEach((date, recordedDay, delta) -> {
-                dates.add(date);
-                recorded.add(recordedDay);
-                deltas.add(delta);
-            });
-            holdings.put(record.key(), new HoldingState(dates, deltas, recorded));
+            holdings.put(record.key(), worker);
         }
     }
 
-    private static WorkerHoldings holdingsOf(HoldingState state, LocalDate horizon, LocalDate lastUncounted) {
-        WorkerHoldings worker = state == null
-                ? WorkerHoldings.of(List.of(), List.of())
-                : WorkerHoldings.of(state.getDates(), state.getDeltas(), state.getRecordedOn());
-        worker.foldBefore(horizon);
-        worker.forgetRecordedThrough(lastUncounted);
-        return worker;
+    private static WorkerHoldings decode(HoldingState state) {
+        return WorkerHoldings.of(state.getDates(), state.getDeltas(), state.getRecordedOn());
+    }
+
+    private static HoldingState encode(WorkerHoldings worker) {
+        List<LocalDate> dates = new ArrayList<>();
+        List<Long> deltas = new ArrayList<>();
+        List<LocalDate> recorded = new ArrayList<>();
+        worker.forEach((date, recordedDay, delta) -> {
+            dates.add(date);
+            recorded.add(recordedDay);
+            deltas.add(delta);
+        });
+        return new HoldingState(dates, deltas, recorded);
     }
 
     private boolean flush(long wallClockTime, long timestamp) {
