@@ -2,11 +2,14 @@ package org.casepulse.topology;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.casepulse.calendar.BusinessClock;
+import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.RecordedChanges;
 import org.casepulse.indicators.figures.RecordedDays;
 import org.casepulse.indicators.figures.ReportingWindow;
@@ -33,7 +36,7 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
     private final int reportingMonths;
 
     private ProcessorContext<String, SeriesChanges> context;
-    private UnwrittenStates<ChildState, ChildState> ledger;
+    private UnwrittenStates<ChildState, ChildVersions> ledger;
     private PendingCells pending;
 
     ChildLedgerProcessor(ChildFacts childFacts, AreaHierarchy areas, BusinessClock clock, int reportingMonths,
@@ -48,7 +51,10 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
     @Override
     public void init(ProcessorContext<String, SeriesChanges> context) {
         this.context = context;
-        this.ledger = UnwrittenStates.of(context.getStateStore(StateStores.CHILD_LEDGER));
+        // A child changes several times between two commits in a backfill: kept decoded between
+        // flushes, and encoded once per flush.
+        this.ledger = UnwrittenStates.decoded(context.getStateStore(StateStores.CHILD_LEDGER),
+                state -> ChildVersions.of(state.getCases()), versions -> new ChildState(versions.all()));
         this.pending = new PendingCells(areas, true);
         this.flushes = FlushSchedule.withFlushBeforeEachCommit(context, cadence, this::flush,
                 context.getStateStore(StateStores.CHILD_BEFORE_COMMIT));
@@ -59,37 +65,37 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
         flushes.received(record);
         String childId = record.key();
         ChildSummary update = record.value();
-        ChildState state = ledger.get(childId);
         LocalDate lastUncounted = RecordedDays.lastUncounted(
                 new ReportingWindow(clock.today(context.currentSystemTimeMs()), reportingMonths));
-
-        ChildVersions before = versionsOf(state, lastUncounted);
-        ChildVersions after = versionsOf(state, lastUncounted);
+        ChildVersions versions = ledger.get(childId);
+        if (versions == null) {
+            versions = ChildVersions.of(List.of());
+        }
+        versions.forgetThrough(lastUncounted);
         LocalDate day = ChildVersions.dayOf(update);
         if (!day.isAfter(lastUncounted)) {
             day = lastUncounted;
             update.setKnownOn(day);
         }
-        after.put(update);
 
         // The facts can differ on the update's day and on every later day another case changed on.
         List<LocalDate> days = new ArrayList<>();
         days.add(day);
-        days.addAll(before.days().tailSet(day, false));
-        List<RecordedChanges.Dated> changes = RecordedChanges.of(days,
-                d -> childFacts.compute(before.on(d)), d -> childFacts.compute(after.on(d)));
+        days.addAll(versions.days().tailSet(day, false));
+        // The versions are changed in place: the facts before the update are taken first.
+        Map<LocalDate, Facts> before = new HashMap<>();
+        for (LocalDate d : days) {
+            before.put(d, childFacts.compute(versions.on(d)));
+        }
+        versions.put(update);
+        ChildVersions after = versions;
+        List<RecordedChanges.Dated> changes = RecordedChanges.of(days, before::get, d -> childFacts.compute(after.on(d)));
         pending.append(changes, update.getKnownAt());
-        if (after.isEmpty()) {
+        if (versions.isEmpty()) {
             ledger.delete(childId);
         } else {
-            ledger.put(childId, new ChildState(after.all()));
+            ledger.put(childId, versions);
         }
-    }
-
-    private static ChildVersions versionsOf(ChildState state, LocalDate lastUncounted) {
-        ChildVersions versions = ChildVersions.of(state == null ? List.of() : state.getCases());
-        versions.forgetThrough(lastUncounted);
-        return versions;
     }
 
     private boolean flush(long wallClockTime, long timestamp) {
