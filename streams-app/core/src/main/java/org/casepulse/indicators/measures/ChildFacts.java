@@ -6,7 +6,9 @@ import static org.casepulse.indicators.measures.CaseMeasure.oneIf;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.IndicatorCatalogue;
 import org.casepulse.indicators.IndicatorDefinition;
@@ -52,10 +54,33 @@ public final class ChildFacts {
         for (IndicatorDefinition indicator : repeatPlans) {
             repeatPlans(indicator, cases, facts);
         }
-        for (IndicatorDefinition indicator : childrenCounted) {
-            childrenCounted(indicator.id(), cases, facts);
+        if (!childrenCounted.isEmpty() && !cases.isEmpty()) {
+            // One pass over the cases' timelines, not one per indicator.
+            Map<String, Candidates> byIndicator = new HashMap<>();
+            for (ChildSummary summary : cases) {
+                for (ChildTimeline timeline : summary.getTimelines()) {
+                    byIndicator.computeIfAbsent(timeline.getIndicatorId(), id -> new Candidates()).add(summary, timeline);
+                }
+            }
+            for (IndicatorDefinition indicator : childrenCounted) {
+                Candidates candidates = byIndicator.get(indicator.id());
+                if (candidates != null) {
+                    childrenCounted(indicator.id(), candidates, facts);
+                }
+            }
         }
         return facts;
+    }
+
+    /** The timelines of one indicator, each with the case summary it came in. */
+    private static final class Candidates {
+        final List<ChildSummary> owners = new ArrayList<>(2);
+        final List<ChildTimeline> timelines = new ArrayList<>(2);
+
+        void add(ChildSummary owner, ChildTimeline timeline) {
+            owners.add(owner);
+            timelines.add(timeline);
+        }
     }
 
     /**
@@ -63,23 +88,27 @@ public final class ChildFacts {
      * cases qualifying that day, the latest referral, then the greatest caseId. Kept as day
      * deltas, as a case's snapshot measures are.
      */
-    private static void childrenCounted(String indicatorId, Collection<ChildSummary> cases, Facts facts) {
-        List<ChildSummary> owners = new ArrayList<>();
-        List<ChildTimeline> timelines = new ArrayList<>();
-        TreeSet<LocalDate> dates = new TreeSet<>();
-        for (ChildSummary summary : cases) {
-            for (ChildTimeline timeline : summary.getTimelines()) {
-                if (timeline.getIndicatorId().equals(indicatorId)) {
-                    owners.add(summary);
-                    timelines.add(timeline);
-                    dates.addAll(timeline.getDates());
-                }
-            }
+    private static void childrenCounted(String indicatorId, Candidates candidates, Facts facts) {
+        List<ChildSummary> owners = candidates.owners;
+        List<ChildTimeline> timelines = candidates.timelines;
+        // Most children have one case: its own dates, in order, are the days to look at.
+        Collection<LocalDate> dates;
+        if (timelines.size() == 1) {
+            dates = timelines.get(0).getDates();
+        } else {
+            TreeSet<LocalDate> all = new TreeSet<>();
+            timelines.forEach(timeline -> all.addAll(timeline.getDates()));
+            dates = all;
         }
         int[] next = new int[timelines.size()];
         String area = null;
         int numerator = 0;
+        LocalDate previous = null;
         for (LocalDate date : dates) {
+            if (date.equals(previous)) {
+                continue; // a day twice in one timeline: its pointer has passed both already
+            }
+            previous = date;
             int chosen = -1;
             for (int i = 0; i < timelines.size(); i++) {
                 ChildTimeline timeline = timelines.get(i);
