@@ -44,17 +44,21 @@ public final class Facts {
         }
     }
 
-    private final Map<String, Cells> byIndicator = new HashMap<>();
+    private final Map<String, Cells> byIndicator;
     private final Set<Anomaly> anomalies = EnumSet.noneOf(Anomaly.class);
     /** By slot, the kinds of events read to make each indicator's facts; null when not kept. */
     private final long[] reads;
 
     public Facts() {
+        this.byIndicator = new HashMap<>();
         this.reads = null;
     }
 
     /** A case's facts, keeping what was read for each of {@code slots} indicators ({@link EventKinds#ALL} until told). */
     public Facts(int slots) {
+        // Sized for every indicator at once: a case's facts are made anew on every event, and
+        // growing the map from 16 entries rehashed it four times each time.
+        this.byIndicator = new HashMap<>(slots * 4 / 3 + 1);
         this.reads = new long[slots];
         Arrays.fill(reads, EventKinds.ALL);
     }
