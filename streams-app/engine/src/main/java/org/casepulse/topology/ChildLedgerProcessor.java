@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -67,10 +68,7 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
         ChildSummary update = record.value();
         LocalDate lastUncounted = RecordedDays.lastUncounted(
                 new ReportingWindow(clock.today(context.currentSystemTimeMs()), reportingMonths));
-        ChildVersions versions = ledger.get(childId);
-        if (versions == null) {
-            versions = ChildVersions.of(List.of());
-        }
+        ChildVersions versions = Objects.requireNonNullElseGet(ledger.get(childId), () -> ChildVersions.of(List.of()));
         versions.forgetThrough(lastUncounted);
         LocalDate day = ChildVersions.dayOf(update);
         if (!day.isAfter(lastUncounted)) {
@@ -88,8 +86,7 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
             before.put(d, childFacts.compute(versions.on(d)));
         }
         versions.put(update);
-        ChildVersions after = versions;
-        List<RecordedChanges.Dated> changes = RecordedChanges.of(days, before::get, d -> childFacts.compute(after.on(d)));
+        List<RecordedChanges.Dated> changes = RecordedChanges.of(days, before::get, d -> childFacts.compute(versions.on(d)));
         pending.append(changes, update.getKnownAt());
         if (versions.isEmpty()) {
             ledger.delete(childId);

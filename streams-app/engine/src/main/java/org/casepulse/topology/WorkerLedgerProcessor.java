@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -67,10 +68,8 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
         LedgerDelta change = record.value();
         ReportingWindow window = new ReportingWindow(clock.today(context.currentSystemTimeMs()), reportingMonths, lookBackMonths);
         LocalDate lastUncounted = RecordedDays.lastUncounted(window);
-        WorkerHoldings worker = holdings.get(record.key());
-        if (worker == null) {
-            worker = WorkerHoldings.of(List.of(), List.of());
-        }
+        WorkerHoldings worker = Objects.requireNonNullElseGet(holdings.get(record.key()),
+                () -> WorkerHoldings.of(List.of(), List.of()));
         worker.foldBefore(window.horizon());
         worker.forgetRecordedThrough(lastUncounted);
 
@@ -92,9 +91,8 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
         // A worker's history older than any published figure needs is kept as one opening count.
         LocalDate bucket = change.getBucket().isBefore(window.horizon()) ? window.horizon() : change.getBucket();
         worker.apply(bucket, recordedOn, change.getNumerator());
-        WorkerHoldings after = worker;
         List<RecordedChanges.Dated> changes = RecordedChanges.of(days, before::get,
-                d -> after.presence(indicatorId, areaCode, d));
+                d -> worker.presence(indicatorId, areaCode, d));
         pending.append(changes, change.getKnownAt());
 
         if (worker.isEmpty()) {
