@@ -26,11 +26,33 @@ public final class RecordedChanges {
      * @param after  likewise, after it
      */
     public static List<Dated> of(List<LocalDate> days, Function<LocalDate, Facts> before, Function<LocalDate, Facts> after) {
+        List<Facts> beforeByDay = new ArrayList<>(days.size());
+        for (LocalDate day : days) {
+            beforeByDay.add(before.apply(day));
+        }
+        return changes(days, beforeByDay, after);
+    }
+
+    /**
+     * The same for a state changed in place by {@code change}: the facts on each day are taken
+     * with {@code factsOn} before it runs and again after.
+     */
+    public static List<Dated> ofChangeInPlace(List<LocalDate> days, Function<LocalDate, Facts> factsOn, Runnable change) {
+        List<Facts> beforeByDay = new ArrayList<>(days.size());
+        for (LocalDate day : days) {
+            beforeByDay.add(factsOn.apply(day));
+        }
+        change.run();
+        return changes(days, beforeByDay, factsOn);
+    }
+
+    private static List<Dated> changes(List<LocalDate> days, List<Facts> beforeByDay, Function<LocalDate, Facts> after) {
         List<Dated> changes = new ArrayList<>();
         Facts previousBefore = new Facts();
         Facts previousAfter = new Facts();
-        for (LocalDate day : days) {
-            Facts dayBefore = before.apply(day);
+        for (int i = 0; i < days.size(); i++) {
+            LocalDate day = days.get(i);
+            Facts dayBefore = beforeByDay.get(i);
             Facts dayAfter = after.apply(day);
             // (after - before) on this day, less what the previous days already account for
             List<Fact> change = Facts.sum(dayAfter, previousBefore, dayBefore, previousAfter);

@@ -2,15 +2,12 @@ package org.casepulse.topology;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.casepulse.calendar.BusinessClock;
-import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.RecordedChanges;
 import org.casepulse.indicators.figures.RecordedDays;
 import org.casepulse.indicators.figures.ReportingWindow;
@@ -80,14 +77,8 @@ final class ChildLedgerProcessor implements Processor<String, ChildSummary, Stri
         List<LocalDate> days = new ArrayList<>();
         days.add(day);
         days.addAll(versions.days().tailSet(day, false));
-        // The versions are changed in place: the facts before the update are taken first.
-        Map<LocalDate, Facts> before = new HashMap<>();
-        for (LocalDate d : days) {
-            before.put(d, childFacts.compute(versions.on(d)));
-        }
-        versions.put(update);
-        List<RecordedChanges.Dated> changes = RecordedChanges.of(days, before::get, d -> childFacts.compute(versions.on(d)));
-        pending.append(changes, update.getKnownAt());
+        pending.append(RecordedChanges.ofChangeInPlace(days, d -> childFacts.compute(versions.on(d)),
+                () -> versions.put(update)), update.getKnownAt());
         if (versions.isEmpty()) {
             ledger.delete(childId);
         } else {

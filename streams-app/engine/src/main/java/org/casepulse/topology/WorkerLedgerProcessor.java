@@ -2,15 +2,12 @@ package org.casepulse.topology;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.casepulse.calendar.BusinessClock;
-import org.casepulse.indicators.Facts;
 import org.casepulse.indicators.RecordedChanges;
 import org.casepulse.indicators.WorkerHoldings;
 import org.casepulse.indicators.figures.RecordedDays;
@@ -75,25 +72,17 @@ final class WorkerLedgerProcessor implements Processor<String, LedgerDelta, Stri
 
         String indicatorId = change.getIndicatorId();
         String areaCode = change.getAreaCode();
-        LocalDate recordedOn = change.getRecordedOn();
-        if (recordedOn != null && !recordedOn.isAfter(lastUncounted)) {
-            recordedOn = null;
-        }
+        // A change recorded on a day no figure counts any more is as if known from the start.
+        LocalDate recordedOn = change.getRecordedOn() != null && change.getRecordedOn().isAfter(lastUncounted)
+                ? change.getRecordedOn() : null;
         // The presence can differ as it stood on the change's recorded day and on every later one.
         List<LocalDate> days = new ArrayList<>();
         days.add(recordedOn);
         days.addAll(recordedOn == null ? worker.recordedDays() : worker.recordedDays().tailSet(recordedOn, false));
-        // The holdings are changed in place: the presences before the change are taken first.
-        Map<LocalDate, Facts> before = new HashMap<>();
-        for (LocalDate day : days) {
-            before.put(day, worker.presence(indicatorId, areaCode, day));
-        }
         // A worker's history older than any published figure needs is kept as one opening count.
         LocalDate bucket = change.getBucket().isBefore(window.horizon()) ? window.horizon() : change.getBucket();
-        worker.apply(bucket, recordedOn, change.getNumerator());
-        List<RecordedChanges.Dated> changes = RecordedChanges.of(days, before::get,
-                d -> worker.presence(indicatorId, areaCode, d));
-        pending.append(changes, change.getKnownAt());
+        pending.append(RecordedChanges.ofChangeInPlace(days, d -> worker.presence(indicatorId, areaCode, d),
+                () -> worker.apply(bucket, recordedOn, change.getNumerator())), change.getKnownAt());
 
         if (worker.isEmpty()) {
             holdings.delete(record.key());
